@@ -1,0 +1,97 @@
+# A thin wrapper over meson. The two commands a newcomer needs:
+#   make run    install what is missing, build, launch on the bundled content
+#   make test   the same set-up, then every test suite
+# and for developers: make bench, make check-valgrind, make check-asan,
+# make fuzz, make update-po, make translations-report.
+
+BUILDDIR   ?= build
+ASANDIR    ?= build-asan
+FUZZDIR    ?= build-fuzz
+FUZZ_SECONDS ?= 300
+XVFB        = dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -noreset"
+
+# Debian 12 packages: to build, to run the tests, and to check the data.
+PACKAGES = \
+	meson ninja-build gcc pkg-config gettext itstool \
+	libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libgtk-4-bin \
+	libadwaita-1-dev libxml2-dev libxml2-utils libsqlite3-dev libqrencode-dev \
+	desktop-file-utils appstream xvfb xauth dbus poppler-utils \
+	adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core
+
+DEV_PACKAGES = valgrind clang libclang-rt-14-dev
+
+.PHONY: all deps dev-deps setup build run test bench check-valgrind check-asan fuzz \
+	update-po translations-report clean
+
+all: build
+
+# Installs only what is missing; through sudo when not root.
+deps:
+	@missing=""; \
+	for p in $(PACKAGES) $(EXTRA_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	  elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
+	  else echo "error: these Debian packages are missing:$$missing" >&2; \
+	       echo "Install them as root (apt-get install$$missing) and run make again." >&2; exit 1; fi; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing || \
+	  { echo "error: could not install:$$missing" >&2; exit 1; }; \
+	fi
+
+dev-deps:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(DEV_PACKAGES)"
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR)
+
+setup: deps $(BUILDDIR)/build.ninja
+
+build: setup
+	meson compile -C $(BUILDDIR)
+
+run: build
+	./$(BUILDDIR)/src/clinic-guide
+
+test: build
+	meson test -C $(BUILDDIR) --print-errorlogs --suite core --suite data
+	$(XVFB) meson test -C $(BUILDDIR) --print-errorlogs --suite ui
+
+bench: build
+	./$(BUILDDIR)/tests/bench/cg-bench
+
+check-valgrind: dev-deps build
+	meson test -C $(BUILDDIR) --print-errorlogs --suite core --setup valgrind
+
+$(ASANDIR)/build.ninja:
+	meson setup $(ASANDIR) -Db_sanitize=address,undefined -Db_lundef=false
+
+check-asan: dev-deps $(ASANDIR)/build.ninja
+	meson compile -C $(ASANDIR)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	meson test -C $(ASANDIR) --print-errorlogs --suite core --suite data
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	$(XVFB) meson test -C $(ASANDIR) --print-errorlogs --suite ui
+
+$(FUZZDIR)/build.ninja:
+	CC=clang meson setup $(FUZZDIR) -Dfuzzing=true -Db_lundef=false
+
+fuzz: dev-deps $(FUZZDIR)/build.ninja
+	meson compile -C $(FUZZDIR)
+	mkdir -p $(FUZZDIR)/corpus
+	./$(FUZZDIR)/tests/fuzz/fuzz-loader -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	  -artifact_prefix=tests/fuzz/corpus/crash- $(FUZZDIR)/corpus tests/fuzz/corpus
+
+update-po: build
+	meson compile -C $(BUILDDIR) clinic-guide-pot clinic-guide-update-po
+
+translations-report: build
+	./tests/translations-report po
+
+clean:
+	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR)

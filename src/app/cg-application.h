@@ -1,0 +1,22 @@
+/* cg-application.h
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cg-i18n.h"
+
+G_BEGIN_DECLS
+
+#define CG_TYPE_APPLICATION (cg_application_get_type())
+
+G_DECLARE_FINAL_TYPE (CgApplication, cg_application, CG, APPLICATION, AdwApplication)
+
+CgApplication *cg_application_new          (void);
+GSettings     *cg_application_get_settings (CgApplication *self);
+
+G_END_DECLS

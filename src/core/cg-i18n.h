@@ -1,0 +1,15 @@
+/* cg-i18n.h
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void         cg_i18n_init                   (void);
+
+G_END_DECLS
