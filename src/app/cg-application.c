@@ -10,6 +10,7 @@
 
 #include "cg-application.h"
 #include "cg-settings.h"
+#include "cg-validate.h"
 #include "cg-window.h"
 
 struct _CgApplication
@@ -23,6 +24,11 @@ G_DEFINE_FINAL_TYPE (CgApplication, cg_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the content (and the folders or files given) and report every problem"), NULL },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Use this language, for example fr or ar"), N_("LANG") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[DIR|FILE…]") },
   { NULL }
 };
 
@@ -73,11 +79,20 @@ static int
 cg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
+  g_autofree const char **paths = NULL;
+  const char *lang = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "clinic-guide", PACKAGE_VERSION);
       return 0;
     }
+
+  g_variant_dict_lookup (options, "lang", "&s", &lang);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+
+  if (g_variant_dict_contains (options, "validate"))
+    return cg_validate_run (paths, lang);
 
   return -1;
 }

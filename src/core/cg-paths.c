@@ -59,6 +59,16 @@ cg_paths_get_translated_dir (void)
   return PKGDATADIR "/content";
 }
 
+/* The sample clinic's details; a clinic's own content folder replaces it. */
+const char *
+cg_paths_get_clinic_file (void)
+{
+  if (cg_paths_is_uninstalled ())
+    return CG_SOURCE_DIR "/data/clinic.xml";
+
+  return PKGDATADIR "/clinic.xml";
+}
+
 const char *
 cg_paths_get_locale_dir (void)
 {

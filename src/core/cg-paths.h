@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 gboolean     cg_paths_is_uninstalled        (void);
 const char  *cg_paths_get_content_dir       (void);
 const char  *cg_paths_get_translated_dir    (void);
+const char  *cg_paths_get_clinic_file       (void);
 const char  *cg_paths_get_locale_dir        (void);
 const char  *cg_paths_get_schemas_dir       (void);
 

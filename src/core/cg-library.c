@@ -1,0 +1,463 @@
+/* cg-library.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cg-library-private.h"
+
+/* All the content of one language: topics in sidebar order, articles and
+ * FAQ entries by id and by topic, the clinic, the synonyms, and what went
+ * wrong while loading. */
+struct _CgLibrary
+{
+  GObject     parent_instance;
+
+  char       *language;
+  GListStore *topics;
+  GHashTable *topics_by_id;   /* id → CgTopic */
+  GHashTable *items_by_id;    /* id → CgItem */
+  GHashTable *orders;         /* CgItem → order */
+  GListStore *items;          /* sealed: articles by topic and order, then FAQ entries */
+  CgClinic   *clinic;
+  GPtrArray  *synonyms;       /* of GStrv */
+  GPtrArray  *problems;       /* of CgProblem */
+  guint       sealed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CgLibrary, cg_library, G_TYPE_OBJECT)
+
+static void
+cg_library_finalize (GObject *object)
+{
+  CgLibrary *self = CG_LIBRARY (object);
+
+  g_clear_pointer (&self->language, g_free);
+  g_clear_object (&self->topics);
+  g_clear_pointer (&self->topics_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->orders, g_hash_table_unref);
+  g_clear_pointer (&self->items_by_id, g_hash_table_unref);
+  g_clear_object (&self->items);
+  g_clear_object (&self->clinic);
+  g_clear_pointer (&self->synonyms, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cg_library_parent_class)->finalize (object);
+}
+
+static void
+cg_library_class_init (CgLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cg_library_finalize;
+}
+
+static void
+cg_library_init (CgLibrary *self)
+{
+  self->topics = g_list_store_new (CG_TYPE_TOPIC);
+  self->topics_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->items_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->orders = g_hash_table_new (NULL, NULL);
+  self->items = g_list_store_new (CG_TYPE_ITEM);
+  self->synonyms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
+}
+
+CgLibrary *
+cg_library_new (const char *language)
+{
+  CgLibrary *self = g_object_new (CG_TYPE_LIBRARY, NULL);
+
+  self->language = g_strdup (language ? language : "en");
+
+  return self;
+}
+
+/* A later topic with the same id replaces the earlier one in place: a
+ * clinic renames a bundled topic without moving it. */
+void
+cg_library_add_topic (CgLibrary *self,
+                      CgTopic   *topic)
+{
+  const char *id = cg_topic_get_id (topic);
+  CgTopic *old;
+
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (!self->sealed);
+
+  old = g_hash_table_lookup (self->topics_by_id, id);
+  if (old != NULL)
+    {
+      guint position;
+
+      if (g_list_store_find (self->topics, old, &position))
+        g_list_store_splice (self->topics, position, 1, (gpointer *) &topic, 1);
+    }
+  else
+    g_list_store_append (self->topics, topic);
+
+  g_hash_table_replace (self->topics_by_id, g_strdup (id), g_object_ref (topic));
+}
+
+void
+cg_library_add_item (CgLibrary *self,
+                     CgItem    *item,
+                     guint      order)
+{
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (CG_IS_ITEM (item));
+  g_return_if_fail (!self->sealed);
+
+  cg_library_remove (self, cg_item_get_id (item));
+  g_hash_table_insert (self->orders, item, GUINT_TO_POINTER (order));
+  g_hash_table_replace (self->items_by_id, g_strdup (cg_item_get_id (item)), g_object_ref (item));
+}
+
+gboolean
+cg_library_remove (CgLibrary  *self,
+                   const char *id)
+{
+  CgItem *item;
+  CgTopic *topic;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (!self->sealed, FALSE);
+
+  if ((item = g_hash_table_lookup (self->items_by_id, id)) != NULL)
+    {
+      g_hash_table_remove (self->orders, item);
+      g_hash_table_remove (self->items_by_id, id);
+      return TRUE;
+    }
+
+  if ((topic = g_hash_table_lookup (self->topics_by_id, id)) != NULL)
+    {
+      guint position;
+
+      if (g_list_store_find (self->topics, topic, &position))
+        g_list_store_remove (self->topics, position);
+      g_hash_table_remove (self->topics_by_id, id);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+cg_library_set_clinic (CgLibrary *self,
+                       CgClinic  *clinic)
+{
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (!self->sealed);
+
+  g_set_object (&self->clinic, clinic);
+}
+
+void
+cg_library_add_synonym_group (CgLibrary  *self,
+                              char      **terms)
+{
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (!self->sealed);
+
+  g_ptr_array_add (self->synonyms, terms);
+}
+
+void
+cg_library_add_problem (CgLibrary *self,
+                        CgProblem *problem)
+{
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (!self->sealed);
+
+  g_ptr_array_add (self->problems, problem);
+}
+
+static int
+topic_position (CgLibrary  *self,
+                const char *topic_id)
+{
+  CgTopic *topic = g_hash_table_lookup (self->topics_by_id, topic_id);
+  guint position;
+
+  if (topic != NULL && g_list_store_find (self->topics, topic, &position))
+    return position;
+
+  return G_MAXINT;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  CgLibrary *self = user_data;
+  CgItem *item_a = *(CgItem **) a;
+  CgItem *item_b = *(CgItem **) b;
+  gboolean faq_a = CG_IS_FAQ_ENTRY (item_a);
+  gboolean faq_b = CG_IS_FAQ_ENTRY (item_b);
+  int topic_a, topic_b;
+  guint order_a, order_b;
+
+  if (faq_a != faq_b)
+    return faq_a ? 1 : -1;
+
+  topic_a = topic_position (self, cg_item_get_topic_id (item_a));
+  topic_b = topic_position (self, cg_item_get_topic_id (item_b));
+  if (topic_a != topic_b)
+    return topic_a < topic_b ? -1 : 1;
+
+  order_a = GPOINTER_TO_UINT (g_hash_table_lookup (self->orders, item_a));
+  order_b = GPOINTER_TO_UINT (g_hash_table_lookup (self->orders, item_b));
+  if (order_a != order_b)
+    return order_a < order_b ? -1 : 1;
+
+  /* FAQ entries keep the order of their file; articles otherwise by title. */
+  if (faq_a)
+    return 0;
+
+  return g_utf8_collate (cg_item_get_title (item_a), cg_item_get_title (item_b));
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  return cg_problem_compare (*(CgProblem **) a, *(CgProblem **) b);
+}
+
+void
+cg_library_seal (CgLibrary *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (!self->sealed);
+
+  items = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->items_by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (items, value);
+
+  g_ptr_array_sort_with_data (items, compare_items, self);
+  g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
+
+  g_ptr_array_sort (self->problems, compare_problems);
+
+  self->sealed = TRUE;
+}
+
+const char *
+cg_library_get_language (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return self->language;
+}
+
+/**
+ * cg_library_get_topics:
+ *
+ * Returns: (transfer none): the topics, in sidebar order
+ */
+GListModel *
+cg_library_get_topics (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return G_LIST_MODEL (self->topics);
+}
+
+CgTopic *
+cg_library_lookup_topic (CgLibrary  *self,
+                         const char *id)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->topics_by_id, id);
+}
+
+CgItem *
+cg_library_lookup_item (CgLibrary  *self,
+                        const char *id)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->items_by_id, id);
+}
+
+/**
+ * cg_library_get_items:
+ *
+ * Returns: (transfer none): every article (by topic, then order), then
+ *   every FAQ entry
+ */
+GListModel *
+cg_library_get_items (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
+
+typedef gboolean (*ItemFilter) (CgItem     *item,
+                                const char *topic_id);
+
+static GListModel *
+filter_items (CgLibrary  *self,
+              ItemFilter  filter,
+              const char *topic_id)
+{
+  GListStore *store = g_list_store_new (CG_TYPE_ITEM);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CgItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (filter (item, topic_id))
+        g_list_store_append (store, item);
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+static gboolean
+is_article_of (CgItem     *item,
+               const char *topic_id)
+{
+  return CG_IS_ARTICLE (item) && g_strcmp0 (cg_item_get_topic_id (item), topic_id) == 0;
+}
+
+static gboolean
+is_faq_entry_of (CgItem     *item,
+                 const char *topic_id)
+{
+  return CG_IS_FAQ_ENTRY (item) && g_strcmp0 (cg_item_get_topic_id (item), topic_id) == 0;
+}
+
+static gboolean
+is_popular (CgItem     *item,
+            const char *topic_id)
+{
+  return CG_IS_FAQ_ENTRY (item) && cg_faq_entry_get_popular (CG_FAQ_ENTRY (item));
+}
+
+/**
+ * cg_library_list_articles:
+ *
+ * Returns: (transfer full): the articles of a topic, in reading order
+ */
+GListModel *
+cg_library_list_articles (CgLibrary  *self,
+                          const char *topic_id)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return filter_items (self, is_article_of, topic_id);
+}
+
+/**
+ * cg_library_list_faq_entries:
+ *
+ * Returns: (transfer full): the FAQ entries of a topic
+ */
+GListModel *
+cg_library_list_faq_entries (CgLibrary  *self,
+                             const char *topic_id)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return filter_items (self, is_faq_entry_of, topic_id);
+}
+
+/**
+ * cg_library_list_popular:
+ *
+ * Returns: (transfer full): the most-asked questions, for the home page
+ */
+GListModel *
+cg_library_list_popular (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return filter_items (self, is_popular, NULL);
+}
+
+/**
+ * cg_library_list_related:
+ *
+ * Returns: (transfer full): the related items that exist, in the order
+ *   the content gives them
+ */
+GListModel *
+cg_library_list_related (CgLibrary *self,
+                         CgItem    *item)
+{
+  GListStore *store;
+  const char * const *related;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (CG_IS_ITEM (item), NULL);
+
+  store = g_list_store_new (CG_TYPE_ITEM);
+  related = cg_item_get_related (item);
+
+  for (guint i = 0; related != NULL && related[i] != NULL; i++)
+    {
+      CgItem *other = cg_library_lookup_item (self, related[i]);
+
+      if (other != NULL && other != item)
+        g_list_store_append (store, other);
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+CgClinic *
+cg_library_get_clinic (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return self->clinic;
+}
+
+/**
+ * cg_library_get_synonyms:
+ *
+ * Returns: (transfer none) (element-type GStrv): groups of words that
+ *   mean the same to a patient
+ */
+GPtrArray *
+cg_library_get_synonyms (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return self->synonyms;
+}
+
+/**
+ * cg_library_get_problems:
+ *
+ * Returns: (transfer none) (element-type CgProblem): what was wrong in
+ *   the content, sorted by file and line
+ */
+GPtrArray *
+cg_library_get_problems (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return self->problems;
+}
