@@ -54,7 +54,7 @@ const char *
 cg_paths_get_translated_dir (void)
 {
   if (cg_paths_is_uninstalled ())
-    return CG_BUILD_DIR "/data/content";
+    return CG_BUILD_DIR "/po/content";
 
   return PKGDATADIR "/content";
 }
@@ -73,7 +73,7 @@ const char *
 cg_paths_get_locale_dir (void)
 {
   if (cg_paths_is_uninstalled ())
-    return CG_BUILD_DIR "/po/locale";
+    return CG_BUILD_DIR "/po";
 
   return LOCALEDIR;
 }
