@@ -91,7 +91,7 @@ update-po: build
 	meson compile -C $(BUILDDIR) clinic-guide-pot clinic-guide-update-po
 
 translations-report: build
-	./tests/translations-report po
+	python3 tests/check-translations.py report po
 
 clean:
 	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR)
