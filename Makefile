@@ -53,8 +53,9 @@ setup: deps $(BUILDDIR)/build.ninja
 build: setup
 	meson compile -C $(BUILDDIR)
 
+# make run LANGUAGE=fr shows the application in another language.
 run: build
-	./$(BUILDDIR)/src/clinic-guide
+	$(if $(LANGUAGE),LANGUAGE=$(LANGUAGE)) ./$(BUILDDIR)/src/clinic-guide
 
 test: build
 	meson test -C $(BUILDDIR) --print-errorlogs --suite core --suite data

@@ -1,0 +1,18 @@
+/* cg-kiosk-pin.h
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  cg_kiosk_pin_is_acceptable (const char *pin);
+char     *cg_kiosk_pin_hash          (const char *pin);
+gboolean  cg_kiosk_pin_verify        (const char *pin,
+                                      const char *stored);
+
+G_END_DECLS
