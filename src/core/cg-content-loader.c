@@ -11,7 +11,7 @@
 
 #include "cg-autocleanups-private.h"
 #include "cg-clinic-private.h"
-#include "cg-content-loader.h"
+#include "cg-content-loader-private.h"
 #include "cg-document-private.h"
 #include "cg-library-private.h"
 #include "cg-paths.h"
@@ -25,8 +25,9 @@
 
 typedef struct
 {
-  char *path;
-  char *translated_root;   /* holds <lang>/<file>.xml copies, or NULL */
+  char   *path;
+  char   *translated_root;   /* holds <lang>/<file>.xml copies, or NULL */
+  GBytes *bytes;             /* the file's contents, when it is held in memory */
 } Source;
 
 struct _CgContentLoader
@@ -40,26 +41,27 @@ struct _CgContentLoader
 
 typedef struct
 {
-  char    *path;       /* what was parsed: a translated copy or the source */
-  char    *base_dir;   /* where the source lives, for images */
-  guint    layer;      /* position of its folder in the search path */
-  xmlDoc  *doc;
-  GBytes  *bytes;
+  char         *path;       /* what was parsed: a translated copy or the source */
+  char         *base_dir;   /* where the source lives, for images; NULL in memory */
+  guint         layer;      /* position of its folder in the search path */
+  xmlDoc       *doc;
+  CgXmlLocator *locator;
 } ContentFile;
 
+/* Problems are located only once they are known: most ids and links are
+ * fine, and locating costs a pass over the file. */
 typedef struct
 {
-  char    *file;
-  int      line;
-  guint    layer;
+  ContentFile *file;
+  xmlNode     *node;
+  guint        layer;
 } IdRecord;
 
 typedef struct
 {
-  char    *target;
-  char    *file;
-  int      line;
-  int      column;
+  char        *target;
+  ContentFile *file;
+  xmlNode     *node;
 } PendingLink;
 
 typedef struct
@@ -83,6 +85,7 @@ source_clear (gpointer data)
 
   g_clear_pointer (&source->path, g_free);
   g_clear_pointer (&source->translated_root, g_free);
+  g_clear_pointer (&source->bytes, g_bytes_unref);
 }
 
 static void
@@ -92,18 +95,9 @@ content_file_free (gpointer data)
 
   g_free (file->path);
   g_free (file->base_dir);
+  g_clear_pointer (&file->locator, cg_xml_locator_free);
   g_clear_pointer (&file->doc, xmlFreeDoc);
-  g_clear_pointer (&file->bytes, g_bytes_unref);
   g_free (file);
-}
-
-static void
-id_record_free (gpointer data)
-{
-  IdRecord *record = data;
-
-  g_free (record->file);
-  g_free (record);
 }
 
 static void
@@ -112,7 +106,6 @@ pending_link_free (gpointer data)
   PendingLink *link = data;
 
   g_free (link->target);
-  g_free (link->file);
   g_free (link);
 }
 
@@ -124,9 +117,9 @@ report (LoadContext *ctx,
         int          code,
         const char  *message)
 {
-  int line = node ? (int) xmlGetLineNo (node) : 0;
-  int column = node ? cg_xml_reader_node_column (ctx->file->bytes, node) : 0;
+  int line = 0, column = 0;
 
+  cg_xml_locator_find (ctx->file->locator, node, &line, &column);
   cg_library_add_problem (ctx->library,
                           cg_problem_new (ctx->file->path, line, column, code, message));
 }
@@ -233,9 +226,8 @@ remember_link (LoadContext *ctx,
   PendingLink *link = g_new0 (PendingLink, 1);
 
   link->target = g_strdup (target);
-  link->file = g_strdup (ctx->file->path);
-  link->line = (int) xmlGetLineNo (node);
-  link->column = cg_xml_reader_node_column (ctx->file->bytes, node);
+  link->file = ctx->file;
+  link->node = node;
   g_ptr_array_add (ctx->links, link);
 }
 
@@ -380,8 +372,9 @@ add_image (LoadContext       *ctx,
   g_autofree char *caption = NULL;
 
   /* The schema only admits plain relative names: no "..", no absolute path. */
-  path = g_build_filename (ctx->file->base_dir, src, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (ctx->file->base_dir != NULL)
+    path = g_build_filename (ctx->file->base_dir, src, NULL);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_autofree char *message = g_strdup_printf (_("the image “%s” does not exist"), src);
 
@@ -512,17 +505,19 @@ claim_id (LoadContext *ctx,
   if (record != NULL && record->layer == ctx->file->layer)
     {
       g_autofree char *message = NULL;
+      int line = 0, column = 0;
 
+      cg_xml_locator_find (record->file->locator, record->node, &line, &column);
       /* Translators: the first %s is an id, then a file name and a line number. */
       message = g_strdup_printf (_("the id “%s” is already used at %s:%d"),
-                                 id, record->file, record->line);
+                                 id, record->file->path, line);
       report (ctx, node, CG_CONTENT_ERROR_DUPLICATE_ID, message);
       return FALSE;
     }
 
   record = g_new0 (IdRecord, 1);
-  record->file = g_strdup (ctx->file->path);
-  record->line = (int) xmlGetLineNo (node);
+  record->file = ctx->file;
+  record->node = node;
   record->layer = ctx->file->layer;
   g_hash_table_replace (ctx->ids, g_strdup (id), record);
 
@@ -807,13 +802,15 @@ check_links (LoadContext *ctx)
     {
       PendingLink *link = g_ptr_array_index (ctx->links, i);
       g_autofree char *message = NULL;
+      int line = 0, column = 0;
 
       if (cg_library_lookup_item (ctx->library, link->target) != NULL)
         continue;
 
+      cg_xml_locator_find (link->file->locator, link->node, &line, &column);
       message = g_strdup_printf (_("the link points to “%s”, which does not exist"), link->target);
       cg_library_add_problem (ctx->library,
-                              cg_problem_new (link->file, link->line, link->column,
+                              cg_problem_new (link->file->path, line, column,
                                               CG_CONTENT_ERROR_DANGLING_LINK, message));
     }
 }
@@ -828,7 +825,7 @@ translated_path (CgContentLoader *self,
   g_autofree char *basename = NULL;
   g_autofree char *candidate = NULL;
 
-  if (source->translated_root == NULL || self->language == NULL ||
+  if (source->bytes != NULL || source->translated_root == NULL || self->language == NULL ||
       g_str_equal (self->language, "en"))
     return g_strdup (path);
 
@@ -859,6 +856,13 @@ list_source (CgContentLoader *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) names = NULL;
   const char *name;
+
+  if (source->bytes != NULL)
+    {
+      g_ptr_array_add (paths, g_strdup (source->path));
+      g_array_append_val (layers, layer);
+      return;
+    }
 
   if (!g_file_test (source->path, G_FILE_TEST_IS_DIR))
     {
@@ -976,6 +980,30 @@ cg_content_loader_add_bundled (CgContentLoader *self)
   cg_content_loader_add_path (self, cg_paths_get_content_dir (), cg_paths_get_translated_dir ());
 }
 
+/**
+ * cg_content_loader_add_bytes:
+ * @name: how problems name the file
+ * @bytes: the contents of one content file
+ *
+ * Adds a file held in memory to the end of the search path, with the same
+ * checks as a file on disk. Its images are never found. For the fuzzer.
+ */
+void
+cg_content_loader_add_bytes (CgContentLoader *self,
+                             const char      *name,
+                             GBytes          *bytes)
+{
+  Source source = { 0 };
+
+  g_return_if_fail (CG_IS_CONTENT_LOADER (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (bytes != NULL);
+
+  source.path = g_strdup (name);
+  source.bytes = g_bytes_ref (bytes);
+  g_array_append_val (self->sources, source);
+}
+
 void
 cg_content_loader_set_language (CgContentLoader *self,
                                 const char      *language)
@@ -1031,14 +1059,17 @@ cg_content_loader_load (CgContentLoader *self,
       const Source *source = &g_array_index (self->sources, Source, layer);
       g_autofree char *path = translated_path (self, source, source_path);
       g_autoptr(CgProblem) problem = NULL;
-      GBytes *bytes = NULL;
+      CgXmlLocator *locator = NULL;
       xmlDoc *doc;
       ContentFile *file;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
 
-      doc = cg_xml_reader_read (path, path, self->max_file_size, &bytes, &problem);
+      if (source->bytes != NULL)
+        doc = cg_xml_reader_read_bytes (source->bytes, path, self->max_file_size, &locator, &problem);
+      else
+        doc = cg_xml_reader_read (path, path, self->max_file_size, &locator, &problem);
       if (doc == NULL)
         {
           cg_library_add_problem (library, g_steal_pointer (&problem));
@@ -1047,14 +1078,14 @@ cg_content_loader_load (CgContentLoader *self,
 
       file = g_new0 (ContentFile, 1);
       file->path = g_steal_pointer (&path);
-      file->base_dir = g_path_get_dirname (source_path);
+      file->base_dir = source->bytes ? NULL : g_path_get_dirname (source_path);
       file->layer = layer;
       file->doc = doc;
-      file->bytes = bytes;
+      file->locator = locator;
       g_ptr_array_add (files, file);
     }
 
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, id_record_free);
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   links = g_ptr_array_new_with_free_func (pending_link_free);
   hidden = g_ptr_array_new_with_free_func (g_free);
 

@@ -30,11 +30,25 @@ static const char * const root_elements[] = {
   "topics", "article", "faq", "clinic", "synonyms", "hide", NULL
 };
 
+struct _CgXmlLocator
+{
+  GBytes     *text;       /* the file as UTF-8, as the parser saw it */
+  xmlDoc     *doc;        /* not owned: lives as long as the locator */
+  GArray     *positions;  /* of Position: start tags in document order */
+  GHashTable *elements;   /* xmlNode → index into positions, plus one */
+};
+
 typedef struct
 {
-  const char *display_name;
-  GBytes     *bytes;
-  CgProblem  *problem;   /* the first one only: later ones are mostly echoes */
+  int line;
+  int column;
+} Position;
+
+typedef struct
+{
+  const char   *display_name;
+  CgXmlLocator *locator;
+  CgProblem    *problem;   /* the first one only: later ones are mostly echoes */
 } ReadState;
 
 static xmlParserInputPtr
@@ -97,12 +111,24 @@ set_problem (ReadState  *state,
     state->problem = cg_problem_new (state->display_name, line, column, code, message);
 }
 
+/* libxml2 messages end in a newline and some span two lines ("Bytes:
+ * 0xFF …"): a problem is one line, file:line:column: message. */
 static char *
 clean_message (const char *message)
 {
-  char *copy = g_strdup (message ? message : "");
+  g_auto(GStrv) words = g_strsplit_set (message ? message : "", " \t\r\n", -1);
+  GString *out = g_string_new (NULL);
 
-  return g_strstrip (copy);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -130,18 +156,19 @@ validity_error_cb (void        *user_data,
   ReadState *state = user_data;
   g_autofree char *detail = NULL;
   g_autofree char *message = NULL;
+  int line = error->line;
   int column = 0;
 
   if (error->level < XML_ERR_ERROR)
     return;
 
   if (error->node != NULL && ((xmlNode *) error->node)->type == XML_ELEMENT_NODE)
-    column = cg_xml_reader_node_column (state->bytes, error->node);
+    cg_xml_locator_find (state->locator, error->node, &line, &column);
 
   detail = clean_message (error->message);
   /* Translators: %s is the schema validator's own (English) description. */
   message = g_strdup_printf (_("does not follow the content schema: %s"), detail);
-  set_problem (state, error->line, column, CG_CONTENT_ERROR_INVALID, message);
+  set_problem (state, line, column, CG_CONTENT_ERROR_INVALID, message);
 }
 
 /* Called at <!DOCTYPE, before any entity of the internal subset is read:
@@ -176,7 +203,6 @@ set_too_large (ReadState *state,
 
 static GBytes *
 read_capped (const char  *path,
-             const char  *display_name,
              gsize        max_size,
              ReadState   *state)
 {
@@ -184,8 +210,8 @@ read_capped (const char  *path,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *buffer = NULL;
-  gsize n_read = 0;
+  g_autoptr(GByteArray) array = NULL;
+  guint64 size;
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -203,7 +229,8 @@ read_capped (const char  *path,
       return NULL;
     }
 
-  if ((guint64) g_file_info_get_size (info) > max_size)
+  size = (guint64) g_file_info_get_size (info);
+  if (size > max_size)
     {
       set_too_large (state, max_size);
       return NULL;
@@ -217,35 +244,271 @@ read_capped (const char  *path,
       return NULL;
     }
 
-  /* The file may grow between the size check and the read. */
-  buffer = g_malloc (max_size + 1);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, max_size + 1, &n_read, NULL, &error))
+  /* Read in chunks rather than trusting the size: the file may grow (or be
+   * replaced) between the check above and the read. */
+  array = g_byte_array_sized_new ((guint) size);
+  for (;;)
     {
-      g_autofree char *message = g_strdup_printf (_("cannot be read: %s"), error->message);
-      set_problem (state, 0, 0, CG_CONTENT_ERROR_READ, message);
-      return NULL;
+      guint8 chunk[16384];
+      gssize n_read;
+
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, &error);
+      if (n_read < 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("cannot be read: %s"), error->message);
+          set_problem (state, 0, 0, CG_CONTENT_ERROR_READ, message);
+          return NULL;
+        }
+      if (n_read == 0)
+        break;
+
+      if (array->len + (gsize) n_read > max_size)
+        {
+          set_too_large (state, max_size);
+          return NULL;
+        }
+      g_byte_array_append (array, chunk, (guint) n_read);
     }
 
-  if (n_read > max_size)
+  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+}
+
+/* Locating elements
+ *
+ * libxml2 keeps only the line where an element's start tag *ends*, and no
+ * column. Content files have several links on one line and start tags
+ * spread over lines, so we find the start tags ourselves: in a document
+ * without a DTD the n-th start tag of the text is the n-th element in
+ * document order. One pass over the text, and only for a file that has a
+ * problem: a file with many problems must not cost a pass per problem.
+ */
+
+static const char *
+skip_past (const char *p,
+           const char *end,
+           const char *terminator)
+{
+  gsize length = strlen (terminator);
+
+  for (; p + length <= end; p++)
+    if (memcmp (p, terminator, length) == 0)
+      return p + length;
+
+  return NULL;
+}
+
+static gboolean
+has_prefix (const char *p,
+            const char *end,
+            const char *prefix)
+{
+  gsize length = strlen (prefix);
+
+  return (gsize) (end - p) >= length && memcmp (p, prefix, length) == 0;
+}
+
+static GArray *
+scan_start_tags (GBytes *text)
+{
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (Position));
+  const char *data, *end, *p, *counted;
+  Position here = { 1, 1 };
+  gsize size;
+
+  data = g_bytes_get_data (text, &size);
+  if (data == NULL)
+    return positions;
+
+  end = data + size;
+  p = counted = data;
+
+  while (p < end && (p = memchr (p, '<', end - p)) != NULL)
     {
-      set_too_large (state, max_size);
-      return NULL;
+      const char *after = NULL;
+
+      if (has_prefix (p, end, "<!--"))
+        after = skip_past (p + 4, end, "-->");
+      else if (has_prefix (p, end, "<![CDATA["))
+        after = skip_past (p + 9, end, "]]>");
+      else if (has_prefix (p, end, "<?"))
+        after = skip_past (p + 2, end, "?>");
+      else if (has_prefix (p, end, "</") || has_prefix (p, end, "<!"))
+        after = p + 2;
+      else
+        {
+          char quote = 0;
+
+          /* Columns count characters, as the parser's own do. */
+          for (; counted < p; counted++)
+            {
+              if (*counted == '\n')
+                {
+                  here.line++;
+                  here.column = 1;
+                }
+              else if ((*counted & 0xC0) != 0x80)
+                here.column++;
+            }
+          g_array_append_val (positions, here);
+
+          /* An attribute value may hold a '>'. */
+          for (after = p + 1; after < end; after++)
+            {
+              if (quote != 0)
+                {
+                  if (*after == quote)
+                    quote = 0;
+                }
+              else if (*after == '"' || *after == '\'')
+                quote = *after;
+              else if (*after == '>')
+                break;
+            }
+        }
+
+      if (after == NULL)
+        break;
+      p = after;
     }
 
-  return g_bytes_new_take (g_realloc (g_steal_pointer (&buffer), MAX (n_read, 1)), n_read);
+  return positions;
+}
+
+static xmlNode *
+next_element (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      return child;
+
+  for (; node != NULL && node->type == XML_ELEMENT_NODE; node = node->parent)
+    for (xmlNode *sibling = node->next; sibling != NULL; sibling = sibling->next)
+      if (sibling->type == XML_ELEMENT_NODE)
+        return sibling;
+
+  return NULL;
+}
+
+static void
+locator_index (CgXmlLocator *self)
+{
+  guint i = 0;
+
+  self->positions = scan_start_tags (self->text);
+  self->elements = g_hash_table_new (NULL, NULL);
+
+  for (xmlNode *node = xmlDocGetRootElement (self->doc);
+       node != NULL && i < self->positions->len;
+       node = next_element (node), i++)
+    g_hash_table_insert (self->elements, node, GUINT_TO_POINTER (i + 1));
+}
+
+static CgXmlLocator *
+cg_xml_locator_new (GBytes *text,
+                    xmlDoc *doc)
+{
+  CgXmlLocator *self = g_new0 (CgXmlLocator, 1);
+
+  self->text = g_bytes_ref (text);
+  self->doc = doc;
+
+  return self;
+}
+
+void
+cg_xml_locator_free (CgXmlLocator *self)
+{
+  if (self == NULL)
+    return;
+
+  g_bytes_unref (self->text);
+  g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->elements, g_hash_table_unref);
+  g_free (self);
+}
+
+/**
+ * cg_xml_locator_find:
+ * @line: (out): 1-based; 0 when unknown
+ * @column: (out): 1-based; 0 when unknown
+ *
+ * Where the start tag of @node begins, as the person fixing the file
+ * sees it in an editor.
+ */
+void
+cg_xml_locator_find (CgXmlLocator *self,
+                     xmlNode      *node,
+                     int          *line,
+                     int          *column)
+{
+  guint index;
+
+  g_return_if_fail (line != NULL && column != NULL);
+
+  *line = node != NULL ? (int) MAX (xmlGetLineNo (node), 0) : 0;
+  *column = 0;
+
+  if (self == NULL || node == NULL || node->type != XML_ELEMENT_NODE)
+    return;
+
+  if (self->elements == NULL)
+    locator_index (self);
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->elements, node));
+  if (index == 0)
+    return;
+
+  *line = g_array_index (self->positions, Position, index - 1).line;
+  *column = g_array_index (self->positions, Position, index - 1).column;
+}
+
+/* The parser decodes UTF-16 and declared legacy encodings itself; later
+ * problems are located in the same text, so decode it the same way. */
+static GBytes *
+text_as_utf8 (GBytes *data,
+              xmlDoc *doc)
+{
+  const guchar *raw;
+  const char *encoding = NULL;
+  gsize size;
+
+  raw = g_bytes_get_data (data, &size);
+
+  if (size >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)))
+    encoding = "UTF-16";
+  else if (doc->encoding != NULL && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0)
+    encoding = (const char *) doc->encoding;
+
+  if (encoding != NULL)
+    {
+      gsize n_written = 0;
+      char *converted;
+
+      converted = g_convert ((const char *) raw, size, "UTF-8", encoding, NULL, &n_written, NULL);
+      if (converted != NULL)
+        return g_bytes_new_take (converted, n_written);
+    }
+
+  /* A UTF-8 byte order mark is no column of the first line. */
+  if (size >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF)
+    return g_bytes_new_from_bytes (data, 3, size - 3);
+
+  return g_bytes_ref (data);
 }
 
 static xmlDoc *
-parse_and_validate (ReadState *state)
+parse_and_validate (ReadState *state,
+                    GBytes    *data)
 {
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(xmlRelaxNGValidCtxt) vctxt = NULL;
+  g_autoptr(GBytes) text = NULL;
   const char *contents;
   xmlNode *root;
   gsize size;
 
-  contents = g_bytes_get_data (state->bytes, &size);
+  contents = g_bytes_get_data (data, &size);
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
@@ -276,19 +539,24 @@ parse_and_validate (ReadState *state)
       return NULL;
     }
 
+  text = text_as_utf8 (data, doc);
+  state->locator = cg_xml_locator_new (text, doc);
+
   root = xmlDocGetRootElement (doc);
   if (root == NULL || root->ns != NULL ||
       !g_strv_contains (root_elements, (const char *) root->name))
     {
       g_autofree char *message = NULL;
+      int line = 1, column = 1;
+
+      if (root != NULL)
+        cg_xml_locator_find (state->locator, root, &line, &column);
 
       message = g_strdup_printf (_("<%s> is not a content file’s root element: a content file "
                                    "starts with <article>, <faq>, <topics>, <clinic>, "
                                    "<synonyms> or <hide>"),
                                  root ? (const char *) root->name : "");
-      set_problem (state, root ? xmlGetLineNo (root) : 1,
-                   root ? cg_xml_reader_node_column (state->bytes, root) : 1,
-                   CG_CONTENT_ERROR_INVALID, message);
+      set_problem (state, line, column, CG_CONTENT_ERROR_INVALID, message);
       return NULL;
     }
 
@@ -304,107 +572,83 @@ parse_and_validate (ReadState *state)
 }
 
 /**
- * cg_xml_reader_read:
- * @path: the file to read
+ * cg_xml_reader_read_bytes:
+ * @data: the bytes of a content file
  * @display_name: how problems name the file
  * @max_size: the largest file accepted, in bytes
- * @bytes: (out) (optional): the file's bytes, to locate later problems in it
+ * @locator: (out) (optional): to locate later problems in the document
  * @problem: (out): what was wrong, when %NULL is returned
  *
- * Reads a content file safely and validates it against the schema.
+ * Parses a content file from memory, safely, and validates it against the
+ * schema.
  *
  * Returns: (transfer full) (nullable): the document, or %NULL with @problem set
  */
 xmlDoc *
-cg_xml_reader_read (const char  *path,
-                    const char  *display_name,
-                    gsize        max_size,
-                    GBytes     **bytes,
-                    CgProblem  **problem)
+cg_xml_reader_read_bytes (GBytes        *data,
+                          const char    *display_name,
+                          gsize          max_size,
+                          CgXmlLocator **locator,
+                          CgProblem    **problem)
 {
-  g_autoptr(GBytes) data = NULL;
   ReadState state = { display_name, NULL, NULL };
   xmlDoc *doc = NULL;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (problem != NULL && *problem == NULL, NULL);
 
   ensure_initialized ();
 
-  data = read_capped (path, display_name, max_size, &state);
-  if (data != NULL)
-    {
-      state.bytes = data;
-      doc = parse_and_validate (&state);
-    }
+  /* The parser takes an int. */
+  if (g_bytes_get_size (data) > MIN (max_size, (gsize) G_MAXINT))
+    set_too_large (&state, MIN (max_size, (gsize) G_MAXINT));
+  else
+    doc = parse_and_validate (&state, data);
 
   if (doc == NULL)
     {
+      g_clear_pointer (&state.locator, cg_xml_locator_free);
       *problem = state.problem;
       return NULL;
     }
 
-  if (bytes != NULL)
-    *bytes = g_steal_pointer (&data);
+  if (locator != NULL)
+    *locator = g_steal_pointer (&state.locator);
+  else
+    g_clear_pointer (&state.locator, cg_xml_locator_free);
 
   return doc;
 }
 
 /**
- * cg_xml_reader_node_column:
+ * cg_xml_reader_read:
+ * @path: the file to read
  *
- * libxml2 keeps the line of an element but not its column: find where its
- * start tag begins on that line, counting characters from 1.
+ * Reads a content file with a size cap, then as cg_xml_reader_read_bytes().
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @problem set
  */
-int
-cg_xml_reader_node_column (GBytes  *bytes,
-                           xmlNode *node)
+xmlDoc *
+cg_xml_reader_read (const char    *path,
+                    const char    *display_name,
+                    gsize          max_size,
+                    CgXmlLocator **locator,
+                    CgProblem    **problem)
 {
-  const char *data, *end, *line_start, *line_end, *found = NULL;
-  g_autofree char *needle = NULL;
-  long line, current = 1;
-  gsize size;
+  g_autoptr(GBytes) data = NULL;
+  ReadState state = { display_name, NULL, NULL };
 
-  if (bytes == NULL || node == NULL || node->name == NULL)
-    return 1;
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (problem != NULL && *problem == NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
+  data = read_capped (path, max_size, &state);
   if (data == NULL)
-    return 1;
-
-  end = data + size;
-  line = xmlGetLineNo (node);
-  line_start = data;
-  while (current < line && line_start < end)
     {
-      const char *nl = memchr (line_start, '\n', end - line_start);
-
-      if (nl == NULL)
-        return 1;
-      line_start = nl + 1;
-      current++;
+      *problem = state.problem;
+      return NULL;
     }
 
-  line_end = memchr (line_start, '\n', end - line_start);
-  if (line_end == NULL)
-    line_end = end;
-
-  needle = g_strconcat ("<", (const char *) node->name, NULL);
-  for (const char *p = line_start; p + strlen (needle) <= (gsize) (line_end - data) + data; p++)
-    {
-      if (strncmp (p, needle, strlen (needle)) == 0)
-        {
-          found = p;
-          break;
-        }
-    }
-
-  if (found == NULL)
-    return 1;
-
-  if (!g_utf8_validate (line_start, found - line_start, NULL))
-    return (int) (found - line_start) + 1;
-
-  return (int) g_utf8_strlen (line_start, found - line_start) + 1;
+  return cg_xml_reader_read_bytes (data, display_name, max_size, locator, problem);
 }

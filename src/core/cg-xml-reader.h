@@ -13,12 +13,27 @@
 
 G_BEGIN_DECLS
 
-xmlDoc *cg_xml_reader_read        (const char  *path,
-                                   const char  *display_name,
-                                   gsize        max_size,
-                                   GBytes     **bytes,
-                                   CgProblem  **problem);
-int     cg_xml_reader_node_column (GBytes      *bytes,
-                                   xmlNode     *node);
+/* Finds where an element's start tag stands in the file, for problems
+ * found after parsing. */
+typedef struct _CgXmlLocator CgXmlLocator;
+
+xmlDoc *cg_xml_reader_read        (const char    *path,
+                                   const char    *display_name,
+                                   gsize          max_size,
+                                   CgXmlLocator **locator,
+                                   CgProblem    **problem);
+xmlDoc *cg_xml_reader_read_bytes  (GBytes        *data,
+                                   const char    *display_name,
+                                   gsize          max_size,
+                                   CgXmlLocator **locator,
+                                   CgProblem    **problem);
+
+void    cg_xml_locator_free       (CgXmlLocator  *self);
+void    cg_xml_locator_find       (CgXmlLocator  *self,
+                                   xmlNode       *node,
+                                   int           *line,
+                                   int           *column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgXmlLocator, cg_xml_locator_free)
 
 G_END_DECLS
