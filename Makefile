@@ -63,6 +63,7 @@ test: build
 
 bench: build
 	./$(BUILDDIR)/tests/bench/cg-bench
+	$(XVFB) tests/bench/startup.sh $(BUILDDIR)
 
 check-valgrind: dev-deps build
 	meson test -C $(BUILDDIR) --print-errorlogs --suite core --setup valgrind
@@ -86,7 +87,7 @@ fuzz: dev-deps $(FUZZDIR)/build.ninja
 	meson compile -C $(FUZZDIR)
 	mkdir -p $(FUZZDIR)/corpus
 	./$(FUZZDIR)/tests/fuzz/fuzz-loader -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	  -artifact_prefix=tests/fuzz/corpus/crash- $(FUZZDIR)/corpus tests/fuzz/corpus
+	  -timeout=10 -artifact_prefix=tests/fuzz/corpus/ $(FUZZDIR)/corpus tests/fuzz/corpus
 
 update-po: build
 	meson compile -C $(BUILDDIR) clinic-guide-pot clinic-guide-update-po

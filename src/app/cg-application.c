@@ -7,8 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cg-application.h"
+#include "cg-content-loader.h"
+#include "cg-search-command.h"
 #include "cg-settings.h"
 #include "cg-validate.h"
 #include "cg-window.h"
@@ -18,6 +22,8 @@ struct _CgApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  CgLibrary      *library;
+  GThread        *loading;   /* returns the library */
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, ADW_TYPE_APPLICATION)
@@ -28,6 +34,12 @@ static const GOptionEntry main_entries[] = {
     N_("Check the content (and the folders or files given) and report every problem"), NULL },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Use this language, for example fr or ar"), N_("LANG") },
+  /* Bytes, not a string: GOption would refuse invalid UTF-8 before we
+   * could repair it. */
+  { "search", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Search the content, print one result a line (id, title, snippet) and exit"), N_("QUERY") },
+  { "limit", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --search, print at most this many results (default: 10)"), N_("N") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[DIR|FILE…]") },
   { NULL }
 };
@@ -94,13 +106,40 @@ cg_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "validate"))
     return cg_validate_run (paths, lang);
 
+  if (g_variant_dict_contains (options, "search"))
+    {
+      const char *query = NULL;
+      gint32 limit = 0;
+
+      g_variant_dict_lookup (options, "search", "^&ay", &query);
+      g_variant_dict_lookup (options, "limit", "i", &limit);
+      return cg_search_command_run (query, lang, limit);
+    }
+
   return -1;
+}
+
+static gpointer
+load_library_thread (gpointer data)
+{
+  g_autofree char *language = data;
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+
+  cg_content_loader_add_bundled (loader);
+  cg_content_loader_set_language (loader, language);
+
+  return cg_content_loader_load (loader, NULL);
 }
 
 static void
 cg_application_startup (GApplication *app)
 {
   CgApplication *self = CG_APPLICATION (app);
+
+  /* The content loads while GTK and libadwaita start: on two cores that is
+   * most of its cost off the time to the first window. */
+  if (self->library == NULL && self->loading == NULL)
+    self->loading = g_thread_new ("cg-load", load_library_thread, g_strdup (cg_i18n_get_language ()));
 
   G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);
 
@@ -113,6 +152,58 @@ cg_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.focus-search",
                                          (const char *[]) { "<Control>k", NULL });
+
+  /* Reading: keep ui/help-overlay.ui in step with these. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.go-back",
+                                         (const char *[]) { "<Alt>Left", "Back", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.go-forward",
+                                         (const char *[]) { "<Alt>Right", "Forward", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-home",
+                                         (const char *[]) { "<Alt>Home", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-in",
+                                         (const char *[]) { "<Control>plus", "<Control>equal",
+                                                            "<Control>KP_Add", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-out",
+                                         (const char *[]) { "<Control>minus", "<Control>KP_Subtract",
+                                                            NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-reset",
+                                         (const char *[]) { "<Control>0", "<Control>KP_0", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find",
+                                         (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.copy-text",
+                                         (const char *[]) { "<Control><Shift>c", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print",
+                                         (const char *[]) { "<Control>p", NULL });
+}
+
+/* For `make bench`: with CLINIC_GUIDE_BENCH_FIRST_FRAME set, print the
+ * wall-clock time of the first frame drawn and the resident memory then,
+ * and quit. tests/bench/startup.sh measures from the process start. */
+static long
+read_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+
+  line = strstr (status, "VmRSS:");
+
+  return line != NULL ? strtol (line + strlen ("VmRSS:"), NULL, 10) : -1;
+}
+
+static void
+bench_frame_clock_after_paint_cb (GdkFrameClock *clock,
+                                  GApplication  *app)
+{
+  g_print ("first_frame_unix_us %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  g_print ("rss_kb %ld\n", read_rss_kb ());
+
+  g_signal_handlers_disconnect_by_func (clock, bench_frame_clock_after_paint_cb, app);
+  g_application_quit (app);
 }
 
 static void
@@ -122,9 +213,21 @@ cg_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (cg_window_new (self));
+    {
+      const char *page = g_getenv ("CLINIC_GUIDE_PAGE");
+
+      window = GTK_WINDOW (cg_window_new (self));
+
+      /* For screenshots and benchmarks: start on another page than home. */
+      if (page != NULL && !cg_window_open_page (CG_WINDOW (window), page))
+        g_warning ("CLINIC_GUIDE_PAGE: no page “%s”", page);
+    }
 
   gtk_window_present (window);
+
+  if (g_getenv ("CLINIC_GUIDE_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (bench_frame_clock_after_paint_cb), self, 0);
 }
 
 static void
@@ -133,6 +236,9 @@ cg_application_dispose (GObject *object)
   CgApplication *self = CG_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  if (self->loading != NULL)
+    g_object_unref (g_thread_join (g_steal_pointer (&self->loading)));
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (cg_application_parent_class)->dispose (object);
 }
@@ -177,4 +283,27 @@ cg_application_get_settings (CgApplication *self)
     self->settings = cg_settings_new ();
 
   return self->settings;
+}
+
+/**
+ * cg_application_get_library:
+ *
+ * The content: the bundled clinic and articles, in the interface's
+ * language where a translation exists. It starts loading at start-up, in
+ * a thread; this waits for it.
+ *
+ * Returns: (transfer none): the library every window shows
+ */
+CgLibrary *
+cg_application_get_library (CgApplication *self)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
+
+  if (self->library == NULL && self->loading != NULL)
+    self->library = g_thread_join (g_steal_pointer (&self->loading));
+
+  if (self->library == NULL)
+    self->library = load_library_thread (g_strdup (cg_i18n_get_language ()));
+
+  return self->library;
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cg-i18n.h"
+#include "cg-library.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,6 @@ G_DECLARE_FINAL_TYPE (CgApplication, cg_application, CG, APPLICATION, AdwApplica
 
 CgApplication *cg_application_new          (void);
 GSettings     *cg_application_get_settings (CgApplication *self);
+CgLibrary     *cg_application_get_library  (CgApplication *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cg-application.h"
+#include "cg-library.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CgWindow, cg_window, CG, WINDOW, AdwApplicationWindow)
 
-CgWindow *cg_window_new (CgApplication *application);
+CgWindow   *cg_window_new             (CgApplication *application);
+void        cg_window_set_library     (CgWindow      *self,
+                                       CgLibrary     *library);
+CgLibrary  *cg_window_get_library     (CgWindow      *self);
+gboolean    cg_window_open_page       (CgWindow      *self,
+                                       const char    *page);
+const char *cg_window_get_page        (CgWindow      *self);
+GtkWidget  *cg_window_get_page_widget (CgWindow      *self);
+GtkListBox *cg_window_get_sidebar     (CgWindow      *self);
+double      cg_window_get_text_scale  (CgWindow      *self);
+void        cg_window_set_text_scale  (CgWindow      *self,
+                                       double         text_scale);
+void        cg_window_open_uri        (CgWindow      *self,
+                                       const char    *uri);
 
 G_END_DECLS

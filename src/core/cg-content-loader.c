@@ -34,9 +34,10 @@ struct _CgContentLoader
 {
   GObject  parent_instance;
 
-  GArray  *sources;
-  char    *language;
-  gsize    max_file_size;
+  GArray     *sources;
+  char       *language;
+  gsize       max_file_size;
+  GHashTable *last_good;   /* path → GBytes of its last good contents */
 };
 
 typedef struct
@@ -70,7 +71,7 @@ typedef struct
   CgClinic    *clinic;
   GHashTable  *ids;       /* id → IdRecord */
   GPtrArray   *links;     /* of PendingLink */
-  GPtrArray   *hidden;    /* of char* */
+  GHashTable  *hidden;    /* set of ids a <hide> file names */
   ContentFile *file;      /* the file being read */
 } LoadContext;
 
@@ -596,7 +597,7 @@ load_hide (LoadContext *ctx,
 {
   for (xmlNode *node = root->children; node != NULL; node = node->next)
     if (is_element (node, "item"))
-      g_ptr_array_add (ctx->hidden, get_attr (node, "ref"));
+      g_hash_table_add (ctx->hidden, get_attr (node, "ref"));
 }
 
 static char **
@@ -779,14 +780,19 @@ check_topics (LoadContext *ctx,
           if (item == NULL || g_strcmp0 (cg_item_get_file (item), file->path) != 0)
             continue;
 
-          if (cg_library_lookup_topic (ctx->library, topic) == NULL)
+          if (cg_library_lookup_topic (ctx->library, topic) != NULL)
+            continue;
+
+          /* A hidden topic takes its articles and questions with it,
+           * quietly: a clinic cannot edit the bundled files that name it. */
+          if (!g_hash_table_contains (ctx->hidden, topic))
             {
               g_autofree char *message = NULL;
 
               message = g_strdup_printf (_("the topic “%s” does not exist"), topic);
               report (ctx, node, CG_CONTENT_ERROR_UNKNOWN_TOPIC, message);
-              g_ptr_array_add (orphans, g_steal_pointer (&id));
             }
+          g_ptr_array_add (orphans, g_steal_pointer (&id));
         }
       ctx->file = NULL;
     }
@@ -805,6 +811,11 @@ check_links (LoadContext *ctx)
       int line = 0, column = 0;
 
       if (cg_library_lookup_item (ctx->library, link->target) != NULL)
+        continue;
+
+      /* Links into what a clinic hid lead nowhere, but the clinic cannot
+       * edit the bundled files they are in; the reader shows them as text. */
+      if (g_hash_table_contains (ctx->hidden, link->target))
         continue;
 
       cg_xml_locator_find (link->file->locator, link->node, &line, &column);
@@ -903,6 +914,23 @@ list_source (CgContentLoader *self,
     }
 }
 
+/* A file that became invalid (often half-written: an editor saving over
+ * a network share) keeps its last good version in use, so that patients
+ * keep seeing the text they were reading; the problem is still reported. */
+static xmlDoc *
+read_last_good (CgContentLoader  *self,
+                const char       *path,
+                CgXmlLocator    **locator)
+{
+  GBytes *bytes = g_hash_table_lookup (self->last_good, path);
+  g_autoptr(CgProblem) problem = NULL;
+
+  if (bytes == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  return cg_xml_reader_read_bytes (bytes, path, self->max_file_size, locator, &problem);
+}
+
 /* GObject */
 
 static void
@@ -912,6 +940,7 @@ cg_content_loader_finalize (GObject *object)
 
   g_clear_pointer (&self->sources, g_array_unref);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->last_good, g_hash_table_unref);
 
   G_OBJECT_CLASS (cg_content_loader_parent_class)->finalize (object);
 }
@@ -1024,6 +1053,27 @@ cg_content_loader_set_max_file_size (CgContentLoader *self,
 }
 
 /**
+ * cg_content_loader_set_last_good:
+ * @last_good: (nullable): a table of file path → #GBytes, shared between
+ *   successive loads of the same folders
+ *
+ * Remembers each good file in @last_good and, when a file that was good
+ * before has become invalid, loads its last good version instead (and
+ * still reports the problem).
+ */
+void
+cg_content_loader_set_last_good (CgContentLoader *self,
+                                 GHashTable      *last_good)
+{
+  g_return_if_fail (CG_IS_CONTENT_LOADER (self));
+
+  if (last_good != NULL)
+    g_hash_table_ref (last_good);
+  g_clear_pointer (&self->last_good, g_hash_table_unref);
+  self->last_good = last_good;
+}
+
+/**
  * cg_content_loader_load:
  *
  * Reads every file of the search path. Never fails as a whole: what was
@@ -1041,7 +1091,7 @@ cg_content_loader_load (CgContentLoader *self,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (content_file_free);
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GPtrArray) links = NULL;
-  g_autoptr(GPtrArray) hidden = NULL;
+  g_autoptr(GHashTable) hidden = NULL;
   LoadContext ctx = { 0 };
   static const char * const first_pass[] = { "clinic", "topics", "synonyms", "hide", NULL };
 
@@ -1069,12 +1119,22 @@ cg_content_loader_load (CgContentLoader *self,
       if (source->bytes != NULL)
         doc = cg_xml_reader_read_bytes (source->bytes, path, self->max_file_size, &locator, &problem);
       else
-        doc = cg_xml_reader_read (path, path, self->max_file_size, &locator, &problem);
-      if (doc == NULL)
         {
-          cg_library_add_problem (library, g_steal_pointer (&problem));
-          continue;
+          g_autoptr(GBytes) bytes = NULL;
+
+          doc = cg_xml_reader_read (path, path, self->max_file_size,
+                                    self->last_good ? &bytes : NULL, &locator, &problem);
+
+          if (self->last_good != NULL && doc != NULL)
+            g_hash_table_replace (self->last_good, g_strdup (path), g_steal_pointer (&bytes));
+          else if (self->last_good != NULL && doc == NULL)
+            doc = read_last_good (self, path, &locator);
         }
+
+      if (problem != NULL)
+        cg_library_add_problem (library, g_steal_pointer (&problem));
+      if (doc == NULL)
+        continue;
 
       file = g_new0 (ContentFile, 1);
       file->path = g_steal_pointer (&path);
@@ -1087,7 +1147,7 @@ cg_content_loader_load (CgContentLoader *self,
 
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   links = g_ptr_array_new_with_free_func (pending_link_free);
-  hidden = g_ptr_array_new_with_free_func (g_free);
+  hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   ctx.library = library;
   ctx.ids = ids;
@@ -1120,8 +1180,14 @@ cg_content_loader_load (CgContentLoader *self,
   for (guint i = 0; i < files->len; i++)
     load_file (&ctx, g_ptr_array_index (files, i));
 
-  for (guint i = 0; i < hidden->len; i++)
-    cg_library_remove (library, g_ptr_array_index (hidden, i));
+  {
+    GHashTableIter iter;
+    gpointer id;
+
+    g_hash_table_iter_init (&iter, hidden);
+    while (g_hash_table_iter_next (&iter, &id, NULL))
+      cg_library_remove (library, id);
+  }
 
   check_topics (&ctx, files);
   check_links (&ctx);

@@ -46,6 +46,8 @@ void             cg_content_loader_set_language       (CgContentLoader *self,
                                                        const char      *language);
 void             cg_content_loader_set_max_file_size  (CgContentLoader *self,
                                                        gsize            max_file_size);
+void             cg_content_loader_set_last_good      (CgContentLoader *self,
+                                                       GHashTable      *last_good);
 CgLibrary       *cg_content_loader_load               (CgContentLoader *self,
                                                        GCancellable    *cancellable);
 

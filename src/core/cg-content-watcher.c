@@ -28,6 +28,7 @@ struct _CgContentWatcher
   CgLibrary     *library;
   GPtrArray     *monitors;
   GCancellable  *cancellable;
+  GHashTable    *last_good;   /* path → GBytes, see cg_content_loader_set_last_good() */
   guint          settle_id;
   guint          loading : 1;
   guint          pending : 1;
@@ -35,8 +36,10 @@ struct _CgContentWatcher
 
 typedef struct
 {
-  char **folders;
-  char  *language;
+  char       **folders;
+  char        *language;
+  GHashTable  *last_good;   /* the worker's own copy */
+  CgLibrary   *library;
 } LoadRequest;
 
 G_DEFINE_FINAL_TYPE (CgContentWatcher, cg_content_watcher, G_TYPE_OBJECT)
@@ -60,18 +63,42 @@ load_request_free (gpointer data)
 
   g_strfreev (request->folders);
   g_free (request->language);
+  g_clear_pointer (&request->last_good, g_hash_table_unref);
+  g_clear_object (&request->library);
   g_free (request);
+}
+
+static GHashTable *
+new_last_good (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+}
+
+static GHashTable *
+copy_last_good (GHashTable *last_good)
+{
+  GHashTable *copy = new_last_good ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, last_good);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_bytes_ref (value));
+
+  return copy;
 }
 
 static CgLibrary *
 load_library (const char * const *folders,
               const char         *language,
+              GHashTable         *last_good,
               GCancellable       *cancellable)
 {
   g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
 
   cg_content_path_setup_loader (loader, folders);
   cg_content_loader_set_language (loader, language);
+  cg_content_loader_set_last_good (loader, last_good);
 
   return cg_content_loader_load (loader, cancellable);
 }
@@ -102,11 +129,11 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadRequest *request = task_data;
-  CgLibrary *library;
 
-  library = load_library ((const char * const *) request->folders, request->language, cancellable);
+  request->library = load_library ((const char * const *) request->folders, request->language,
+                                   request->last_good, cancellable);
 
-  g_task_return_pointer (task, library, g_object_unref);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -115,13 +142,12 @@ load_done_cb (GObject      *object,
               gpointer      user_data)
 {
   CgContentWatcher *self = CG_CONTENT_WATCHER (object);
-  g_autoptr(CgLibrary) library = NULL;
+  LoadRequest *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  library = g_task_propagate_pointer (G_TASK (result), &error);
   set_loading (self, FALSE);
 
-  if (library == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not reload the content: %s", error->message);
@@ -136,7 +162,9 @@ load_done_cb (GObject      *object,
       return;
     }
 
-  set_library (self, library);
+  g_clear_pointer (&self->last_good, g_hash_table_unref);
+  self->last_good = g_hash_table_ref (request->last_good);
+  set_library (self, request->library);
 }
 
 static void
@@ -154,6 +182,7 @@ start_reload (CgContentWatcher *self)
   request = g_new0 (LoadRequest, 1);
   request->folders = g_strdupv (self->folders);
   request->language = g_strdup (self->language);
+  request->last_good = copy_last_good (self->last_good);
 
   set_loading (self, TRUE);
 
@@ -269,6 +298,7 @@ cg_content_watcher_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
+  g_clear_pointer (&self->last_good, g_hash_table_unref);
   g_clear_pointer (&self->folders, g_strfreev);
   g_clear_pointer (&self->language, g_free);
 
@@ -356,6 +386,7 @@ cg_content_watcher_init (CgContentWatcher *self)
 {
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
+  self->last_good = new_last_good ();
   self->folders = g_new0 (char *, 1);
   self->language = g_strdup ("en");
 }
@@ -463,7 +494,8 @@ cg_content_watcher_load (CgContentWatcher *self)
   if (self->loading)
     self->pending = TRUE;
 
-  library = load_library ((const char * const *) self->folders, self->language, NULL);
+  library = load_library ((const char * const *) self->folders, self->language,
+                          self->last_good, NULL);
   set_library (self, library);
   watch_all (self);
 }

@@ -160,14 +160,26 @@ cg_document_builder_push_span (CgDocumentBuilder *builder,
 void
 cg_document_builder_pop_span (CgDocumentBuilder *builder)
 {
+  GString *text;
+  CgSpan *span;
   guint index;
 
   g_return_if_fail (builder != NULL && builder->current != NULL);
   g_return_if_fail (builder->open_spans->len > 0);
 
+  text = builder->current->text;
+
   index = g_array_index (builder->open_spans, guint, builder->open_spans->len - 1);
   g_array_set_size (builder->open_spans, builder->open_spans->len - 1);
-  g_array_index (builder->current->spans, CgSpan, index).end = builder->current->text->len;
+  span = &g_array_index (builder->current->spans, CgSpan, index);
+  span->end = text->len;
+
+  /* "<em> even inside </em>": the spaces belong to the sentence, not to
+   * the marked words, or a link underlines a space. */
+  if (span->start < span->end && text->str[span->start] == ' ')
+    span->start++;
+  if (span->start < span->end && text->str[span->end - 1] == ' ')
+    span->end--;
 }
 
 void
@@ -363,6 +375,14 @@ append_with_addresses (GString       *out,
   g_string_append (out, block->text + pos);
 }
 
+/* A list item, or a paragraph that continues one. */
+static gboolean
+is_in_list (const CgBlock *block)
+{
+  return block->kind == CG_BLOCK_LIST_ITEM ||
+         (block->kind == CG_BLOCK_PARAGRAPH && block->level > 0);
+}
+
 /**
  * cg_document_to_plain_text:
  *
@@ -383,8 +403,8 @@ cg_document_to_plain_text (CgDocument *self)
   for (guint i = 0; i < self->n_blocks; i++)
     {
       const CgBlock *block = &self->blocks[i];
-      gboolean in_list = block->kind == CG_BLOCK_LIST_ITEM;
-      gboolean prev_in_list = i > 0 && self->blocks[i - 1].kind == CG_BLOCK_LIST_ITEM;
+      gboolean in_list = is_in_list (block);
+      gboolean prev_in_list = i > 0 && is_in_list (&self->blocks[i - 1]);
 
       if (out->len > 0 && !(in_list && prev_in_list))
         g_string_append_c (out, '\n');
@@ -420,6 +440,9 @@ cg_document_to_plain_text (CgDocument *self)
 
         case CG_BLOCK_PARAGRAPH:
         default:
+          /* The rest of a long list item, under its first line. */
+          for (guint l = 0; l < block->level; l++)
+            g_string_append (out, "   ");
           append_with_addresses (out, block);
           break;
         }

@@ -16,10 +16,14 @@ struct _CgLibrary
   GObject     parent_instance;
 
   char       *language;
-  GListStore *topics;
+  GListStore *topics;         /* sealed: in sidebar order */
+  GPtrArray  *topic_order;    /* until sealed: CgTopic, or NULL where one was removed */
+  GHashTable *topic_slots;    /* until sealed: id → its index in topic_order */
   GHashTable *topics_by_id;   /* id → CgTopic */
   GHashTable *items_by_id;    /* id → CgItem */
   GHashTable *orders;         /* CgItem → order */
+  GHashTable *arrivals;       /* CgItem → when it was added, from 1 */
+  guint       n_arrivals;
   GListStore *items;          /* sealed: articles by topic and order, then FAQ entries */
   CgClinic   *clinic;
   GPtrArray  *synonyms;       /* of GStrv */
@@ -36,8 +40,11 @@ cg_library_finalize (GObject *object)
 
   g_clear_pointer (&self->language, g_free);
   g_clear_object (&self->topics);
+  g_clear_pointer (&self->topic_order, g_ptr_array_unref);
+  g_clear_pointer (&self->topic_slots, g_hash_table_unref);
   g_clear_pointer (&self->topics_by_id, g_hash_table_unref);
   g_clear_pointer (&self->orders, g_hash_table_unref);
+  g_clear_pointer (&self->arrivals, g_hash_table_unref);
   g_clear_pointer (&self->items_by_id, g_hash_table_unref);
   g_clear_object (&self->items);
   g_clear_object (&self->clinic);
@@ -56,12 +63,22 @@ cg_library_class_init (CgLibraryClass *klass)
 }
 
 static void
+topic_slot_clear (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+static void
 cg_library_init (CgLibrary *self)
 {
   self->topics = g_list_store_new (CG_TYPE_TOPIC);
+  self->topic_order = g_ptr_array_new_with_free_func (topic_slot_clear);
+  self->topic_slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->topics_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->items_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->orders = g_hash_table_new (NULL, NULL);
+  self->arrivals = g_hash_table_new (NULL, NULL);
   self->items = g_list_store_new (CG_TYPE_ITEM);
   self->synonyms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
@@ -78,27 +95,26 @@ cg_library_new (const char *language)
 }
 
 /* A later topic with the same id replaces the earlier one in place: a
- * clinic renames a bundled topic without moving it. */
+ * clinic renames a bundled topic without moving it. Slots rather than a
+ * search of the list: replacing or hiding thousands of topics must not
+ * take minutes. */
 void
 cg_library_add_topic (CgLibrary *self,
                       CgTopic   *topic)
 {
   const char *id = cg_topic_get_id (topic);
-  CgTopic *old;
+  gpointer slot;
 
   g_return_if_fail (CG_IS_LIBRARY (self));
   g_return_if_fail (!self->sealed);
 
-  old = g_hash_table_lookup (self->topics_by_id, id);
-  if (old != NULL)
-    {
-      guint position;
-
-      if (g_list_store_find (self->topics, old, &position))
-        g_list_store_splice (self->topics, position, 1, (gpointer *) &topic, 1);
-    }
+  if (g_hash_table_lookup_extended (self->topic_slots, id, NULL, &slot))
+    g_set_object ((CgTopic **) &self->topic_order->pdata[GPOINTER_TO_UINT (slot)], topic);
   else
-    g_list_store_append (self->topics, topic);
+    {
+      g_hash_table_insert (self->topic_slots, g_strdup (id), GUINT_TO_POINTER (self->topic_order->len));
+      g_ptr_array_add (self->topic_order, g_object_ref (topic));
+    }
 
   g_hash_table_replace (self->topics_by_id, g_strdup (id), g_object_ref (topic));
 }
@@ -108,12 +124,22 @@ cg_library_add_item (CgLibrary *self,
                      CgItem    *item,
                      guint      order)
 {
+  CgItem *old;
+  guint arrival;
+
   g_return_if_fail (CG_IS_LIBRARY (self));
   g_return_if_fail (CG_IS_ITEM (item));
   g_return_if_fail (!self->sealed);
 
+  /* A replacement takes the place of what it replaces. */
+  old = g_hash_table_lookup (self->items_by_id, cg_item_get_id (item));
+  arrival = old != NULL
+    ? GPOINTER_TO_UINT (g_hash_table_lookup (self->arrivals, old))
+    : ++self->n_arrivals;
+
   cg_library_remove (self, cg_item_get_id (item));
   g_hash_table_insert (self->orders, item, GUINT_TO_POINTER (order));
+  g_hash_table_insert (self->arrivals, item, GUINT_TO_POINTER (arrival));
   g_hash_table_replace (self->items_by_id, g_strdup (cg_item_get_id (item)), g_object_ref (item));
 }
 
@@ -130,16 +156,20 @@ cg_library_remove (CgLibrary  *self,
   if ((item = g_hash_table_lookup (self->items_by_id, id)) != NULL)
     {
       g_hash_table_remove (self->orders, item);
+      g_hash_table_remove (self->arrivals, item);
       g_hash_table_remove (self->items_by_id, id);
       return TRUE;
     }
 
   if ((topic = g_hash_table_lookup (self->topics_by_id, id)) != NULL)
     {
-      guint position;
+      gpointer slot;
 
-      if (g_list_store_find (self->topics, topic, &position))
-        g_list_store_remove (self->topics, position);
+      if (g_hash_table_lookup_extended (self->topic_slots, id, NULL, &slot))
+        {
+          g_clear_object ((CgTopic **) &self->topic_order->pdata[GPOINTER_TO_UINT (slot)]);
+          g_hash_table_remove (self->topic_slots, id);
+        }
       g_hash_table_remove (self->topics_by_id, id);
       return TRUE;
     }
@@ -177,17 +207,21 @@ cg_library_add_problem (CgLibrary *self,
   g_ptr_array_add (self->problems, problem);
 }
 
+typedef struct
+{
+  CgLibrary  *self;
+  GHashTable *positions;   /* topic id → its position in the sidebar, plus one */
+} SortData;
+
+/* Looked up once per comparison: a linear search of the topics here made
+ * sealing a library of many topics take minutes. */
 static int
-topic_position (CgLibrary  *self,
+topic_position (SortData   *data,
                 const char *topic_id)
 {
-  CgTopic *topic = g_hash_table_lookup (self->topics_by_id, topic_id);
-  guint position;
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (data->positions, topic_id ? topic_id : ""));
 
-  if (topic != NULL && g_list_store_find (self->topics, topic, &position))
-    return position;
-
-  return G_MAXINT;
+  return position > 0 ? (int) position - 1 : G_MAXINT;
 }
 
 static int
@@ -195,19 +229,21 @@ compare_items (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  CgLibrary *self = user_data;
+  SortData *data = user_data;
+  CgLibrary *self = data->self;
   CgItem *item_a = *(CgItem **) a;
   CgItem *item_b = *(CgItem **) b;
   gboolean faq_a = CG_IS_FAQ_ENTRY (item_a);
   gboolean faq_b = CG_IS_FAQ_ENTRY (item_b);
   int topic_a, topic_b;
   guint order_a, order_b;
+  guint arrival_a, arrival_b;
 
   if (faq_a != faq_b)
     return faq_a ? 1 : -1;
 
-  topic_a = topic_position (self, cg_item_get_topic_id (item_a));
-  topic_b = topic_position (self, cg_item_get_topic_id (item_b));
+  topic_a = topic_position (data, cg_item_get_topic_id (item_a));
+  topic_b = topic_position (data, cg_item_get_topic_id (item_b));
   if (topic_a != topic_b)
     return topic_a < topic_b ? -1 : 1;
 
@@ -216,11 +252,21 @@ compare_items (gconstpointer a,
   if (order_a != order_b)
     return order_a < order_b ? -1 : 1;
 
-  /* FAQ entries keep the order of their file; articles otherwise by title. */
-  if (faq_a)
-    return 0;
+  /* Articles otherwise by title. FAQ entries keep the order of their
+   * file, which the order they were added in gives: the items come out of
+   * a hash table, so sorting must not rely on where they start. */
+  if (!faq_a)
+    {
+      int cmp = g_utf8_collate (cg_item_get_title (item_a), cg_item_get_title (item_b));
 
-  return g_utf8_collate (cg_item_get_title (item_a), cg_item_get_title (item_b));
+      if (cmp != 0)
+        return cmp;
+    }
+
+  arrival_a = GPOINTER_TO_UINT (g_hash_table_lookup (self->arrivals, item_a));
+  arrival_b = GPOINTER_TO_UINT (g_hash_table_lookup (self->arrivals, item_b));
+
+  return arrival_a < arrival_b ? -1 : arrival_a > arrival_b;
 }
 
 static int
@@ -234,18 +280,39 @@ void
 cg_library_seal (CgLibrary *self)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) positions = NULL;
+  SortData data;
   GHashTableIter iter;
   gpointer value;
+  guint n_topics;
 
   g_return_if_fail (CG_IS_LIBRARY (self));
   g_return_if_fail (!self->sealed);
+
+  for (guint i = 0; i < self->topic_order->len; i++)
+    if (g_ptr_array_index (self->topic_order, i) != NULL)
+      g_list_store_append (self->topics, g_ptr_array_index (self->topic_order, i));
+  g_clear_pointer (&self->topic_order, g_ptr_array_unref);
+  g_clear_pointer (&self->topic_slots, g_hash_table_unref);
+
+  positions = g_hash_table_new (g_str_hash, g_str_equal);
+  n_topics = g_list_model_get_n_items (G_LIST_MODEL (self->topics));
+  for (guint i = 0; i < n_topics; i++)
+    {
+      g_autoptr(CgTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->topics), i);
+
+      /* The library keeps the topic, so the id outlives the table. */
+      g_hash_table_insert (positions, (gpointer) cg_topic_get_id (topic), GUINT_TO_POINTER (i + 1));
+    }
+  data.self = self;
+  data.positions = positions;
 
   items = g_ptr_array_new ();
   g_hash_table_iter_init (&iter, self->items_by_id);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (items, value);
 
-  g_ptr_array_sort_with_data (items, compare_items, self);
+  g_ptr_array_sort_with_data (items, compare_items, &data);
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
 
   g_ptr_array_sort (self->problems, compare_problems);

@@ -47,6 +47,7 @@ typedef struct
 typedef struct
 {
   const char   *display_name;
+  GBytes       *data;
   CgXmlLocator *locator;
   CgProblem    *problem;   /* the first one only: later ones are mostly echoes */
 } ReadState;
@@ -112,11 +113,14 @@ set_problem (ReadState  *state,
 }
 
 /* libxml2 messages end in a newline and some span two lines ("Bytes:
- * 0xFF …"): a problem is one line, file:line:column: message. */
+ * 0xFF …"): a problem is one line, file:line:column: message. Some quote
+ * the document, cut anywhere, even inside a character: a message is shown
+ * in the interface, so it must be valid UTF-8. */
 static char *
 clean_message (const char *message)
 {
-  g_auto(GStrv) words = g_strsplit_set (message ? message : "", " \t\r\n", -1);
+  g_autofree char *valid = g_utf8_make_valid (message ? message : "", -1);
+  g_auto(GStrv) words = g_strsplit_set (valid, " \t\r\n", -1);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; words[i] != NULL; i++)
@@ -139,14 +143,34 @@ parser_error_cb (void        *user_data,
   ReadState *state = ctxt->_private;
   g_autofree char *detail = NULL;
   g_autofree char *message = NULL;
+  int line = error->line;
+  int column = error->int2;
 
   if (error->level < XML_ERR_ERROR)
     return;
 
+  /* Errors that do not come from the parser itself (a byte the declared
+   * encoding cannot decode) carry no place: the parser's is the best. */
+  if (line <= 0)
+    {
+      line = xmlSAX2GetLineNumber (ctxt);
+      column = xmlSAX2GetColumnNumber (ctxt);
+    }
+
   detail = clean_message (error->message);
   /* Translators: %s is the XML parser's own (English) description. */
   message = g_strdup_printf (_("not well-formed XML: %s"), detail);
-  set_problem (state, error->line, error->int2, CG_CONTENT_ERROR_MALFORMED, message);
+  set_problem (state, line, column, CG_CONTENT_ERROR_MALFORMED, message);
+}
+
+static void
+generic_error_cb (void       *user_data,
+                  const char *format,
+                  ...)
+{
+  /* libxml2 would print this on standard error, where it would break
+   * the one-problem-a-line output of --validate; what matters also
+   * reaches the structured handlers. */
 }
 
 static void
@@ -182,8 +206,32 @@ internal_subset_cb (void          *user_data,
 {
   xmlParserCtxtPtr ctxt = user_data;
   ReadState *state = ctxt->_private;
+  int line = xmlSAX2GetLineNumber (ctxt);
+  int column = xmlSAX2GetColumnNumber (ctxt);
+  const char *data, *found;
+  gsize size;
 
-  set_problem (state, xmlSAX2GetLineNumber (ctxt), xmlSAX2GetColumnNumber (ctxt),
+  /* The parser stands at the end of the declaration; point at its start,
+   * where the person fixing the file has to look. */
+  data = g_bytes_get_data (state->data, &size);
+  found = data ? g_strstr_len (data, size, "<!DOCTYPE") : NULL;
+  if (found != NULL)
+    {
+      const char *line_start = data;
+
+      line = 1;
+      for (const char *p = data; p < found; p++)
+        if (*p == '\n')
+          {
+            line++;
+            line_start = p + 1;
+          }
+      column = g_utf8_validate (line_start, found - line_start, NULL)
+        ? (int) g_utf8_strlen (line_start, found - line_start) + 1
+        : (int) (found - line_start) + 1;
+    }
+
+  set_problem (state, line, column,
                CG_CONTENT_ERROR_DTD,
                _("a document type declaration (<!DOCTYPE …>) is not allowed in content files"));
   xmlStopParser (ctxt);
@@ -519,8 +567,14 @@ parse_and_validate (ReadState *state,
   ctxt->sax->internalSubset = internal_subset_cb;
   ctxt->sax->warning = NULL;
 
+  /* Encoding and input errors go to libxml2's handlers for the thread,
+   * not the parser's: catch them for this parse only. */
+  xmlSetStructuredErrorFunc (ctxt, parser_error_cb);
+  xmlSetGenericErrorFunc (NULL, generic_error_cb);
   doc = xmlCtxtReadMemory (ctxt, contents, (int) size, state->display_name, NULL,
                            XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetGenericErrorFunc (NULL, NULL);
 
   if (state->problem != NULL)
     return NULL;
@@ -591,7 +645,7 @@ cg_xml_reader_read_bytes (GBytes        *data,
                           CgXmlLocator **locator,
                           CgProblem    **problem)
 {
-  ReadState state = { display_name, NULL, NULL };
+  ReadState state = { display_name, data, NULL, NULL };
   xmlDoc *doc = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -603,6 +657,9 @@ cg_xml_reader_read_bytes (GBytes        *data,
   /* The parser takes an int. */
   if (g_bytes_get_size (data) > MIN (max_size, (gsize) G_MAXINT))
     set_too_large (&state, MIN (max_size, (gsize) G_MAXINT));
+  else if (g_bytes_get_size (data) == 0)
+    /* Saving was interrupted, or the file was created and never written. */
+    set_problem (&state, 1, 1, CG_CONTENT_ERROR_MALFORMED, _("is empty"));
   else
     doc = parse_and_validate (&state, data);
 
@@ -624,6 +681,7 @@ cg_xml_reader_read_bytes (GBytes        *data,
 /**
  * cg_xml_reader_read:
  * @path: the file to read
+ * @bytes: (out) (optional): the file's contents, when it is good
  *
  * Reads a content file with a size cap, then as cg_xml_reader_read_bytes().
  *
@@ -633,11 +691,13 @@ xmlDoc *
 cg_xml_reader_read (const char    *path,
                     const char    *display_name,
                     gsize          max_size,
+                    GBytes       **bytes,
                     CgXmlLocator **locator,
                     CgProblem    **problem)
 {
   g_autoptr(GBytes) data = NULL;
-  ReadState state = { display_name, NULL, NULL };
+  ReadState state = { display_name, NULL, NULL, NULL };
+  xmlDoc *doc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -650,5 +710,9 @@ cg_xml_reader_read (const char    *path,
       return NULL;
     }
 
-  return cg_xml_reader_read_bytes (data, display_name, max_size, locator, problem);
+  doc = cg_xml_reader_read_bytes (data, display_name, max_size, locator, problem);
+  if (doc != NULL && bytes != NULL)
+    *bytes = g_steal_pointer (&data);
+
+  return doc;
 }

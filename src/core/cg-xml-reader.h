@@ -20,6 +20,7 @@ typedef struct _CgXmlLocator CgXmlLocator;
 xmlDoc *cg_xml_reader_read        (const char    *path,
                                    const char    *display_name,
                                    gsize          max_size,
+                                   GBytes       **bytes,
                                    CgXmlLocator **locator,
                                    CgProblem    **problem);
 xmlDoc *cg_xml_reader_read_bytes  (GBytes        *data,

@@ -1,0 +1,637 @@
+/* cg-document-view.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cg-document-view.h"
+
+/* A read-only, selectable text view of one article or answer. It follows
+ * links (click, or Tab to a link and Enter), keeps the renderer's colours
+ * in step with the style (light, dark, high contrast) and highlights the
+ * matches of find in page.
+ *
+ * Links do not know the window: an item id goes to the "win.show-item"
+ * action, an address to "win.open-uri". */
+
+typedef struct
+{
+  int start;
+  int end;
+} Match;
+
+struct _CgDocumentView
+{
+  GtkTextView     parent_instance;
+
+  CgTextRenderer *renderer;
+  CgItem         *item;
+  CgTextPalette   palette;
+  gboolean        has_palette;
+  gboolean        over_link;
+
+  GArray         *matches;  /* of Match, as character offsets */
+  int             current_match;
+};
+
+G_DEFINE_FINAL_TYPE (CgDocumentView, cg_document_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  PROP_TEXT_SCALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cg_document_view_update_palette (CgDocumentView *self)
+{
+  CgTextPalette palette;
+
+  cg_text_palette_init_from_widget (&palette, GTK_WIDGET (self));
+
+  /* Restyling a tag lays the whole text out again: only on a real change. */
+  if (self->has_palette && memcmp (&palette, &self->palette, sizeof palette) == 0)
+    return;
+
+  self->palette = palette;
+  self->has_palette = TRUE;
+  cg_text_renderer_set_palette (self->renderer, &palette);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+get_iter_at_widget_point (CgDocumentView *self,
+                          double          x,
+                          double          y,
+                          GtkTextIter    *iter)
+{
+  int buffer_x, buffer_y;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &buffer_x, &buffer_y);
+
+  return gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), iter, buffer_x, buffer_y);
+}
+
+static void
+motion_motion_cb (CgDocumentView           *self,
+                  double                    x,
+                  double                    y,
+                  GtkEventControllerMotion *controller)
+{
+  GtkTextIter iter;
+  gboolean over_link;
+
+  over_link = get_iter_at_widget_point (self, x, y, &iter) &&
+              cg_text_renderer_get_link_at (self->renderer, &iter, NULL) != NULL;
+
+  if (over_link == self->over_link)
+    return;
+
+  self->over_link = over_link;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), over_link ? "pointer" : "text");
+}
+
+static void
+motion_enter_cb (CgDocumentView           *self,
+                 double                    x,
+                 double                    y,
+                 GtkEventControllerMotion *controller)
+{
+  motion_motion_cb (self, x, y, controller);
+}
+
+static void
+click_released_cb (CgDocumentView  *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end, iter;
+
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
+    return;
+
+  /* Selecting the words of a link must not follow it. */
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  if (get_iter_at_widget_point (self, x, y, &iter))
+    cg_document_view_activate_link_at (self, &iter);
+}
+
+/* The view does not scroll itself: it sits in a page with other widgets,
+ * inside the page's scrolled window. */
+static void
+scroll_to_iter (CgDocumentView    *self,
+                const GtkTextIter *iter)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadjustment;
+  GdkRectangle area;
+  double x, y, page, margin;
+
+  if (scroller == NULL)
+    return;
+
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), iter, &area);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         area.x, area.y, &area.x, &area.y);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), scroller, area.x, area.y, &x, &y))
+    return;
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  page = gtk_adjustment_get_page_size (vadjustment);
+  margin = MIN (page / 4, 3 * area.height);
+
+  if (y < margin)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + y - margin);
+  else if (y + area.height > page - margin)
+    gtk_adjustment_set_value (vadjustment,
+                              gtk_adjustment_get_value (vadjustment) + y + area.height - page + margin);
+}
+
+/* Tab moves from link to link, and out of the text after the last one,
+ * as in a web browser. The link is selected, so that it shows where the
+ * keyboard is and Enter follows it. */
+static gboolean
+focus_next_link (CgDocumentView   *self,
+                 GtkDirectionType  direction)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter, sel_start, sel_end, start, end;
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  iter = forward ? sel_end : sel_start;
+
+  while (forward ? gtk_text_iter_forward_char (&iter) : gtk_text_iter_backward_char (&iter))
+    {
+      if (gtk_text_iter_is_end (&iter))
+        break;
+
+      if (!cg_text_renderer_get_link_bounds (self->renderer, &iter, &start, &end))
+        continue;
+
+      if (gtk_text_iter_equal (&start, &sel_start) && gtk_text_iter_equal (&end, &sel_end))
+        continue;
+
+      gtk_text_buffer_select_range (buffer, &start, &end);
+      scroll_to_iter (self, &start);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+key_pressed_cb (CgDocumentView        *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (state != 0)
+        return FALSE;
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      return cg_document_view_activate_link_at (self, &iter);
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      if (state != 0)
+        return FALSE;
+      return focus_next_link (self, GTK_DIR_TAB_FORWARD);
+
+    case GDK_KEY_ISO_Left_Tab:
+      return focus_next_link (self, GTK_DIR_TAB_BACKWARD);
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+cg_document_view_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  CgDocumentView *self = CG_DOCUMENT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cg_document_view_parent_class)->css_changed (widget, change);
+
+  /* Dark, light and high contrast swap the stylesheet: the colours of
+   * the text tags are read again from the new one. */
+  cg_document_view_update_palette (self);
+}
+
+/* Notes: a tinted block with rounded corners behind each, edge to edge;
+ * the note tags' margins keep the words off its edges. */
+static void
+cg_document_view_snapshot_layer (GtkTextView      *view,
+                                 GtkTextViewLayer  layer,
+                                 GtkSnapshot      *snapshot)
+{
+  CgDocumentView *self = CG_DOCUMENT_VIEW (view);
+  static const struct { const char *tag; CgNoteKind kind; } notes[] = {
+    { "note-info", CG_NOTE_INFO }, { "note-warning", CG_NOTE_WARNING }, { "note-call", CG_NOTE_CALL },
+  };
+  const CgTextPalette *palette = cg_text_renderer_get_palette (self->renderer);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  GtkTextTag *after_note = gtk_text_tag_table_lookup (table, "note-after-note");
+  int gap = 0;
+
+  g_object_get (gtk_text_tag_table_lookup (table, "after-note"), "pixels-above-lines", &gap, NULL);
+
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT && palette != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+        {
+          GtkTextTag *tag = gtk_text_tag_table_lookup (table, notes[i].tag);
+          GtkTextIter start;
+
+          gtk_text_buffer_get_start_iter (buffer, &start);
+          do
+            {
+              GtkTextIter end = start;
+              int top, top_height, bottom, bottom_height;
+              graphene_rect_t rect;
+              GskRoundedRect rounded;
+
+              if (!gtk_text_iter_starts_tag (&start, tag))
+                continue;
+
+              gtk_text_iter_forward_to_tag_toggle (&end, tag);
+              gtk_text_view_get_line_yrange (view, &start, &top, &top_height);
+              gtk_text_view_get_line_yrange (view, &end, &bottom, &bottom_height);
+
+              /* The space above a note that follows another is outside it. */
+              if (gtk_text_iter_has_tag (&start, after_note))
+                top += gap;
+
+              graphene_rect_init (&rect, 0, top, width, bottom + bottom_height - top);
+              gsk_rounded_rect_init_from_rect (&rounded, &rect, 8);
+              gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+              gtk_snapshot_append_color (snapshot, &palette->note_bg[notes[i].kind], &rect);
+              gtk_snapshot_pop (snapshot);
+
+              start = end;
+            }
+          while (gtk_text_iter_forward_to_tag_toggle (&start, tag));
+        }
+    }
+
+  if (GTK_TEXT_VIEW_CLASS (cg_document_view_parent_class)->snapshot_layer != NULL)
+    GTK_TEXT_VIEW_CLASS (cg_document_view_parent_class)->snapshot_layer (view, layer, snapshot);
+}
+
+static void
+cg_document_view_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cg_document_view_parent_class)->realize (widget);
+
+  cg_document_view_update_palette (CG_DOCUMENT_VIEW (widget));
+}
+
+static void
+clear_matches (CgDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "find-match", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "find-current", &start, &end);
+  g_array_set_size (self->matches, 0);
+  self->current_match = -1;
+}
+
+static void
+cg_document_view_dispose (GObject *object)
+{
+  CgDocumentView *self = CG_DOCUMENT_VIEW (object);
+
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (cg_document_view_parent_class)->dispose (object);
+}
+
+static void
+cg_document_view_finalize (GObject *object)
+{
+  CgDocumentView *self = CG_DOCUMENT_VIEW (object);
+
+  g_clear_object (&self->renderer);
+  g_clear_pointer (&self->matches, g_array_unref);
+
+  G_OBJECT_CLASS (cg_document_view_parent_class)->finalize (object);
+}
+
+static void
+cg_document_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CgDocumentView *self = CG_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, cg_document_view_get_text_scale (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_document_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CgDocumentView *self = CG_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT_SCALE:
+      cg_document_view_set_text_scale (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_document_view_class_init (CgDocumentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = cg_document_view_dispose;
+  object_class->finalize = cg_document_view_finalize;
+  object_class->get_property = cg_document_view_get_property;
+  object_class->set_property = cg_document_view_set_property;
+
+  widget_class->css_changed = cg_document_view_css_changed;
+  widget_class->realize = cg_document_view_realize;
+
+  text_view_class->snapshot_layer = cg_document_view_snapshot_layer;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         CG_TYPE_ITEM,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL,
+                         0.25, 4.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "textview");
+}
+
+static void
+cg_document_view_init (CgDocumentView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->renderer = cg_text_renderer_new (gtk_text_view_get_buffer (view));
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self->current_match = -1;
+
+  gtk_text_view_set_editable (view, FALSE);
+  gtk_text_view_set_cursor_visible (view, FALSE);
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "document");
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "enter", G_CALLBACK (motion_enter_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "motion", G_CALLBACK (motion_motion_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+GtkWidget *
+cg_document_view_new (void)
+{
+  return g_object_new (CG_TYPE_DOCUMENT_VIEW, NULL);
+}
+
+/**
+ * cg_document_view_show_item:
+ * @related: (nullable): see cg_text_renderer_render()
+ */
+void
+cg_document_view_show_item (CgDocumentView *self,
+                            CgItem         *item,
+                            GListModel     *related,
+                            CgRenderFlags   flags)
+{
+  g_return_if_fail (CG_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (CG_IS_ITEM (item));
+
+  clear_matches (self);
+  cg_text_renderer_render (self->renderer, item, related, flags);
+  cg_text_renderer_attach_widgets (self->renderer, GTK_TEXT_VIEW (self));
+
+  /* A screen reader announces the text by what it is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cg_item_get_title (item),
+                                  -1);
+
+  if (g_set_object (&self->item, item))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+CgItem *
+cg_document_view_get_item (CgDocumentView *self)
+{
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->item;
+}
+
+CgTextRenderer *
+cg_document_view_get_renderer (CgDocumentView *self)
+{
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->renderer;
+}
+
+double
+cg_document_view_get_text_scale (CgDocumentView *self)
+{
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), 1.0);
+
+  return cg_text_renderer_get_text_scale (self->renderer);
+}
+
+void
+cg_document_view_set_text_scale (CgDocumentView *self,
+                                 double          text_scale)
+{
+  g_return_if_fail (CG_IS_DOCUMENT_VIEW (self));
+
+  if (G_APPROX_VALUE (cg_text_renderer_get_text_scale (self->renderer), text_scale, 0.001))
+    return;
+
+  cg_text_renderer_set_text_scale (self->renderer, text_scale);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+}
+
+/**
+ * cg_document_view_activate_link_at:
+ *
+ * Follows the link at @iter, if there is one.
+ *
+ * Returns: whether there was a link
+ */
+gboolean
+cg_document_view_activate_link_at (CgDocumentView    *self,
+                                   const GtkTextIter *iter)
+{
+  const char *target;
+  gboolean external = FALSE;
+
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (iter != NULL, FALSE);
+
+  target = cg_text_renderer_get_link_at (self->renderer, iter, &external);
+  if (target == NULL)
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              external ? "win.open-uri" : "win.show-item",
+                              "s", target);
+
+  return TRUE;
+}
+
+/**
+ * cg_document_view_find:
+ *
+ * Highlights every place where @text occurs, ignoring case.
+ *
+ * Returns: the number of matches
+ */
+guint
+cg_document_view_find (CgDocumentView *self,
+                       const char     *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, match_start, match_end;
+
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), 0);
+
+  clear_matches (self);
+
+  if (text == NULL || text[0] == '\0')
+    return 0;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+
+  while (gtk_text_iter_forward_search (&iter, text,
+                                       GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
+                                       &match_start, &match_end, NULL))
+    {
+      Match match = { gtk_text_iter_get_offset (&match_start), gtk_text_iter_get_offset (&match_end) };
+
+      if (match.end <= match.start)
+        break;
+
+      g_array_append_val (self->matches, match);
+      gtk_text_buffer_apply_tag_by_name (buffer, "find-match", &match_start, &match_end);
+      iter = match_end;
+    }
+
+  return self->matches->len;
+}
+
+guint
+cg_document_view_get_n_matches (CgDocumentView *self)
+{
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), 0);
+
+  return self->matches->len;
+}
+
+/**
+ * cg_document_view_get_current_match:
+ *
+ * Returns: the index of the match shown as current, or -1
+ */
+int
+cg_document_view_get_current_match (CgDocumentView *self)
+{
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), -1);
+
+  return self->current_match;
+}
+
+void
+cg_document_view_select_match (CgDocumentView *self,
+                               guint           index)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  const Match *match;
+
+  g_return_if_fail (CG_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (index < self->matches->len);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "find-current", &start, &end);
+
+  match = &g_array_index (self->matches, Match, index);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
+  gtk_text_buffer_apply_tag_by_name (buffer, "find-current", &start, &end);
+
+  self->current_match = index;
+  scroll_to_iter (self, &start);
+}

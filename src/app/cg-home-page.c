@@ -1,0 +1,234 @@
+/* cg-home-page.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-home-page.h"
+#include "cg-item-row.h"
+#include "cg-topic-card.h"
+
+/* Where the app starts: the clinic's name, the questions patients ask
+ * most, and every topic as a large button. */
+struct _CgHomePage
+{
+  AdwBin      parent_instance;
+
+  CgLibrary  *library;
+  gulong      after_paint_id;
+
+  /* Template widgets */
+  GtkLabel   *clinic_label;
+  GtkWidget  *popular_box;
+  GtkListBox *popular_list;
+  GtkFlowBox *topics_flow;
+};
+
+G_DEFINE_FINAL_TYPE (CgHomePage, cg_home_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+topics_flow_child_activated_cb (CgHomePage      *self,
+                                GtkFlowBoxChild *child,
+                                GtkFlowBox      *flow_box)
+{
+  CgTopic *topic = cg_topic_card_get_topic (CG_TOPIC_CARD (child));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-topic", "s", cg_topic_get_id (topic));
+}
+
+static void
+cg_home_page_fill (CgHomePage *self)
+{
+  CgClinic *clinic = cg_library_get_clinic (self->library);
+  g_autoptr(GListModel) popular = cg_library_list_popular (self->library);
+  guint n_popular = g_list_model_get_n_items (popular);
+
+  gtk_label_set_label (self->clinic_label,
+                       clinic != NULL ? cg_clinic_get_name (clinic) : _("Clinic Guide"));
+
+  for (guint i = 0; i < n_popular; i++)
+    {
+      g_autoptr(CgItem) item = g_list_model_get_item (popular, i);
+
+      gtk_list_box_append (self->popular_list, cg_item_row_new (item));
+    }
+  gtk_widget_set_visible (self->popular_box, n_popular > 0);
+}
+
+static void
+cg_home_page_add_topics (CgHomePage *self)
+{
+  GListModel *topics = cg_library_get_topics (self->library);
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->topics_flow)) != NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(CgTopic) topic = g_list_model_get_item (topics, i);
+
+      gtk_flow_box_append (self->topics_flow, cg_topic_card_new (topic));
+    }
+}
+
+static void
+frame_clock_after_paint_cb (GdkFrameClock *clock,
+                            CgHomePage    *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  cg_home_page_add_topics (self);
+}
+
+/* The topic cards are below the fold of a window of the usual size: they
+ * come in right after the first frame, which is then drawn sooner. */
+static void
+cg_home_page_map (GtkWidget *widget)
+{
+  CgHomePage *self = CG_HOME_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cg_home_page_parent_class)->map (widget);
+
+  if (self->after_paint_id == 0 && gtk_widget_get_first_child (GTK_WIDGET (self->topics_flow)) == NULL)
+    self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                             G_CALLBACK (frame_clock_after_paint_cb), self);
+}
+
+static void
+cg_home_page_unmap (GtkWidget *widget)
+{
+  CgHomePage *self = CG_HOME_PAGE (widget);
+
+  /* Unmapped before its first frame: the cards come now, not never. */
+  if (self->after_paint_id != 0)
+    {
+      g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
+      cg_home_page_add_topics (self);
+    }
+
+  GTK_WIDGET_CLASS (cg_home_page_parent_class)->unmap (widget);
+}
+
+static void
+cg_home_page_constructed (GObject *object)
+{
+  CgHomePage *self = CG_HOME_PAGE (object);
+
+  G_OBJECT_CLASS (cg_home_page_parent_class)->constructed (object);
+
+  g_assert (self->library != NULL);
+  cg_home_page_fill (self);
+}
+
+static void
+cg_home_page_dispose (GObject *object)
+{
+  CgHomePage *self = CG_HOME_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_HOME_PAGE);
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (cg_home_page_parent_class)->dispose (object);
+}
+
+static void
+cg_home_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CgHomePage *self = CG_HOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_home_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CgHomePage *self = CG_HOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_home_page_class_init (CgHomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cg_home_page_constructed;
+  object_class->dispose = cg_home_page_dispose;
+  object_class->get_property = cg_home_page_get_property;
+  object_class->set_property = cg_home_page_set_property;
+
+  widget_class->map = cg_home_page_map;
+  widget_class->unmap = cg_home_page_unmap;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         CG_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgHomePage, clinic_label);
+  gtk_widget_class_bind_template_child (widget_class, CgHomePage, popular_box);
+  gtk_widget_class_bind_template_child (widget_class, CgHomePage, popular_list);
+  gtk_widget_class_bind_template_child (widget_class, CgHomePage, topics_flow);
+  gtk_widget_class_bind_template_callback (widget_class, topics_flow_child_activated_cb);
+}
+
+static void
+cg_home_page_init (CgHomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+cg_home_page_new (CgLibrary *library)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (library), NULL);
+
+  return g_object_new (CG_TYPE_HOME_PAGE,
+                       "library", library,
+                       NULL);
+}
+
+CgLibrary *
+cg_home_page_get_library (CgHomePage *self)
+{
+  g_return_val_if_fail (CG_IS_HOME_PAGE (self), NULL);
+
+  return self->library;
+}

@@ -1,0 +1,22 @@
+/* cg-print-operation.h
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cg-item.h"
+
+G_BEGIN_DECLS
+
+#define CG_TYPE_PRINT_OPERATION (cg_print_operation_get_type ())
+
+G_DECLARE_FINAL_TYPE (CgPrintOperation, cg_print_operation, CG, PRINT_OPERATION, GtkPrintOperation)
+
+CgPrintOperation *cg_print_operation_new (CgItem     *item,
+                                          const char *clinic_name);
+
+G_END_DECLS

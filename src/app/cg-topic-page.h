@@ -1,0 +1,27 @@
+/* cg-topic-page.h
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cg-faq-row.h"
+#include "cg-library.h"
+
+G_BEGIN_DECLS
+
+#define CG_TYPE_TOPIC_PAGE (cg_topic_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CgTopicPage, cg_topic_page, CG, TOPIC_PAGE, AdwBin)
+
+GtkWidget  *cg_topic_page_new               (CgLibrary   *library,
+                                             CgTopic     *topic);
+CgTopic    *cg_topic_page_get_topic         (CgTopicPage *self);
+GtkListBox *cg_topic_page_get_articles_list (CgTopicPage *self);
+CgFaqRow   *cg_topic_page_find_question     (CgTopicPage *self,
+                                             const char  *id);
+
+G_END_DECLS

@@ -1,0 +1,459 @@
+/* cg-bench.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "cg-bench-corpus.h"
+#include "cg-content-loader.h"
+#include "cg-search-index.h"
+
+/* `make bench`: how fast content loads, how fast the index builds, how
+ * much memory it all takes, and how fast search answers while someone
+ * types, at 100, 1,000 and 10,000 articles, next to a naive substring scan.
+ *
+ * Each size runs in a child process of its own (cg-bench --size N), so
+ * that its peak memory is its own. Output: one `name: value unit` line per
+ * figure, the targets beside the ones that have one.
+ *
+ * For profiling: `cg-bench --write-corpus DIR N` writes a corpus and
+ * exits; with CG_BENCH_VERBOSE set, every query's time goes to standard
+ * error; CG_BENCH_REPEAT=n searches n more rounds before measuring. */
+
+static const guint sizes[] = { 100, 1000, 10000 };
+static const char * const size_names[] = { "100", "1k", "10k" };
+
+#define RESULTS_PER_QUERY  CG_SEARCH_INDEX_DEFAULT_LIMIT
+
+/* Every sequence is typed this many times: more samples, steadier
+ * percentiles on a machine that is doing other things too. */
+#define ROUNDS 3
+
+/* What patients type, one keystroke at a time. */
+static const char * const typed_queries[] = {
+  "microneedling acne scars",
+  "hair loss",
+  "does it hurt",
+  "collagen induction therapy",
+  "recovery time after treatment",
+  "micronedling",          /* misspelt */
+  "sunscreen aftercare",
+  "how long until I can go back to work",
+  NULL,                    /* a rare word of the corpus, filled in at run time */
+};
+
+static double
+now_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
+}
+
+static double
+peak_rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  struct rusage usage;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    {
+      const char *line = strstr (status, "VmHWM:");
+
+      if (line != NULL)
+        return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
+    }
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (double) usage.ru_maxrss / 1024.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* Nearest rank. */
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint rank;
+
+  if (values->len == 0)
+    return 0.0;
+
+  g_array_sort (values, compare_doubles);
+  rank = (guint) MAX (1.0, (p / 100.0) * values->len + 0.999999);
+
+  return g_array_index (values, double, MIN (rank, values->len) - 1);
+}
+
+static GPtrArray *
+keystrokes (void)
+{
+  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
+  const char *rare = cg_bench_corpus_pseudo_word (5000);
+
+  for (guint q = 0; q < G_N_ELEMENTS (typed_queries); q++)
+    {
+      const char *query = typed_queries[q] ? typed_queries[q] : rare;
+
+      for (const char *p = query; *p != '\0'; p = g_utf8_next_char (p))
+        g_ptr_array_add (queries, g_strndup (query, g_utf8_next_char (p) - query));
+    }
+
+  return queries;
+}
+
+/* The naive way: every word a case-folded substring of an item's text. */
+typedef struct
+{
+  GPtrArray *texts;   /* case-folded title, keywords and text of each item */
+} Baseline;
+
+static void
+baseline_init (Baseline  *baseline,
+               CgLibrary *library)
+{
+  GListModel *items = cg_library_get_items (library);
+
+  baseline->texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CgItem) item = g_list_model_get_item (items, i);
+      g_autofree char *body = cg_document_get_text (cg_item_get_document (item));
+      g_autofree char *keywords = g_strjoinv (" ", (char **) cg_item_get_keywords (item));
+      g_autofree char *all = g_strjoin ("\n", cg_item_get_title (item), keywords, body, NULL);
+
+      g_ptr_array_add (baseline->texts, g_utf8_casefold (all, -1));
+    }
+}
+
+static guint
+baseline_search (Baseline   *baseline,
+                 const char *query)
+{
+  g_autofree char *folded = g_utf8_casefold (query, -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t", -1);
+  guint found = 0;
+
+  for (guint i = 0; i < baseline->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (baseline->texts, i);
+      gboolean match = TRUE;
+
+      for (guint w = 0; match && words[w] != NULL; w++)
+        if (words[w][0] != '\0' && strstr (text, words[w]) == NULL)
+          match = FALSE;
+
+      if (match)
+        found++;
+    }
+
+  return found;
+}
+
+static gboolean
+remove_tree (GFile   *file,
+             GError **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, error) && child != NULL)
+        if (!g_file_delete (child, NULL, error))
+          return FALSE;
+    }
+
+  return g_file_delete (file, NULL, error);
+}
+
+/* One size, in this process. */
+static int
+run_size (guint n_articles)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgContentLoader) loader = NULL;
+  g_autoptr(CgLibrary) library = NULL;
+  g_autoptr(CgSearchIndex) index = NULL;
+  g_autoptr(GPtrArray) queries = keystrokes ();
+  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) baseline_latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GFile) dir_file = NULL;
+  g_autofree char *dir = NULL;
+  const char *name = NULL;
+  Baseline baseline = { 0 };
+  guint n_entries = 0, n_items, n_problems, n_results = 0;
+  double start, load_ms, index_ms;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (sizes[i] == n_articles)
+      name = size_names[i];
+  if (name == NULL)
+    name = "custom";
+
+  dir = g_dir_make_tmp ("cg-bench-XXXXXX", &error);
+  if (dir == NULL || !cg_bench_corpus_write (dir, n_articles, CG_BENCH_CORPUS_SEED, &n_entries, &error))
+    {
+      g_printerr ("cg-bench: cannot write the corpus: %s\n", error->message);
+      return 2;
+    }
+  dir_file = g_file_new_for_path (dir);
+
+  start = now_ms ();
+  loader = cg_content_loader_new ();
+  cg_content_loader_add_path (loader, dir, NULL);
+  library = cg_content_loader_load (loader, NULL);
+  load_ms = now_ms () - start;
+
+  n_items = g_list_model_get_n_items (cg_library_get_items (library));
+  n_problems = cg_library_get_problems (library)->len;
+  if (n_problems > 0)
+    {
+      g_autofree char *first = cg_problem_to_string (g_ptr_array_index (cg_library_get_problems (library), 0));
+      g_printerr ("cg-bench: the generated corpus has %u problems, the first: %s\n", n_problems, first);
+    }
+
+  start = now_ms ();
+  index = cg_search_index_new_for_library (library, &error);
+  index_ms = now_ms () - start;
+  if (index == NULL)
+    {
+      g_printerr ("cg-bench: cannot build the index: %s\n", error->message);
+      remove_tree (dir_file, NULL);
+      return 2;
+    }
+
+  /* Warm up the caches once, as a running application would have. */
+  g_object_unref (cg_search_index_search (index, "warm up", NULL, 1, NULL, NULL));
+
+  /* CG_BENCH_REPEAT=n searches n more rounds first, for a profiler. */
+  if (g_getenv ("CG_BENCH_REPEAT") != NULL)
+    {
+      guint n = (guint) g_ascii_strtoull (g_getenv ("CG_BENCH_REPEAT"), NULL, 10);
+
+      for (guint q = 0; q < queries->len * n; q++)
+        {
+          g_autoptr(GListModel) results = NULL;
+
+          results = cg_search_index_search (index, g_ptr_array_index (queries, q % queries->len),
+                                            NULL, RESULTS_PER_QUERY, NULL, NULL);
+        }
+    }
+
+  for (guint q = 0; q < queries->len * ROUNDS; q++)
+    {
+      g_autoptr(GListModel) results = NULL;
+      g_autofree char *suggestion = NULL;
+      const char *query = g_ptr_array_index (queries, q % queries->len);
+      double elapsed;
+
+      start = now_ms ();
+      results = cg_search_index_search (index, query, NULL, RESULTS_PER_QUERY, &suggestion, &error);
+      elapsed = now_ms () - start;
+
+      if (results == NULL)
+        {
+          g_printerr ("cg-bench: search failed: %s\n", error->message);
+          remove_tree (dir_file, NULL);
+          return 2;
+        }
+
+      n_results += g_list_model_get_n_items (results);
+      g_array_append_val (latencies, elapsed);
+
+      if (g_getenv ("CG_BENCH_VERBOSE") != NULL)
+        g_printerr ("%8.3f ms  %3u results  “%s”%s%s\n", elapsed, g_list_model_get_n_items (results),
+                    query, suggestion ? " → " : "", suggestion ? suggestion : "");
+    }
+
+  baseline_init (&baseline, library);
+  for (guint q = 0; q < queries->len * ROUNDS; q++)
+    {
+      double elapsed;
+      guint found;
+
+      start = now_ms ();
+      found = baseline_search (&baseline, g_ptr_array_index (queries, q % queries->len));
+      elapsed = now_ms () - start;
+
+      /* Keep the compiler from dropping the scan. */
+      if (found == G_MAXUINT)
+        g_print ("?");
+      g_array_append_val (baseline_latencies, elapsed);
+    }
+  g_ptr_array_unref (baseline.texts);
+
+  g_print ("articles_%s: %u articles\n", name, n_articles);
+  g_print ("items_%s: %u items\n", name, n_items);
+  g_print ("faq_entries_%s: %u entries\n", name, n_entries);
+  g_print ("problems_%s: %u problems\n", name, n_problems);
+  g_print ("load_ms_%s: %.1f ms\n", name, load_ms);
+  g_print ("index_build_ms_%s: %.1f ms\n", name, index_ms);
+  g_print ("rss_mb_%s: %.1f MB\n", name, peak_rss_mb ());
+  g_print ("queries_%s: %u queries\n", name, queries->len * ROUNDS);
+  g_print ("results_per_query_%s: %.1f results\n", name, (double) n_results / (queries->len * ROUNDS));
+  g_print ("search_p50_ms_%s: %.3f ms\n", name, percentile (latencies, 50));
+  g_print ("search_p95_ms_%s: %.3f ms\n", name, percentile (latencies, 95));
+  g_print ("search_max_ms_%s: %.3f ms\n", name, percentile (latencies, 100));
+  g_print ("baseline_p50_ms_%s: %.3f ms\n", name, percentile (baseline_latencies, 50));
+  g_print ("baseline_p95_ms_%s: %.3f ms\n", name, percentile (baseline_latencies, 95));
+
+  if (!remove_tree (dir_file, &error))
+    g_printerr ("cg-bench: cannot remove %s: %s\n", dir, error->message);
+
+  return 0;
+}
+
+static double
+lookup (GHashTable *figures,
+        const char *name)
+{
+  const char *value = g_hash_table_lookup (figures, name);
+
+  return value ? g_ascii_strtod (value, NULL) : -1.0;
+}
+
+static void
+parse_figures (GHashTable *figures,
+               const char *output)
+{
+  g_auto(GStrv) lines = g_strsplit (output, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *colon = strchr (lines[i], ':');
+
+      if (colon != NULL)
+        g_hash_table_replace (figures, g_strndup (lines[i], colon - lines[i]), g_strdup (colon + 1));
+    }
+}
+
+static gboolean
+report_target (const char *name,
+               double      value,
+               const char *unit,
+               gboolean    met,
+               const char *target)
+{
+  g_print ("%s: %.3f %s  (target: %s: %s)\n", name, value, unit, target, met ? "met" : "NOT MET");
+  return met;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GHashTable) figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *self = NULL;
+  guint n_met = 0, n_targets = 0;
+  double total_start = now_ms ();
+
+  if (argc == 3 && g_str_equal (argv[1], "--size"))
+    return run_size ((guint) g_ascii_strtoull (argv[2], NULL, 10));
+
+  if (argc == 4 && g_str_equal (argv[1], "--write-corpus"))
+    {
+      g_autoptr(GError) error = NULL;
+      guint n_entries = 0;
+
+      if (g_mkdir_with_parents (argv[2], 0755) != 0 ||
+          !cg_bench_corpus_write (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10),
+                                  CG_BENCH_CORPUS_SEED, &n_entries, &error))
+        {
+          g_printerr ("cg-bench: %s\n", error ? error->message : g_strerror (errno));
+          return 2;
+        }
+      g_print ("wrote %s articles and %u FAQ entries to %s\n", argv[3], n_entries, argv[2]);
+      return 0;
+    }
+
+  if (argc != 1)
+    {
+      g_printerr ("usage: cg-bench [--size N | --write-corpus DIR N]\n");
+      return 2;
+    }
+
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self == NULL)
+    self = g_strdup (argv[0]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *size = g_strdup_printf ("%u", sizes[i]);
+      g_autofree char *output = NULL;
+      const char *child_argv[] = { self, "--size", size, NULL };
+      int status = 0;
+
+      if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
+                         NULL, NULL, &output, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        {
+          g_printerr ("cg-bench: the run at %u articles failed: %s\n", sizes[i], error->message);
+          return 2;
+        }
+
+      g_print ("%s", output);
+      parse_figures (figures, output);
+    }
+
+  g_print ("\n");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *load = g_strdup_printf ("load_ms_%s", size_names[i]);
+      g_autofree char *build = g_strdup_printf ("index_build_ms_%s", size_names[i]);
+      g_autofree char *p95 = g_strdup_printf ("search_p95_ms_%s", size_names[i]);
+      g_autofree char *baseline = g_strdup_printf ("baseline_p95_ms_%s", size_names[i]);
+      g_autofree char *name = NULL;
+      double search = lookup (figures, p95);
+
+      name = g_strdup_printf ("load_and_index_ms_%s", size_names[i]);
+      g_print ("%s: %.1f ms\n", name, lookup (figures, load) + lookup (figures, build));
+      name = (g_free (name), g_strdup_printf ("speedup_p95_%s", size_names[i]));
+      g_print ("%s: %.1f x\n", name, search > 0 ? lookup (figures, baseline) / search : 0.0);
+    }
+
+  g_print ("\n");
+  {
+    double search = lookup (figures, "search_p95_ms_10k");
+    double baseline = lookup (figures, "baseline_p95_ms_10k");
+    double load = lookup (figures, "load_ms_10k") + lookup (figures, "index_build_ms_10k");
+
+    n_targets = 3;
+    n_met += report_target ("search_p95_ms_10k", search, "ms", search >= 0 && search <= 2.0,
+                            "at most 2 ms");
+    n_met += report_target ("speedup_p95_10k", search > 0 ? baseline / search : 0.0, "x",
+                            search > 0 && baseline / search >= 10.0,
+                            "at least 10 times faster than the baseline");
+    n_met += report_target ("load_and_index_ms_10k", load, "ms", load <= 1500.0,
+                            "at most 1500 ms");
+  }
+
+  g_print ("targets_met: %u of %u\n", n_met, n_targets);
+  g_print ("bench_total_s: %.1f s\n", (now_ms () - total_start) / 1000.0);
+
+  return 0;
+}

@@ -1,0 +1,623 @@
+/* test-reading.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cg-application.h"
+#include "cg-article-page.h"
+#include "cg-content-loader.h"
+#include "cg-faq-row.h"
+#include "cg-home-page.h"
+#include "cg-item-row.h"
+#include "cg-topic-page.h"
+#include "cg-topic-row.h"
+#include "cg-window.h"
+
+/* A reader's way through the fixture content (tests/data/reading): the
+ * home page, a topic, an article, a link, back and forward, text size,
+ * copy, find and print, driven through the window's own actions and
+ * widgets. */
+
+typedef struct
+{
+  CgApplication *app;
+  CgLibrary     *library;
+  CgWindow      *window;
+} Fixture;
+
+static void
+frame_cb (GdkFrameClock *clock,
+          gboolean      *drawn)
+{
+  *drawn = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean drawn = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
+  gtk_widget_queue_draw (widget);
+  while (!drawn)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static CgLibrary *
+load_fixture (void)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "reading", NULL);
+  CgLibrary *library;
+
+  cg_content_loader_add_path (loader, dir, NULL);
+  library = cg_content_loader_load (loader, NULL);
+  g_assert_cmpuint (cg_library_get_problems (library)->len, ==, 0);
+
+  return library;
+}
+
+static CgWindow *
+open_window (Fixture *fixture)
+{
+  CgWindow *window = cg_window_new (fixture->app);
+
+  g_object_ref_sink (window);
+  cg_window_set_library (window, fixture->library);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+close_window (CgWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* One application for every test: it owns its name on the bus. */
+static CgApplication *application;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->app = g_object_ref (application);
+  g_settings_reset (cg_application_get_settings (fixture->app), "text-scale");
+
+  fixture->library = load_fixture ();
+  fixture->window = open_window (fixture);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  close_window (fixture->window);
+  g_clear_object (&fixture->library);
+  g_clear_object (&fixture->app);
+}
+
+static void
+activate (CgWindow   *window,
+          const char *action,
+          const char *target)
+{
+  if (target != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  wait_for_frame (GTK_WIDGET (window));
+}
+
+static CgArticlePage *
+article_page (CgWindow *window)
+{
+  GtkWidget *page = cg_window_get_page_widget (window);
+
+  g_assert_true (CG_IS_ARTICLE_PAGE (page));
+
+  return CG_ARTICLE_PAGE (page);
+}
+
+static char *
+article_text (CgWindow *window)
+{
+  CgDocumentView *view = cg_article_page_get_document_view (article_page (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static GtkListBoxRow *
+sidebar_row (CgWindow   *window,
+             const char *page)
+{
+  GtkListBox *sidebar = cg_window_get_sidebar (window);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (sidebar));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CG_IS_TOPIC_ROW (child) && g_strcmp0 (cg_topic_row_get_page (CG_TOPIC_ROW (child)), page) == 0)
+      return GTK_LIST_BOX_ROW (child);
+
+  g_assert_not_reached ();
+}
+
+static GPtrArray *
+row_titles (GtkListBox *list)
+{
+  GPtrArray *titles = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CG_IS_ITEM_ROW (child))
+      g_ptr_array_add (titles, (gpointer) cg_item_get_title (cg_item_row_get_item (CG_ITEM_ROW (child))));
+
+  return titles;
+}
+
+static void
+test_starts_at_home (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *home = cg_window_get_page_widget (fixture->window);
+  GtkListBox *sidebar = cg_window_get_sidebar (fixture->window);
+
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "home");
+  g_assert_true (CG_IS_HOME_PAGE (home));
+  g_assert_true (gtk_widget_get_mapped (home));
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == sidebar_row (fixture->window, "home"));
+
+  /* Home, then the topics in their order. */
+  g_assert_true (gtk_list_box_get_row_at_index (sidebar, 1) == sidebar_row (fixture->window, "topic:basics"));
+  g_assert_true (gtk_list_box_get_row_at_index (sidebar, 2) == sidebar_row (fixture->window, "topic:care"));
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, 3));
+}
+
+static void
+test_topic_overview (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CgTopicPage *page;
+  g_autoptr(GPtrArray) titles = NULL;
+  CgFaqRow *question;
+
+  gtk_list_box_select_row (cg_window_get_sidebar (fixture->window),
+                           sidebar_row (fixture->window, "topic:basics"));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "topic:basics");
+  g_assert_true (CG_IS_TOPIC_PAGE (cg_window_get_page_widget (fixture->window)));
+  page = CG_TOPIC_PAGE (cg_window_get_page_widget (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "The basics — Clinic Guide");
+
+  titles = row_titles (cg_topic_page_get_articles_list (page));
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "Fixture article title");
+
+  g_assert_nonnull (cg_topic_page_find_question (page, "faq-second-question"));
+  question = cg_topic_page_find_question (page, "faq-fixture-question");
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (question)), ==,
+                   "Is the fixture a real question?");
+}
+
+static void
+test_question_expands (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CgFaqRow *question;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  activate (fixture->window, "win.show-topic", "basics");
+  question = cg_topic_page_find_question (CG_TOPIC_PAGE (cg_window_get_page_widget (fixture->window)),
+                                          "faq-fixture-question");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (question), TRUE);
+  wait_for_frame (GTK_WIDGET (fixture->window));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cg_faq_row_get_answer_view (question)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "No, it is a fixture. Read the fixture article.\nRelated\n•\tFixture article title");
+  /* The answer slides open: it shows within a few frames. */
+  while (!gtk_widget_get_mapped (GTK_WIDGET (cg_faq_row_get_answer_view (question))))
+    wait_for_frame (GTK_WIDGET (fixture->window));
+
+  /* The same answer on a page of its own. */
+  activate (fixture->window, "win.show-item", "faq-fixture-question");
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:faq-fixture-question");
+  g_clear_pointer (&text, g_free);
+  text = article_text (fixture->window);
+  g_assert_true (g_str_has_prefix (text, "Is the fixture a real question?\n"));
+  g_assert_nonnull (strstr (text, "No, it is a fixture."));
+  /* The sidebar shows where the page belongs. */
+  g_assert_true (gtk_list_box_get_selected_row (cg_window_get_sidebar (fixture->window)) ==
+                 sidebar_row (fixture->window, "topic:basics"));
+}
+
+static void
+test_article_opens (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  activate (fixture->window, "win.show-item", "fixture-article");
+
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (article_page (fixture->window))));
+  text = article_text (fixture->window);
+  g_assert_true (g_str_has_prefix (text, "Fixture article title\nGeneral information, not medical advice"));
+  g_assert_true (g_str_has_suffix (text, "Reviewed 1 November 2026 by Test reviewer"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Fixture article title — Clinic Guide");
+
+  /* A link to nowhere leaves the reader where they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-item", "s", "no-such-id"));
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
+}
+
+static void
+follow_link (CgWindow   *window,
+             const char *words)
+{
+  CgDocumentView *view = cg_article_page_get_document_view (article_page (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, match;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match, NULL, NULL));
+  gtk_text_iter_forward_char (&match);
+  g_assert_true (cg_document_view_activate_link_at (view, &match));
+  wait_for_frame (GTK_WIDGET (window));
+}
+
+static void
+test_link_and_history (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  /* Nothing to go back to yet. */
+  activate (fixture->window, "win.go-back", NULL);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "home");
+
+  activate (fixture->window, "win.show-item", "fixture-article");
+  follow_link (fixture->window, "the linked article");
+
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:linked-article");
+  text = article_text (fixture->window);
+  g_assert_true (g_str_has_prefix (text, "Linked article title\n"));
+  g_assert_true (gtk_list_box_get_selected_row (cg_window_get_sidebar (fixture->window)) ==
+                 sidebar_row (fixture->window, "topic:care"));
+
+  activate (fixture->window, "win.go-back", NULL);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
+  activate (fixture->window, "win.go-back", NULL);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "home");
+  g_assert_true (CG_IS_HOME_PAGE (cg_window_get_page_widget (fixture->window)));
+
+  activate (fixture->window, "win.go-forward", NULL);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
+  activate (fixture->window, "win.go-forward", NULL);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:linked-article");
+  activate (fixture->window, "win.go-forward", NULL);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:linked-article");
+
+  /* Somewhere new after going back forgets the way forward. */
+  activate (fixture->window, "win.go-back", NULL);
+  activate (fixture->window, "win.show-topic", "care");
+  activate (fixture->window, "win.go-forward", NULL);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "topic:care");
+}
+
+static double
+document_font_size (CgWindow *window)
+{
+  CgDocumentView *view = cg_article_page_get_document_view (article_page (window));
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (view));
+
+  return (double) pango_font_description_get_size (pango_context_get_font_description (context)) / PANGO_SCALE;
+}
+
+static void
+test_text_size_persists (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GSettings *settings = cg_application_get_settings (fixture->app);
+  CgWindow *second;
+  double normal_size, larger_size;
+
+  activate (fixture->window, "win.show-item", "fixture-article");
+  normal_size = document_font_size (fixture->window);
+
+  activate (fixture->window, "win.zoom-in", NULL);
+  activate (fixture->window, "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (cg_window_get_text_scale (fixture->window), 1.25, 0.001);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.25, 0.001);
+  g_assert_cmpfloat_with_epsilon (document_font_size (fixture->window), normal_size * 1.25, 0.1);
+
+  /* A new window opens at the size the reader chose. */
+  second = open_window (fixture);
+  g_assert_cmpfloat_with_epsilon (cg_window_get_text_scale (second), 1.25, 0.001);
+  activate (second, "win.show-item", "fixture-article");
+  larger_size = document_font_size (second);
+  g_assert_cmpfloat_with_epsilon (larger_size, normal_size * 1.25, 0.1);
+  close_window (second);
+
+  activate (fixture->window, "win.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.0, 0.001);
+  g_assert_cmpfloat_with_epsilon (document_font_size (fixture->window), normal_size, 0.01);
+
+  activate (fixture->window, "win.zoom-out", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "text-scale"), <, 1.0);
+}
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_clipboard (CgWindow *window)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 clipboard_read_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return text;
+}
+
+static void
+test_copy_as_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  activate (fixture->window, "win.show-item", "linked-article");
+  activate (fixture->window, "win.copy-text", NULL);
+  text = read_clipboard (fixture->window);
+  g_assert_cmpstr (text, ==,
+                   "Linked article title\n\n"
+                   "You arrived by following a link. Go back to the fixture.\n");
+
+  activate (fixture->window, "win.show-item", "fixture-article");
+  activate (fixture->window, "win.copy-text", NULL);
+  g_clear_pointer (&text, g_free);
+  text = read_clipboard (fixture->window);
+  g_assert_true (g_str_has_prefix (text,
+                                   "Fixture article title\n\n"
+                                   "Intro with gentle words and firm words about skin.\n\n"
+                                   "First section\n"));
+  g_assert_nonnull (strstr (text, "the website (https://example.org/). Call +1 555 0100.\n"));
+  g_assert_nonnull (strstr (text, "Warning: Warning text about skin.\n"));
+
+  /* An answer copies from its row too. */
+  activate (fixture->window, "win.copy-item", "faq-second-question");
+  g_clear_pointer (&text, g_free);
+  text = read_clipboard (fixture->window);
+  g_assert_cmpstr (text, ==, "Is there a second question?\n\nYes, and it has no review record.\n");
+}
+
+static guint
+count_tag_ranges (GtkTextBuffer *buffer,
+                  const char    *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+  guint n = 0;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+
+  return n;
+}
+
+static void
+wait_for_find_status (CgArticlePage *page,
+                      const char    *status)
+{
+  while (g_strcmp0 (cg_article_page_get_find_status (page), status) != 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_find_in_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CgArticlePage *page;
+  GtkTextBuffer *buffer;
+  GtkEditable *entry;
+
+  activate (fixture->window, "win.show-item", "fixture-article");
+  page = article_page (fixture->window);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cg_article_page_get_document_view (page)));
+  entry = cg_article_page_get_find_entry (page);
+
+  activate (fixture->window, "win.find", NULL);
+  g_assert_true (cg_article_page_get_find_active (page));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (entry)));
+
+  /* "skin", "skin" and "SKIN": case does not matter. */
+  gtk_editable_set_text (entry, "skin");
+  wait_for_find_status (page, "1 of 3");
+  g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 3);
+  g_assert_cmpuint (count_tag_ranges (buffer, "find-current"), ==, 1);
+
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (cg_article_page_get_find_status (page), ==, "2 of 3");
+  g_signal_emit_by_name (entry, "previous-match");
+  g_signal_emit_by_name (entry, "previous-match");
+  g_assert_cmpstr (cg_article_page_get_find_status (page), ==, "3 of 3");
+
+  gtk_editable_set_text (entry, "no such words");
+  wait_for_find_status (page, "No matches");
+  g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 0);
+
+  gtk_editable_set_text (entry, "fixture");
+  wait_for_find_status (page, "1 of 1");
+
+  /* Escape closes the bar and clears the highlights. */
+  g_signal_emit_by_name (entry, "stop-search");
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_false (cg_article_page_get_find_active (page));
+  g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 0);
+  g_assert_cmpuint (count_tag_ranges (buffer, "find-current"), ==, 0);
+}
+
+static void
+test_print_to_pdf (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autofree char *errors = NULL;
+  const char *argv[] = { NULL, "-layout", NULL, "-", NULL };
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("clinic-guide-print-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "handout.pdf", NULL);
+
+  activate (fixture->window, "win.show-item", "fixture-article");
+  g_assert_true (cg_article_page_print (article_page (fixture->window),
+                                        GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  argv[0] = pdftotext;
+  argv[2] = pdf;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, &errors, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Fixture article title"));
+  g_assert_nonnull (strstr (text, "Fixture Clinic"));
+  g_assert_nonnull (strstr (text, "Nested second"));
+  g_assert_nonnull (strstr (text, "Reviewed 1 November 2026 by Test reviewer"));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+static void
+test_narrow_window_folds (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AdwLeaflet *leaflet;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 500, 800);
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+
+  leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (GTK_WIDGET (cg_window_get_sidebar (fixture->window)),
+                                                  ADW_TYPE_LEAFLET));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  /* It opens on the content, the home page. */
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+
+  /* Choosing a topic in the stacked view leads to it. */
+  g_signal_emit_by_name (cg_window_get_sidebar (fixture->window), "row-activated",
+                         sidebar_row (fixture->window, "topic:care"));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "topic:care");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+}
+
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *shortcuts = NULL;
+
+  activate (fixture->window, "win.show-help-overlay", NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        shortcuts = window;
+    }
+
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  application = cg_application_new ();
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/reading/starts-at-home", test_starts_at_home);
+  ADD ("/reading/topic-overview", test_topic_overview);
+  ADD ("/reading/question-expands", test_question_expands);
+  ADD ("/reading/article-opens", test_article_opens);
+  ADD ("/reading/link-and-history", test_link_and_history);
+  ADD ("/reading/text-size-persists", test_text_size_persists);
+  ADD ("/reading/copy-as-text", test_copy_as_text);
+  ADD ("/reading/find-in-page", test_find_in_page);
+  ADD ("/reading/print-to-pdf", test_print_to_pdf);
+  ADD ("/reading/narrow-window-folds", test_narrow_window_folds);
+  ADD ("/reading/shortcuts-window", test_shortcuts_window);
+#undef ADD
+
+  return g_test_run ();
+}

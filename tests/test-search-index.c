@@ -1,0 +1,694 @@
+/* test-search-index.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cg-content-loader.h"
+#include "cg-paths.h"
+#include "cg-search-index.h"
+
+/* The fixtures in tests/data/search/ are a small library whose words were
+ * chosen for these tests; the last tests ask the bundled content what
+ * patients ask. */
+
+typedef struct
+{
+  CgLibrary     *library;
+  CgSearchIndex *index;
+} Fixture;
+
+static CgLibrary *
+load_library (const char *path,
+              const char *language)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+
+  cg_content_loader_add_path (loader, path, NULL);
+  cg_content_loader_set_language (loader, language);
+
+  return cg_content_loader_load (loader, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "search", NULL);
+  g_autoptr(GError) error = NULL;
+
+  fixture->library = load_library (path, "en");
+  g_assert_cmpuint (cg_library_get_problems (fixture->library)->len, ==, 0);
+
+  fixture->index = cg_search_index_new_for_library (fixture->library, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->index);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_assert_finalize_object (fixture->index);
+  g_assert_finalize_object (fixture->library);
+}
+
+/* The results of a search that must not fail, and its suggestion. */
+static GListModel *
+search_full (CgSearchIndex  *index,
+             const char     *query,
+             const char     *language,
+             guint           limit,
+             char          **suggestion)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *results;
+
+  results = cg_search_index_search (index, query, language, limit, suggestion, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  g_assert_true (g_list_model_get_item_type (results) == CG_TYPE_SEARCH_RESULT);
+
+  return results;
+}
+
+static GListModel *
+search (Fixture    *fixture,
+        const char *query)
+{
+  return search_full (fixture->index, query, NULL, 0, NULL);
+}
+
+/* Where @id is among the results, or -1. */
+static int
+position_of (GListModel *results,
+             const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_str_equal (cg_search_result_get_id (result), id))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+static CgSearchResult *
+result_for (GListModel *results,
+            const char *id)
+{
+  int position = position_of (results, id);
+
+  g_assert_cmpint (position, >=, 0);
+
+  return g_list_model_get_item (results, position);
+}
+
+static void
+assert_finds (Fixture    *fixture,
+              const char *query,
+              const char *id)
+{
+  g_autoptr(GListModel) results = search (fixture, query);
+
+  if (position_of (results, id) < 0)
+    g_error ("“%s” did not find %s", query, id);
+}
+
+/* Ranking */
+
+static void
+test_title_outranks_body (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GListModel) results = search (fixture, "peeling");
+  g_autoptr(CgSearchResult) first = g_list_model_get_item (results, 0);
+  g_autoptr(CgSearchResult) body = result_for (results, "daily-routine");
+
+  /* The body says it three times, the title once: the title wins. */
+  g_assert_cmpstr (cg_search_result_get_id (first), ==, "peeling-guide");
+  g_assert_cmpfloat (cg_search_result_get_score (first), >, cg_search_result_get_score (body));
+}
+
+static void
+test_faq_with_every_word_outranks_article (Fixture       *fixture,
+                                           gconstpointer  user_data)
+{
+  g_autoptr(GListModel) results = search (fixture, "can I go swimming after treatment");
+  g_autoptr(CgSearchResult) faq = result_for (results, "faq-swimming");
+  g_autoptr(CgSearchResult) article = result_for (results, "pool-safety");
+
+  g_assert_cmpint (position_of (results, "faq-swimming"), ==, 0);
+  g_assert_cmpint (position_of (results, "pool-safety"), >, 0);
+  g_assert_false (cg_search_result_get_partial (faq));
+  g_assert_true (cg_search_result_get_partial (article));
+  g_assert_cmpint (cg_search_result_get_kind (faq), ==, CG_SEARCH_RESULT_FAQ_ENTRY);
+  g_assert_cmpint (cg_search_result_get_kind (article), ==, CG_SEARCH_RESULT_ARTICLE);
+}
+
+static void
+test_all_words_before_some_words (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(GListModel) results = search (fixture, "peeling skin");
+  gboolean seen_partial = FALSE;
+
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 2);
+
+  /* Once a result matches only some words, none after it matches all. */
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
+
+      if (seen_partial)
+        g_assert_true (cg_search_result_get_partial (result));
+      seen_partial = cg_search_result_get_partial (result);
+    }
+}
+
+static void
+test_limit (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GListModel) all = search_full (fixture->index, "skin", NULL, 0, NULL);
+  g_autoptr(GListModel) two = search_full (fixture->index, "skin", NULL, 2, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), >, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (two), ==, 2);
+}
+
+/* How words match */
+
+static void
+test_diacritics_and_case (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const char * const queries[] = { "creme", "CRÈME", "Creme", "crème", "crēme" };
+
+  /* The body says "crème": found as it is, not as a spelling mistake. */
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *suggestion = NULL;
+      g_autoptr(GListModel) results = search_full (fixture->index, queries[i], NULL, 0, &suggestion);
+
+      g_assert_cmpint (position_of (results, "what-is-microneedling"), ==, 0);
+      g_assert_null (suggestion);
+    }
+
+  assert_finds (fixture, "HYPERHIDROSIS", "sweat");
+}
+
+static void
+test_prefix (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  assert_finds (fixture, "micron", "what-is-microneedling");
+  assert_finds (fixture, "hyperh", "sweat");
+
+  /* Only the word being typed is a prefix: "swim " is a finished word. */
+  assert_finds (fixture, "can I go swim", "faq-swimming");
+  {
+    g_autoptr(GListModel) results = search (fixture, "swim ");
+    g_assert_cmpint (position_of (results, "faq-swimming"), <, 0);
+  }
+}
+
+static void
+test_synonyms (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  /* Each article has only the clinical word. */
+  assert_finds (fixture, "hair loss", "hair");
+  assert_finds (fixture, "balding", "hair");
+  assert_finds (fixture, "sweating", "sweat");
+  assert_finds (fixture, "dermaroller", "what-is-microneedling");
+  assert_finds (fixture, "collagen induction therapy", "what-is-microneedling");
+
+  /* A synonym is whole words: "hair" alone means hair. */
+  {
+    g_autoptr(GListModel) results = search (fixture, "hair");
+    g_assert_cmpint (position_of (results, "hair"), <, 0);
+  }
+}
+
+static void
+test_typos (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  static const struct {
+    const char *typed;
+    const char *suggestion;
+    const char *finds;
+  } cases[] = {
+    { "micronedling", "microneedling", "what-is-microneedling" },
+    { "microneedlign", "microneedling", "what-is-microneedling" },   /* transposed */
+    { "alopcia", "alopecia", "hair" },
+    { "hyperhidrossis", "hyperhidrosis", "sweat" },
+    { "peeling skni", "peeling skin", "peeling-guide" },
+    { "micronee dl", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *suggestion = NULL;
+      g_autoptr(GListModel) results = search_full (fixture->index, cases[i].typed, NULL, 0, &suggestion);
+
+      g_assert_cmpstr (suggestion, ==, cases[i].suggestion);
+      if (cases[i].finds != NULL)
+        g_assert_cmpint (position_of (results, cases[i].finds), ==, 0);
+    }
+}
+
+static void
+test_no_suggestion_for_known_words (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autofree char *suggestion = NULL;
+  g_autoptr(GListModel) results = search_full (fixture->index, "alopecia", NULL, 0, &suggestion);
+
+  g_assert_null (suggestion);
+  g_assert_cmpint (position_of (results, "hair"), ==, 0);
+}
+
+/* What a result carries */
+
+static void
+test_result_fields (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GListModel) results = search (fixture, "alopecia");
+  g_autoptr(CgSearchResult) result = result_for (results, "hair");
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(CgItem) item = NULL;
+  CgSearchResultKind kind;
+
+  g_assert_cmpstr (cg_search_result_get_title (result), ==, "Treating the scalp");
+  g_assert_cmpstr (cg_search_result_get_topic_id (result), ==, "basics");
+  g_assert_cmpstr (cg_search_result_get_language (result), ==, "en");
+  g_assert_cmpfloat (cg_search_result_get_score (result), >, 0.0);
+  g_assert_true (cg_search_result_get_item (result) == cg_library_lookup_item (fixture->library, "hair"));
+
+  /* The same through properties, as a list row binds them. */
+  g_object_get (result, "id", &id, "title", &title, "kind", &kind, "item", &item, NULL);
+  g_assert_cmpstr (id, ==, "hair");
+  g_assert_cmpstr (title, ==, "Treating the scalp");
+  g_assert_cmpint (kind, ==, CG_SEARCH_RESULT_ARTICLE);
+  g_assert_true (item == cg_search_result_get_item (result));
+}
+
+static void
+test_snippet_ranges (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GListModel) results = search (fixture, "hair loss");
+  g_autoptr(CgSearchResult) result = result_for (results, "hair");
+  const char *snippet = cg_search_result_get_snippet (result);
+  const CgSearchRange *ranges;
+  guint n_ranges = 0;
+
+  ranges = cg_search_result_get_snippet_ranges (result, &n_ranges);
+
+  /* The snippet is plain text on one line; every range is a hit. */
+  g_assert_null (strchr (snippet, '\n'));
+  g_assert_cmpuint (n_ranges, >=, 1);
+  for (guint i = 0; i < n_ranges; i++)
+    {
+      g_autofree char *hit = g_strndup (snippet + ranges[i].start, ranges[i].end - ranges[i].start);
+
+      g_assert_cmpstr (hit, ==, "alopecia");
+      if (i > 0)
+        g_assert_cmpuint (ranges[i].start, >=, ranges[i - 1].end);
+    }
+
+  g_assert_nonnull (strstr (cg_search_result_get_snippet_markup (result), "<b>alopecia</b>"));
+}
+
+static void
+test_snippet_markup_is_escaped (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  CgItem *item = cg_library_lookup_item (fixture->library, "hair");
+  CgSearchRange range = { 4, 7 };
+  g_autoptr(CgSearchResult) result = NULL;
+
+  result = cg_search_result_new (item, "en", 1.0, FALSE, "a < b & c", &range, 1, NULL);
+
+  g_assert_cmpstr (cg_search_result_get_snippet_markup (result), ==, "a &lt; <b>b &amp;</b> c");
+  g_assert_nonnull (cg_search_result_get_matched_terms (result));
+}
+
+static void
+test_matched_terms_highlight_article (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  g_autoptr(GListModel) results = search (fixture, "hair loss");
+  g_autoptr(CgSearchResult) result = result_for (results, "hair");
+  const char * const *terms = cg_search_result_get_matched_terms (result);
+  const char *text = "ALOPECIA areata is one kind of Alopecia.";
+  g_autoptr(GArray) ranges = NULL;
+
+  /* The synonym the article has, so that the article view can bold it. */
+  g_assert_true (g_strv_contains (terms, "alopecia"));
+
+  /* Every occurrence, whatever its case. */
+  ranges = cg_search_index_find_matches (fixture->index, text, terms);
+  g_assert_cmpuint (ranges->len, ==, 2);
+  g_assert_cmpuint (g_array_index (ranges, CgSearchRange, 0).start, ==, 0);
+  g_assert_cmpuint (g_array_index (ranges, CgSearchRange, 0).end, ==, strlen ("ALOPECIA"));
+  g_assert_cmpuint (g_array_index (ranges, CgSearchRange, 1).start, ==, strlen ("ALOPECIA areata is one kind of "));
+  g_assert_cmpuint (g_array_index (ranges, CgSearchRange, 1).end, ==, strlen ("ALOPECIA areata is one kind of Alopecia"));
+}
+
+static void
+test_find_matches_phrases_prefixes_accents (Fixture       *fixture,
+                                            gconstpointer  user_data)
+{
+  const char * const terms[] = { "micron*", "creme", "hair loss", NULL };
+  const char *text = "Microneedling, with a crème first, for hair and for hair-loss.";
+  g_autoptr(GArray) ranges = cg_search_index_find_matches (fixture->index, text, terms);
+
+  /* "hair" alone is not the phrase; "hair-loss" is. */
+  g_assert_cmpuint (ranges->len, ==, 3);
+  g_assert_cmpuint (g_array_index (ranges, CgSearchRange, 0).start, ==, 0);
+  g_assert_cmpuint (g_array_index (ranges, CgSearchRange, 0).end, ==, strlen ("Microneedling"));
+  g_assert_cmpuint (g_array_index (ranges, CgSearchRange, 1).start, ==, strlen ("Microneedling, with a "));
+  g_assert_cmpuint (g_array_index (ranges, CgSearchRange, 1).end, ==, strlen ("Microneedling, with a crème"));
+  g_assert_cmpuint (g_array_index (ranges, CgSearchRange, 2).start, ==,
+                    strlen ("Microneedling, with a crème first, for hair and for "));
+  g_assert_cmpuint (g_array_index (ranges, CgSearchRange, 2).end, ==,
+                    strlen ("Microneedling, with a crème first, for hair and for hair-loss"));
+}
+
+/* Hostile queries: no error, no crash */
+
+static void
+test_operators_are_text (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const char * const queries[] = {
+    "\"", "\"\"", "\"peeling", "peeling\"", "AND (", "OR", "NOT", "AND", "*", "**", "peeling*",
+    "NEAR(", "NEAR(peeling skin, 2)", "-", "-peeling", ":", "title:peeling", "{title}: peeling",
+    "^peeling", "peeling +", "(", ")", "((()))", "{", "}", "[", "]", "'", "''", ";", "\\", "%", "_",
+    "peeling AND (", "\"NEAR(\" * - : AND (", "peeling OR sweat", "--", "peeling NOT skin",
+    "\x01", "\t\n\r", "\u200b", "🙂", "مرحبا", "NULL", "' OR 1=1 --", "); DROP TABLE fts_0; --",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *suggestion = NULL;
+      g_autoptr(GListModel) results = search_full (fixture->index, queries[i], NULL, 0, &suggestion);
+
+      g_assert_cmpuint (g_list_model_get_n_items (results), <=, CG_SEARCH_INDEX_DEFAULT_LIMIT);
+    }
+
+  /* Operators are just words: NOT is not a negation, nor AND a conjunction. */
+  assert_finds (fixture, "peeling NOT", "peeling-guide");
+  assert_finds (fixture, "\"peeling\" AND (", "peeling-guide");
+  assert_finds (fixture, "title:peeling", "peeling-guide");
+
+  /* And the index still works after all that. */
+  assert_finds (fixture, "alopecia", "hair");
+}
+
+static void
+test_long_query (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GListModel) many = NULL;
+
+  while (query->len < 10000)
+    g_string_append (query, "peeling\"*( ");
+  g_string_truncate (query, 10000);
+  results = search (fixture, query->str);
+  g_assert_cmpint (position_of (results, "peeling-guide"), ==, 0);
+
+  /* Ten thousand characters of different words, none in the index. */
+  for (guint i = 0; words->len < 10000; i++)
+    g_string_append_printf (words, "w%uq%c ", i, 'a' + i % 26);
+  many = search (fixture, words->str);
+  g_assert_cmpuint (g_list_model_get_n_items (many), ==, 0);
+}
+
+static void
+test_invalid_utf8 (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GListModel) results = search (fixture, "\xff\xfe alopecia \xc3");
+  g_autoptr(GListModel) cut = search (fixture, "alopecia\xc3");
+  g_autoptr(GListModel) garbage = search (fixture, "\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc");
+
+  g_assert_cmpint (position_of (results, "hair"), ==, 0);
+  g_assert_cmpint (position_of (cut, "hair"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (garbage), ==, 0);
+}
+
+static void
+test_empty_queries (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const char * const queries[] = { "", " ", "   \t\n  ", "…", "?!", "- - -" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *suggestion = NULL;
+      g_autoptr(GListModel) results = search_full (fixture->index, queries[i], NULL, 0, &suggestion);
+
+      g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+      g_assert_null (suggestion);
+    }
+}
+
+/* Languages */
+
+static void
+test_languages (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "search", NULL);
+  g_autoptr(CgLibrary) french = load_library (path, "fr");
+  g_autoptr(CgLibrary) english = load_library (path, "en");
+  g_autoptr(GListModel) in_french = NULL;
+  g_autoptr(GListModel) in_english = NULL;
+  g_autoptr(GListModel) unknown = NULL;
+  g_autoptr(CgSearchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cg_search_index_has_language (fixture->index, "fr"));
+  g_assert_true (cg_search_index_add_library (fixture->index, french, &error));
+  g_assert_no_error (error);
+  g_assert_true (cg_search_index_has_language (fixture->index, "fr"));
+
+  /* A library of a language already there replaces it, not doubles it. */
+  g_assert_true (cg_search_index_add_library (fixture->index, english, &error));
+  g_assert_no_error (error);
+
+  in_french = search_full (fixture->index, "alopecia", "fr", 0, NULL);
+  result = g_list_model_get_item (in_french, 0);
+  g_assert_cmpstr (cg_search_result_get_language (result), ==, "fr");
+
+  in_english = search_full (fixture->index, "alopecia", "en", 0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (in_english), ==, 1);
+
+  unknown = search_full (fixture->index, "alopecia", "xx", 0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (unknown), ==, 0);
+}
+
+static void
+test_empty_index (void)
+{
+  g_autoptr(CgSearchIndex) index = cg_search_index_new ();
+  g_autoptr(GListModel) results = search_full (index, "anything", NULL, 0, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+}
+
+/* The bundled content, asked what patients ask */
+
+typedef struct
+{
+  CgLibrary     *library;
+  CgSearchIndex *index;
+} Bundled;
+
+static Bundled bundled;
+
+static void
+ensure_bundled (void)
+{
+  g_autoptr(CgContentLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (bundled.index != NULL)
+    return;
+
+  loader = cg_content_loader_new ();
+  cg_content_loader_add_bundled (loader);
+  bundled.library = cg_content_loader_load (loader, NULL);
+  bundled.index = cg_search_index_new_for_library (bundled.library, &error);
+  g_assert_no_error (error);
+}
+
+/* One of @ids among the first three results, and that item's text holds
+ * every one of @words: the fact is really there. */
+static void
+assert_answers (const char         *question,
+                const char * const *ids,
+                const char * const *words)
+{
+  g_autoptr(GListModel) results = NULL;
+
+  ensure_bundled ();
+  results = search_full (bundled.index, question, NULL, 3, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
+      CgItem *item = cg_search_result_get_item (result);
+      g_autofree char *text = NULL;
+      g_autofree char *all = NULL;
+      g_autofree char *folded = NULL;
+
+      if (!g_strv_contains (ids, cg_search_result_get_id (result)))
+        continue;
+
+      text = cg_document_get_text (cg_item_get_document (item));
+      all = g_strconcat (cg_item_get_title (item), "\n", text, NULL);
+      folded = g_utf8_casefold (all, -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          g_autofree char *word = g_utf8_casefold (words[w], -1);
+
+          if (strstr (folded, word) == NULL)
+            g_error ("“%s” found %s, which does not say “%s”", question, cg_item_get_id (item), words[w]);
+        }
+      return;
+    }
+
+  g_error ("“%s” found none of its answers in the first three results", question);
+}
+
+#define IDS(...) ((const char * const []) { __VA_ARGS__, NULL })
+
+static void
+test_bundled_questions (void)
+{
+  assert_answers ("does it hurt",
+                  IDS ("does-microneedling-hurt", "faq-does-it-hurt"),
+                  IDS ("numbing cream"));
+  assert_answers ("hair loss",
+                  IDS ("faq-hair-loss", "what-microneedling-treats"),
+                  IDS ("hair loss", "alopecia"));
+  assert_answers ("what is collagen induction therapy",
+                  IDS ("what-is-microneedling", "faq-what-is-microneedling"),
+                  IDS ("collagen induction therapy"));
+  assert_answers ("who invented microneedling",
+                  IDS ("history-of-microneedling", "faq-is-it-new"),
+                  IDS ("Orentreich", "1995"));
+  assert_answers ("how long until I can go back to work",
+                  IDS ("faq-downtime", "recovery-and-downtime"),
+                  IDS ("back to work", "next day"));
+  assert_answers ("is it better than laser",
+                  IDS ("faq-vs-laser", "microneedling-compared-with-other-treatments"),
+                  IDS ("laser", "chemical peel"));
+  assert_answers ("can I have it when pregnant",
+                  IDS ("faq-pregnant", "when-microneedling-is-not-advised"),
+                  IDS ("pregnan"));
+}
+
+static void
+test_bundled_facts (void)
+{
+  assert_answers ("sweating",
+                  IDS ("faq-sweating", "what-microneedling-treats"),
+                  IDS ("hyperhidrosis"));
+  assert_answers ("stretch marks",
+                  IDS ("faq-stretch-marks", "what-microneedling-treats"),
+                  IDS ("stretch marks"));
+  assert_answers ("tattoo gun",
+                  IDS ("history-of-microneedling"),
+                  IDS ("Camirand", "1997", "tattoo"));
+  assert_answers ("growth factors",
+                  IDS ("how-microneedling-works", "faq-how-does-it-work"),
+                  IDS ("growth factors"));
+  assert_answers ("collagen age 30",
+                  IDS ("how-microneedling-works", "what-is-microneedling"),
+                  IDS ("collagen", "30"));
+  assert_answers ("dermaroller",
+                  IDS ("faq-dermaroller-or-pen", "what-is-microneedling", "home-rollers-and-clinic-treatment"),
+                  IDS ("dermaroller"));
+  assert_answers ("how do I choose a practitioner",
+                  IDS ("choosing-a-practitioner", "faq-choose-practitioner"),
+                  IDS ("practitioner", "trained"));
+  assert_answers ("book a consultation",
+                  IDS ("your-consultation", "booking-an-appointment", "faq-need-consultation", "faq-how-to-book"),
+                  IDS ("consultation"));
+}
+
+static void
+test_bundled_typo (void)
+{
+  g_autofree char *suggestion = NULL;
+  g_autoptr(GListModel) results = NULL;
+
+  ensure_bundled ();
+  results = search_full (bundled.index, "micronedling", NULL, 0, &suggestion);
+
+  g_assert_cmpstr (suggestion, ==, "microneedling");
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/search-index/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("ranking/title-outranks-body", test_title_outranks_body);
+  ADD ("ranking/faq-with-every-word-outranks-article", test_faq_with_every_word_outranks_article);
+  ADD ("ranking/all-words-before-some-words", test_all_words_before_some_words);
+  ADD ("ranking/limit", test_limit);
+  ADD ("words/diacritics-and-case", test_diacritics_and_case);
+  ADD ("words/prefix", test_prefix);
+  ADD ("words/synonyms", test_synonyms);
+  ADD ("words/typos", test_typos);
+  ADD ("words/no-suggestion-for-known-words", test_no_suggestion_for_known_words);
+  ADD ("result/fields", test_result_fields);
+  ADD ("result/snippet-ranges", test_snippet_ranges);
+  ADD ("result/snippet-markup-is-escaped", test_snippet_markup_is_escaped);
+  ADD ("result/matched-terms-highlight-article", test_matched_terms_highlight_article);
+  ADD ("result/find-matches-phrases-prefixes-accents", test_find_matches_phrases_prefixes_accents);
+  ADD ("hostile/operators-are-text", test_operators_are_text);
+  ADD ("hostile/long-query", test_long_query);
+  ADD ("hostile/invalid-utf8", test_invalid_utf8);
+  ADD ("hostile/empty-queries", test_empty_queries);
+  ADD ("languages", test_languages);
+
+#undef ADD
+
+  g_test_add_func ("/search-index/empty-index", test_empty_index);
+  g_test_add_func ("/search-index/bundled/questions", test_bundled_questions);
+  g_test_add_func ("/search-index/bundled/facts", test_bundled_facts);
+  g_test_add_func ("/search-index/bundled/typo", test_bundled_typo);
+
+  status = g_test_run ();
+
+  g_clear_object (&bundled.index);
+  g_clear_object (&bundled.library);
+
+  return status;
+}
