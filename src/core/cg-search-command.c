@@ -66,8 +66,12 @@ cg_search_command_run (const char *query,
     }
 
   if (suggestion != NULL)
-    /* Translators: %s is the search with its spelling corrected. */
-    g_printerr (_("Did you mean “%s”?\n"), suggestion);
+    {
+      /* Translators: %s is the search with its spelling corrected. */
+      g_autofree char *line = g_strdup_printf (_("Did you mean “%s”?"), suggestion);
+
+      g_printerr ("%s\n", line);
+    }
 
   n_results = g_list_model_get_n_items (results);
   for (guint i = 0; i < n_results; i++)
