@@ -25,6 +25,7 @@ struct _CgArticlePage
   CgLibrary      *library;
   CgItem         *item;
   double          char_width;  /* of the text at text scale 1, in pixels */
+  char           *searched;    /* what the matches shown are of */
 
   /* Template widgets */
   GtkSearchBar   *find_bar;
@@ -109,7 +110,11 @@ static void
 find_entry_search_changed_cb (CgArticlePage  *self,
                               GtkSearchEntry *entry)
 {
-  guint n = cg_document_view_find (self->document_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  guint n = cg_document_view_find (self->document_view, text);
+
+  g_free (self->searched);
+  self->searched = g_strdup (text);
 
   if (n > 0)
     cg_document_view_select_match (self->document_view, 0);
@@ -121,8 +126,19 @@ static void
 move_match (CgArticlePage *self,
             int            delta)
 {
-  guint n = cg_document_view_get_n_matches (self->document_view);
-  int current = cg_document_view_get_current_match (self->document_view);
+  guint n;
+  int current;
+
+  /* Enter right after typing, before the search has run: show the first
+   * match rather than skip it. */
+  if (g_strcmp0 (self->searched, gtk_editable_get_text (GTK_EDITABLE (self->find_entry))) != 0)
+    {
+      find_entry_search_changed_cb (self, self->find_entry);
+      return;
+    }
+
+  n = cg_document_view_get_n_matches (self->document_view);
+  current = cg_document_view_get_current_match (self->document_view);
 
   if (n == 0)
     return;
@@ -201,6 +217,7 @@ cg_article_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_ARTICLE_PAGE);
   g_clear_object (&self->library);
   g_clear_object (&self->item);
+  g_clear_pointer (&self->searched, g_free);
 
   G_OBJECT_CLASS (cg_article_page_parent_class)->dispose (object);
 }

@@ -575,7 +575,7 @@ cg_document_view_find (CgDocumentView *self,
   gtk_text_buffer_get_start_iter (buffer, &iter);
 
   while (gtk_text_iter_forward_search (&iter, text,
-                                       GTK_TEXT_SEARCH_TEXT_ONLY,
+                                       GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
                                        &match_start, &match_end, NULL))
     {
       Match match = { gtk_text_iter_get_offset (&match_start), gtk_text_iter_get_offset (&match_end) };

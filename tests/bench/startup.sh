@@ -70,6 +70,9 @@ rss_bare=$(cut -d' ' -f2 "$bare_runs" | median)
 echo "startup_runs: $runs launches each (GSK_RENDERER=${GSK_RENDERER:-default})"
 echo "startup_ms: $startup ms"
 echo "startup_bare_ms: $startup_bare ms"
-awk -v a="$startup" -v b="$startup_bare" 'BEGIN { printf "startup_ratio: %.2f (target: at most 1.30)\n", a / b }'
+awk -v a="$startup" -v b="$startup_bare" 'BEGIN {
+  r = a / b
+  printf "startup_ratio: %.2f  (target: startup_ms at most 1.3 x startup_bare_ms: %s)\n", r, r <= 1.3 ? "met" : "NOT MET"
+}'
 awk -v k="$rss_app" 'BEGIN { printf "rss_mb_app: %.1f MB\n", k / 1024 }'
 awk -v k="$rss_bare" 'BEGIN { printf "rss_mb_bare: %.1f MB\n", k / 1024 }'
