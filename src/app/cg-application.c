@@ -11,7 +11,8 @@
 #include <string.h>
 
 #include "cg-application.h"
-#include "cg-content-loader.h"
+#include "cg-content-path.h"
+#include "cg-content-watcher.h"
 #include "cg-search-command.h"
 #include "cg-settings.h"
 #include "cg-validate.h"
@@ -21,9 +22,9 @@ struct _CgApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
-  CgLibrary      *library;
-  GThread        *loading;   /* returns the library */
+  GSettings        *settings;
+  CgContentWatcher *watcher;
+  char            **content_dirs;   /* --content-dir, in order */
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, ADW_TYPE_APPLICATION)
@@ -40,6 +41,8 @@ static const GOptionEntry main_entries[] = {
     N_("Search the content, print one result a line (id, title, snippet) and exit"), N_("QUERY") },
   { "limit", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --search, print at most this many results (default: 10)"), N_("N") },
+  { "content-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Also read the clinic’s content from this folder (can be repeated; later ones win)"), N_("DIR") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[DIR|FILE…]") },
   { NULL }
 };
@@ -87,11 +90,28 @@ static const GActionEntry app_actions[] = {
   { "about", cg_application_about_action },
 };
 
+static char **
+cg_application_dup_folders (CgApplication      *self,
+                            const char * const *extra)
+{
+  g_auto(GStrv) folders = cg_content_path_get_folders (cg_application_get_settings (self),
+                                                       (const char * const *) self->content_dirs);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_addv (builder, (const char **) folders);
+  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
+    g_strv_builder_add (builder, extra[i]);
+
+  return g_strv_builder_end (builder);
+}
+
 static int
 cg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
+  CgApplication *self = CG_APPLICATION (app);
   g_autofree const char **paths = NULL;
+  g_autofree const char **content_dirs = NULL;
   const char *lang = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -102,33 +122,55 @@ cg_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "lang", "&s", &lang);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+  if (g_variant_dict_lookup (options, "content-dir", "^a&ay", &content_dirs))
+    {
+      g_strfreev (self->content_dirs);
+      self->content_dirs = g_strdupv ((char **) content_dirs);
+    }
+
+  if (lang != NULL)
+    {
+      if (!cg_i18n_has_language (lang))
+        {
+          g_autofree char *languages = g_strjoinv (", ", (char **) cg_i18n_get_languages ());
+
+          /* Translators: the first %s is a language code, the second a list of them. */
+          g_printerr (_("There is no “%s” translation; the languages are: %s\n"), lang, languages);
+          return 2;
+        }
+      cg_i18n_set_language (lang);
+    }
 
   if (g_variant_dict_contains (options, "validate"))
-    return cg_validate_run (paths, lang);
+    {
+      g_auto(GStrv) folders = cg_application_dup_folders (self, paths);
+      return cg_validate_run ((const char * const *) folders, cg_i18n_get_language ());
+    }
 
   if (g_variant_dict_contains (options, "search"))
     {
       const char *query = NULL;
       gint32 limit = 0;
 
+      g_auto(GStrv) folders = cg_application_dup_folders (self, NULL);
+
       g_variant_dict_lookup (options, "search", "^&ay", &query);
       g_variant_dict_lookup (options, "limit", "i", &limit);
-      return cg_search_command_run (query, lang, limit);
+      return cg_search_command_run (query, cg_i18n_get_language (), limit,
+                                    (const char * const *) folders);
     }
 
   return -1;
 }
 
-static gpointer
-load_library_thread (gpointer data)
+static void
+settings_content_directory_changed_cb (CgApplication *self,
+                                       const char    *key,
+                                       GSettings     *settings)
 {
-  g_autofree char *language = data;
-  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_auto(GStrv) folders = cg_application_dup_folders (self, NULL);
 
-  cg_content_loader_add_bundled (loader);
-  cg_content_loader_set_language (loader, language);
-
-  return cg_content_loader_load (loader, NULL);
+  cg_content_watcher_set_folders (self->watcher, (const char * const *) folders);
 }
 
 static void
@@ -138,8 +180,17 @@ cg_application_startup (GApplication *app)
 
   /* The content loads while GTK and libadwaita start: on two cores that is
    * most of its cost off the time to the first window. */
-  if (self->library == NULL && self->loading == NULL)
-    self->loading = g_thread_new ("cg-load", load_library_thread, g_strdup (cg_i18n_get_language ()));
+  if (self->watcher == NULL)
+    {
+      g_auto(GStrv) folders = cg_application_dup_folders (self, NULL);
+
+      self->watcher = cg_content_watcher_new ((const char * const *) folders,
+                                              cg_i18n_get_language ());
+      cg_content_watcher_prefetch (self->watcher);
+      g_signal_connect_object (cg_application_get_settings (self), "changed::content-directory",
+                               G_CALLBACK (settings_content_directory_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);
 
@@ -235,10 +286,9 @@ cg_application_dispose (GObject *object)
 {
   CgApplication *self = CG_APPLICATION (object);
 
+  g_clear_object (&self->watcher);
   g_clear_object (&self->settings);
-  if (self->loading != NULL)
-    g_object_unref (g_thread_join (g_steal_pointer (&self->loading)));
-  g_clear_object (&self->library);
+  g_clear_pointer (&self->content_dirs, g_strfreev);
 
   G_OBJECT_CLASS (cg_application_parent_class)->dispose (object);
 }
@@ -286,11 +336,37 @@ cg_application_get_settings (CgApplication *self)
 }
 
 /**
+ * cg_application_get_content_watcher:
+ *
+ * The content every window shows, kept in step with the content folders
+ * and the language: follow its CgContentWatcher:library property.
+ *
+ * Returns: (transfer none): the content watcher
+ */
+CgContentWatcher *
+cg_application_get_content_watcher (CgApplication *self)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
+
+  /* Tests create windows without starting the application. */
+  if (self->watcher == NULL)
+    {
+      g_auto(GStrv) folders = cg_application_dup_folders (self, NULL);
+
+      self->watcher = cg_content_watcher_new ((const char * const *) folders,
+                                              cg_i18n_get_language ());
+      cg_content_watcher_load (self->watcher);
+    }
+
+  return self->watcher;
+}
+
+/**
  * cg_application_get_library:
  *
- * The content: the bundled clinic and articles, in the interface's
- * language where a translation exists. It starts loading at start-up, in
- * a thread; this waits for it.
+ * The content: the bundled clinic and articles under the clinic's own
+ * folders, in the interface's language where a translation exists. It
+ * starts loading at start-up, in a thread; this waits for it.
  *
  * Returns: (transfer none): the library every window shows
  */
@@ -299,11 +375,18 @@ cg_application_get_library (CgApplication *self)
 {
   g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
 
-  if (self->library == NULL && self->loading != NULL)
-    self->library = g_thread_join (g_steal_pointer (&self->loading));
+  return cg_content_watcher_get_library (cg_application_get_content_watcher (self));
+}
 
-  if (self->library == NULL)
-    self->library = load_library_thread (g_strdup (cg_i18n_get_language ()));
+/**
+ * cg_application_get_search_index:
+ *
+ * Returns: (transfer none): the search index of cg_application_get_library()
+ */
+CgSearchIndex *
+cg_application_get_search_index (CgApplication *self)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
 
-  return self->library;
+  return cg_content_watcher_get_search_index (cg_application_get_content_watcher (self));
 }

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "cg-content-watcher.h"
 #include "cg-i18n.h"
 #include "cg-library.h"
 
@@ -17,8 +18,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CgApplication, cg_application, CG, APPLICATION, AdwApplication)
 
-CgApplication *cg_application_new          (void);
-GSettings     *cg_application_get_settings (CgApplication *self);
-CgLibrary     *cg_application_get_library  (CgApplication *self);
+CgApplication    *cg_application_new                 (void);
+GSettings        *cg_application_get_settings        (CgApplication *self);
+CgLibrary        *cg_application_get_library         (CgApplication *self);
+CgSearchIndex    *cg_application_get_search_index    (CgApplication *self);
+CgContentWatcher *cg_application_get_content_watcher (CgApplication *self);
 
 G_END_DECLS

@@ -9,12 +9,15 @@
 #include "cg-content-path.h"
 #include "cg-content-watcher.h"
 #include "cg-paths.h"
+#include "cg-search-index.h"
 
 /* Keeps a CgLibrary in step with the content folders: a file monitor on
  * every folder, a short pause so that an editor's save (often several
  * events) causes one reload, the reload in a worker thread, and the new
  * library swapped in at once when it is ready. A reload never blanks
  * what is shown: the old library stays until the new one is complete.
+ * The search index is built in the same thread, so that the library and
+ * its index are always swapped together.
  */
 
 #define SETTLE_MS 200
@@ -26,6 +29,8 @@ struct _CgContentWatcher
   char         **folders;
   char          *language;
   CgLibrary     *library;
+  CgSearchIndex *index;
+  GThread       *prefetch;   /* returns a Loaded */
   GPtrArray     *monitors;
   GCancellable  *cancellable;
   GHashTable    *last_good;   /* path → GBytes, see cg_content_loader_set_last_good() */
@@ -40,6 +45,7 @@ typedef struct
   char        *language;
   GHashTable  *last_good;   /* the worker's own copy */
   CgLibrary   *library;
+  CgSearchIndex *index;
 } LoadRequest;
 
 G_DEFINE_FINAL_TYPE (CgContentWatcher, cg_content_watcher, G_TYPE_OBJECT)
@@ -65,6 +71,7 @@ load_request_free (gpointer data)
   g_free (request->language);
   g_clear_pointer (&request->last_good, g_hash_table_unref);
   g_clear_object (&request->library);
+  g_clear_object (&request->index);
   g_free (request);
 }
 
@@ -88,26 +95,52 @@ copy_last_good (GHashTable *last_good)
   return copy;
 }
 
-static CgLibrary *
-load_library (const char * const *folders,
-              const char         *language,
-              GHashTable         *last_good,
-              GCancellable       *cancellable)
+static void
+load (LoadRequest  *request,
+      GCancellable *cancellable)
 {
   g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autoptr(GError) error = NULL;
 
-  cg_content_path_setup_loader (loader, folders);
-  cg_content_loader_set_language (loader, language);
-  cg_content_loader_set_last_good (loader, last_good);
+  cg_content_path_setup_loader (loader, (const char * const *) request->folders);
+  cg_content_loader_set_language (loader, request->language);
+  cg_content_loader_set_last_good (loader, request->last_good);
 
-  return cg_content_loader_load (loader, cancellable);
+  g_clear_object (&request->library);
+  g_clear_object (&request->index);
+
+  request->library = cg_content_loader_load (loader, cancellable);
+  request->index = cg_search_index_new_for_library (request->library, &error);
+  if (request->index == NULL)
+    {
+      /* Reading still works without search. */
+      g_warning ("Could not build the search index: %s", error->message);
+      request->index = cg_search_index_new ();
+    }
+}
+
+static LoadRequest *
+load_request_new (CgContentWatcher *self)
+{
+  LoadRequest *request = g_new0 (LoadRequest, 1);
+
+  request->folders = g_strdupv (self->folders);
+  request->language = g_strdup (self->language);
+  request->last_good = copy_last_good (self->last_good);
+
+  return request;
 }
 
 static void
-set_library (CgContentWatcher *self,
-             CgLibrary        *library)
+adopt (CgContentWatcher *self,
+       LoadRequest      *request)
 {
-  if (g_set_object (&self->library, library))
+  g_clear_pointer (&self->last_good, g_hash_table_unref);
+  self->last_good = g_hash_table_ref (request->last_good);
+
+  /* The index first: whoever follows the library finds them in step. */
+  g_set_object (&self->index, request->index);
+  if (g_set_object (&self->library, request->library))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 }
 
@@ -128,10 +161,7 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  LoadRequest *request = task_data;
-
-  request->library = load_library ((const char * const *) request->folders, request->language,
-                                   request->last_good, cancellable);
+  load (task_data, cancellable);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -162,9 +192,7 @@ load_done_cb (GObject      *object,
       return;
     }
 
-  g_clear_pointer (&self->last_good, g_hash_table_unref);
-  self->last_good = g_hash_table_ref (request->last_good);
-  set_library (self, request->library);
+  adopt (self, request);
 }
 
 static void
@@ -179,11 +207,7 @@ start_reload (CgContentWatcher *self)
       return;
     }
 
-  request = g_new0 (LoadRequest, 1);
-  request->folders = g_strdupv (self->folders);
-  request->language = g_strdup (self->language);
-  request->last_good = copy_last_good (self->last_good);
-
+  request = load_request_new (self);
   set_loading (self, TRUE);
 
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
@@ -279,12 +303,36 @@ watch_all (CgContentWatcher *self)
     }
 }
 
+static gpointer
+prefetch_thread (gpointer data)
+{
+  load (data, NULL);
+
+  return data;
+}
+
+static void
+finish_prefetch (CgContentWatcher *self)
+{
+  LoadRequest *request;
+
+  if (self->prefetch == NULL)
+    return;
+
+  request = g_thread_join (g_steal_pointer (&self->prefetch));
+  adopt (self, request);
+  load_request_free (request);
+  watch_all (self);
+}
+
 static void
 cg_content_watcher_dispose (GObject *object)
 {
   CgContentWatcher *self = CG_CONTENT_WATCHER (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->prefetch != NULL)
+    load_request_free (g_thread_join (g_steal_pointer (&self->prefetch)));
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
 
@@ -298,6 +346,7 @@ cg_content_watcher_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
+  g_clear_object (&self->index);
   g_clear_pointer (&self->last_good, g_hash_table_unref);
   g_clear_pointer (&self->folders, g_strfreev);
   g_clear_pointer (&self->language, g_free);
@@ -413,12 +462,36 @@ cg_content_watcher_new (const char * const *folders,
   return self;
 }
 
+/**
+ * cg_content_watcher_get_library:
+ *
+ * Returns: (transfer none) (nullable): the current library; waits for a
+ *   prefetch under way
+ */
 CgLibrary *
 cg_content_watcher_get_library (CgContentWatcher *self)
 {
   g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), NULL);
 
+  finish_prefetch (self);
+
   return self->library;
+}
+
+/**
+ * cg_content_watcher_get_search_index:
+ *
+ * Returns: (transfer none) (nullable): the search index of the current
+ *   library
+ */
+CgSearchIndex *
+cg_content_watcher_get_search_index (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), NULL);
+
+  finish_prefetch (self);
+
+  return self->index;
 }
 
 const char *
@@ -452,7 +525,7 @@ cg_content_watcher_set_language (CgContentWatcher *self,
   self->language = g_strdup (language);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 
-  if (self->library != NULL)
+  if (self->library != NULL || self->prefetch != NULL)
     cg_content_watcher_load (self);
 }
 
@@ -473,7 +546,7 @@ cg_content_watcher_set_folders (CgContentWatcher   *self,
   g_strfreev (self->folders);
   self->folders = g_strdupv ((char **) (folders ? folders : (const char * const[]) { NULL }));
 
-  if (self->library != NULL)
+  if (self->library != NULL || self->prefetch != NULL)
     cg_content_watcher_load (self);
 }
 
@@ -486,18 +559,38 @@ cg_content_watcher_set_folders (CgContentWatcher   *self,
 void
 cg_content_watcher_load (CgContentWatcher *self)
 {
-  g_autoptr(CgLibrary) library = NULL;
+  LoadRequest *request;
 
   g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
+
+  finish_prefetch (self);
 
   /* A background reload of the old configuration must not win. */
   if (self->loading)
     self->pending = TRUE;
 
-  library = load_library ((const char * const *) self->folders, self->language,
-                          self->last_good, NULL);
-  set_library (self, library);
+  request = load_request_new (self);
+  load (request, NULL);
+  adopt (self, request);
+  load_request_free (request);
+
   watch_all (self);
+}
+
+/**
+ * cg_content_watcher_prefetch:
+ *
+ * Starts loading in a thread of its own right away, for start-up: the
+ * content loads while the toolkit starts. The first call that needs the
+ * library waits for it.
+ */
+void
+cg_content_watcher_prefetch (CgContentWatcher *self)
+{
+  g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
+  g_return_if_fail (self->library == NULL && self->prefetch == NULL);
+
+  self->prefetch = g_thread_new ("cg-content-prefetch", prefetch_thread, load_request_new (self));
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "cg-library.h"
+#include "cg-search-index.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,8 @@ G_DECLARE_FINAL_TYPE (CgContentWatcher, cg_content_watcher, CG, CONTENT_WATCHER,
 CgContentWatcher   *cg_content_watcher_new          (const char * const *folders,
                                                      const char         *language);
 CgLibrary          *cg_content_watcher_get_library  (CgContentWatcher   *self);
+CgSearchIndex      *cg_content_watcher_get_search_index
+                                                    (CgContentWatcher   *self);
 const char         *cg_content_watcher_get_language (CgContentWatcher   *self);
 void                cg_content_watcher_set_language (CgContentWatcher   *self,
                                                      const char         *language);
@@ -26,6 +29,7 @@ const char * const *cg_content_watcher_get_folders  (CgContentWatcher   *self);
 void                cg_content_watcher_set_folders  (CgContentWatcher   *self,
                                                      const char * const *folders);
 void                cg_content_watcher_load         (CgContentWatcher   *self);
+void                cg_content_watcher_prefetch     (CgContentWatcher   *self);
 void                cg_content_watcher_reload       (CgContentWatcher   *self);
 gboolean            cg_content_watcher_get_busy     (CgContentWatcher   *self);
 

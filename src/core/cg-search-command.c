@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cg-content-loader.h"
+#include "cg-content-path.h"
 #include "cg-search-command.h"
 #include "cg-search-index.h"
 
@@ -29,9 +30,10 @@
  *   was, 2 when the index could not be built
  */
 int
-cg_search_command_run (const char *query,
-                       const char *language,
-                       int         limit)
+cg_search_command_run (const char         *query,
+                       const char         *language,
+                       int                 limit,
+                       const char * const *folders)
 {
   g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
   g_autoptr(CgLibrary) library = NULL;
@@ -45,7 +47,7 @@ cg_search_command_run (const char *query,
   /* The command line is bytes: a stray Latin-1 byte must not crash us. */
   text = g_utf8_make_valid (query ? query : "", -1);
 
-  cg_content_loader_add_bundled (loader);
+  cg_content_path_setup_loader (loader, folders);
   cg_content_loader_set_language (loader, language);
   library = cg_content_loader_load (loader, NULL);
 

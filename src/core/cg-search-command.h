@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 
 #define CG_SEARCH_COMMAND_DEFAULT_LIMIT 10
 
-int cg_search_command_run (const char *query,
-                           const char *language,
-                           int         limit);
+int cg_search_command_run (const char         *query,
+                           const char         *language,
+                           int                 limit,
+                           const char * const *folders);
 
 G_END_DECLS

@@ -9,12 +9,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-content-loader.h"
+#include "cg-content-path.h"
 #include "cg-validate.h"
 
 /**
  * cg_validate_run:
  * @paths: (nullable): content folders or files to check on top of the
- *   bundled content
+ *   bundled content, lowest priority first
  * @language: (nullable): the language whose translated content to check
  *
  * `clinic-guide --validate`: every problem as file:line:column: message on
@@ -32,9 +33,7 @@ cg_validate_run (const char * const *paths,
   GPtrArray *problems;
   guint n_articles = 0, n_entries = 0, n_topics;
 
-  cg_content_loader_add_bundled (loader);
-  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
-    cg_content_loader_add_path (loader, paths[i], paths[i]);
+  cg_content_path_setup_loader (loader, paths);
   cg_content_loader_set_language (loader, language);
 
   library = cg_content_loader_load (loader, NULL);
