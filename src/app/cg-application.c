@@ -13,6 +13,7 @@
 #include "cg-application.h"
 #include "cg-content-path.h"
 #include "cg-content-watcher.h"
+#include "cg-kiosk-pin-command.h"
 #include "cg-search-command.h"
 #include "cg-settings.h"
 #include "cg-validate.h"
@@ -25,6 +26,15 @@ struct _CgApplication
   GSettings        *settings;
   CgContentWatcher *watcher;
   char            **content_dirs;   /* --content-dir, in order */
+
+  /* kiosk (F7) */
+  gboolean          kiosk;
+  gboolean          kiosk_requested;  /* --kiosk */
+  gboolean          kiosk_checked;
+  guint             idle_timeout;     /* --idle-timeout, or 0 */
+  char             *kiosk_language;
+  char            **quit_accels;
+  char            **close_accels;
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, ADW_TYPE_APPLICATION)
@@ -43,6 +53,13 @@ static const GOptionEntry main_entries[] = {
     N_("With --search, print at most this many results (default: 10)"), N_("N") },
   { "content-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     N_("Also read the clinic’s content from this folder (can be repeated; later ones win)"), N_("DIR") },
+  /* kiosk (F7) */
+  { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run in waiting-room mode: full screen, reset after a while without input"), NULL },
+  { "idle-timeout", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("In waiting-room mode, reset after this many seconds without input"), N_("SECONDS") },
+  { "set-kiosk-pin", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Set the staff PIN that leaves waiting-room mode, and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[DIR|FILE…]") },
   { NULL }
 };
@@ -85,9 +102,20 @@ cg_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* languages (F6): the language menu's items activate "app.language" with
+ * a language code; its state is the language shown. */
+static void
+cg_application_language_change_state (GSimpleAction *action,
+                                      GVariant      *value,
+                                      gpointer       user_data)
+{
+  cg_application_set_language (CG_APPLICATION (user_data), g_variant_get_string (value, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", cg_application_quit_action },
   { "about", cg_application_about_action },
+  { "language", NULL, "s", "'en'", cg_application_language_change_state },
 };
 
 static char **
@@ -140,6 +168,25 @@ cg_application_handle_local_options (GApplication *app,
         }
       cg_i18n_set_language (lang);
     }
+
+  /* kiosk (F7) */
+  if (g_variant_dict_contains (options, "set-kiosk-pin"))
+    return cg_kiosk_pin_command_run (cg_application_get_settings (self));
+  if (g_variant_dict_contains (options, "kiosk"))
+    self->kiosk_requested = TRUE;
+  {
+    gint32 idle_timeout = 0;
+
+    if (g_variant_dict_lookup (options, "idle-timeout", "i", &idle_timeout))
+      {
+        if (idle_timeout < 1)
+          {
+            g_printerr (_("--idle-timeout needs a number of seconds above 0\n"));
+            return 2;
+          }
+        self->idle_timeout = (guint) idle_timeout;
+      }
+  }
 
   if (g_variant_dict_contains (options, "validate"))
     {
@@ -197,6 +244,12 @@ cg_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 
+  /* GTK guesses the direction from its own catalog, which may be missing. */
+  gtk_widget_set_default_direction (cg_i18n_is_rtl (cg_i18n_get_language ()) ? GTK_TEXT_DIR_RTL
+                                                                              : GTK_TEXT_DIR_LTR);
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "language")),
+                             g_variant_new_string (cg_i18n_get_language ()));
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
@@ -227,6 +280,9 @@ cg_application_startup (GApplication *app)
                                          (const char *[]) { "<Control><Shift>c", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print",
                                          (const char *[]) { "<Control>p", NULL });
+  /* kiosk (F7): the front desk's quick answer. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.copy-answer",
+                                         (const char *[]) { "<Control>Return", "<Control>KP_Enter", NULL });
 }
 
 /* For `make bench`: with CLINIC_GUIDE_BENCH_FIRST_FRAME set, print the
@@ -263,6 +319,14 @@ cg_application_activate (GApplication *app)
   CgApplication *self = CG_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  /* kiosk (F7): once, at the first start; staff who left it stay out. */
+  if (!self->kiosk_checked)
+    {
+      self->kiosk_checked = TRUE;
+      if (self->kiosk_requested || g_settings_get_boolean (cg_application_get_settings (self), "kiosk"))
+        cg_application_set_kiosk (self, TRUE);
+    }
+
   if (window == NULL)
     {
       const char *page = g_getenv ("CLINIC_GUIDE_PAGE");
@@ -289,6 +353,9 @@ cg_application_dispose (GObject *object)
   g_clear_object (&self->watcher);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->content_dirs, g_strfreev);
+  g_clear_pointer (&self->kiosk_language, g_free);
+  g_clear_pointer (&self->quit_accels, g_strfreev);
+  g_clear_pointer (&self->close_accels, g_strfreev);
 
   G_OBJECT_CLASS (cg_application_parent_class)->dispose (object);
 }
@@ -389,4 +456,199 @@ cg_application_get_search_index (CgApplication *self)
   g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
 
   return cg_content_watcher_get_search_index (cg_application_get_content_watcher (self));
+}
+
+/**
+ * cg_application_set_language:
+ * @language: a code of cg_i18n_get_languages(), such as "fr"
+ *
+ * Shows the interface and the content in @language at once, without a
+ * restart: every window is rebuilt in the new language on the page it
+ * showed. The one place where the language changes; "app.language" and
+ * the kiosk's reset come through here.
+ */
+void
+cg_application_set_language (CgApplication *self,
+                             const char    *language)
+{
+  g_autoptr(GList) windows = NULL;
+  CgContentWatcher *watcher;
+  GAction *action;
+
+  g_return_if_fail (CG_IS_APPLICATION (self));
+  g_return_if_fail (language != NULL);
+
+  if (!cg_i18n_has_language (language))
+    {
+      g_warning ("There is no “%s” translation", language);
+      return;
+    }
+
+  if (g_str_equal (language, cg_i18n_get_language ()) &&
+      g_str_equal (language, cg_content_watcher_get_language (cg_application_get_content_watcher (self))))
+    return;
+
+  /* The old windows keep what they show while the content reloads, for
+   * their successors to take over: they do not follow the reload, which
+   * would also rebuild them for nothing. */
+  watcher = cg_application_get_content_watcher (self);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      windows = g_list_prepend (windows, g_object_ref (l->data));
+      g_signal_handlers_block_matched (watcher, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, l->data);
+    }
+
+  cg_i18n_set_language (language);
+  gtk_widget_set_default_direction (cg_i18n_is_rtl (language) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  cg_content_watcher_set_language (watcher, language);
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (language));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      CgWindow *old = l->data;
+      CgWindow *window;
+
+      if (!CG_IS_WINDOW (old))
+        continue;
+
+      window = cg_window_new (self);
+      cg_window_take_over (window, old);
+      if (gtk_widget_get_visible (GTK_WIDGET (old)))
+        gtk_window_present (GTK_WINDOW (window));
+      gtk_window_destroy (GTK_WINDOW (old));
+    }
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_signal_handlers_unblock_matched (watcher, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, l->data);
+  g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+}
+
+/* kiosk (F7) */
+
+static void
+set_action_enabled (CgApplication *self,
+                    const char    *name,
+                    gboolean       enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (G_IS_SIMPLE_ACTION (action))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/**
+ * cg_application_set_kiosk:
+ *
+ * Puts every window in waiting-room mode, or takes them all out of it.
+ * No quit or close shortcut works in it, and the About window (whose
+ * links open a browser) cannot be reached.
+ */
+void
+cg_application_set_kiosk (CgApplication *self,
+                          gboolean       kiosk)
+{
+  GtkApplication *app = GTK_APPLICATION (self);
+
+  g_return_if_fail (CG_IS_APPLICATION (self));
+
+  kiosk = !!kiosk;
+  if (self->kiosk == kiosk)
+    return;
+  self->kiosk = kiosk;
+
+  if (kiosk)
+    {
+      g_autofree char *language = g_settings_get_string (cg_application_get_settings (self), "kiosk-language");
+
+      g_free (self->kiosk_language);
+      self->kiosk_language = language[0] != '\0' && cg_i18n_has_language (language)
+                             ? g_steal_pointer (&language)
+                             : g_strdup (cg_i18n_get_language ());
+
+      g_strfreev (self->quit_accels);
+      g_strfreev (self->close_accels);
+      self->quit_accels = gtk_application_get_accels_for_action (app, "app.quit");
+      self->close_accels = gtk_application_get_accels_for_action (app, "window.close");
+      gtk_application_set_accels_for_action (app, "app.quit", (const char *[]) { NULL });
+      gtk_application_set_accels_for_action (app, "window.close", (const char *[]) { NULL });
+    }
+  else
+    {
+      if (self->quit_accels != NULL)
+        gtk_application_set_accels_for_action (app, "app.quit", (const char * const *) self->quit_accels);
+      if (self->close_accels != NULL)
+        gtk_application_set_accels_for_action (app, "window.close", (const char * const *) self->close_accels);
+      g_clear_pointer (&self->quit_accels, g_strfreev);
+      g_clear_pointer (&self->close_accels, g_strfreev);
+    }
+
+  set_action_enabled (self, "quit", !kiosk);
+  set_action_enabled (self, "about", !kiosk);
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (CG_IS_WINDOW (l->data))
+      cg_window_set_kiosk (l->data, kiosk, self->idle_timeout);
+}
+
+gboolean
+cg_application_get_kiosk (CgApplication *self)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), FALSE);
+
+  return self->kiosk;
+}
+
+/**
+ * cg_application_get_idle_timeout:
+ *
+ * Returns: the seconds given with --idle-timeout, or 0 for the setting
+ */
+guint
+cg_application_get_idle_timeout (CgApplication *self)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), 0);
+
+  return self->idle_timeout;
+}
+
+/**
+ * cg_application_get_kiosk_language:
+ *
+ * Returns: the language the waiting-room screen goes back to: the
+ *   setting kiosk-language, or the language it started in
+ */
+const char *
+cg_application_get_kiosk_language (CgApplication *self)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
+
+  return self->kiosk_language != NULL ? self->kiosk_language : cg_i18n_get_language ();
+}
+
+/**
+ * cg_application_set_content_dirs:
+ * @content_dirs: (nullable): the clinic's content folders, as
+ *   --content-dir gives them, later ones winning
+ *
+ * Reads the content from these folders too, from now on: the windows
+ * follow the reload.
+ */
+void
+cg_application_set_content_dirs (CgApplication      *self,
+                                 const char * const *content_dirs)
+{
+  g_return_if_fail (CG_IS_APPLICATION (self));
+
+  g_strfreev (self->content_dirs);
+  self->content_dirs = g_strdupv ((char **) content_dirs);
+
+  if (self->watcher != NULL)
+    {
+      g_auto(GStrv) folders = cg_application_dup_folders (self, NULL);
+
+      cg_content_watcher_set_folders (self->watcher, (const char * const *) folders);
+    }
 }

@@ -23,5 +23,18 @@ GSettings        *cg_application_get_settings        (CgApplication *self);
 CgLibrary        *cg_application_get_library         (CgApplication *self);
 CgSearchIndex    *cg_application_get_search_index    (CgApplication *self);
 CgContentWatcher *cg_application_get_content_watcher (CgApplication *self);
+void              cg_application_set_language        (CgApplication *self,
+                                                      const char    *language);
+
+/* kiosk (F7) */
+void              cg_application_set_kiosk           (CgApplication *self,
+                                                      gboolean       kiosk);
+gboolean          cg_application_get_kiosk           (CgApplication *self);
+guint             cg_application_get_idle_timeout    (CgApplication *self);
+const char       *cg_application_get_kiosk_language  (CgApplication *self);
+
+/* live content (F8) */
+void              cg_application_set_content_dirs    (CgApplication      *self,
+                                                      const char * const *content_dirs);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ struct _CgDocumentView
 
   GArray         *matches;  /* of Match, as character offsets */
   int             current_match;
+  guint           scroll_tick_id;  /* to the first search hit, once laid out */
 };
 
 G_DEFINE_FINAL_TYPE (CgDocumentView, cg_document_view, GTK_TYPE_TEXT_VIEW)
@@ -324,6 +325,12 @@ clear_matches (CgDocumentView *self)
   gtk_text_buffer_remove_tag_by_name (buffer, "find-current", &start, &end);
   g_array_set_size (self->matches, 0);
   self->current_match = -1;
+
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+      self->scroll_tick_id = 0;
+    }
 }
 
 static void
@@ -634,4 +641,81 @@ cg_document_view_select_match (CgDocumentView *self,
 
   self->current_match = index;
   scroll_to_iter (self, &start);
+}
+
+/* A page that has just opened has no layout yet to scroll by: wait until
+ * the view has a size, and one frame more for its text to be laid out. */
+static gboolean
+scroll_to_first_match_tick_cb (GtkWidget     *widget,
+                               GdkFrameClock *clock,
+                               gpointer       user_data)
+{
+  CgDocumentView *self = CG_DOCUMENT_VIEW (widget);
+  guint *frames = user_data;
+
+  if (gtk_widget_get_height (widget) <= 0 || ++*frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  if (self->matches->len > 0)
+    cg_document_view_select_match (self, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * cg_document_view_highlight:
+ * @text: the text of the whole buffer, as gtk_text_buffer_get_slice()
+ *   gives it with the hidden and embedded characters
+ * @ranges: (element-type CgSearchRange): byte ranges into @text, in order
+ *
+ * Highlights the words a search found, as find in page highlights its
+ * matches (cg_document_view_find() with %NULL clears them), and scrolls to
+ * the first one.
+ *
+ * Returns: the number of ranges highlighted
+ */
+guint
+cg_document_view_highlight (CgDocumentView *self,
+                            const char     *text,
+                            GArray         *ranges)
+{
+  GtkTextBuffer *buffer;
+  gsize length;
+
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  clear_matches (self);
+
+  if (ranges == NULL || ranges->len == 0)
+    return 0;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  length = strlen (text);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const CgSearchRange *range = &g_array_index (ranges, CgSearchRange, i);
+      GtkTextIter start, end;
+      Match match;
+
+      if (range->end > length || range->start >= range->end)
+        continue;
+
+      match.start = (int) g_utf8_pointer_to_offset (text, text + range->start);
+      match.end = (int) g_utf8_pointer_to_offset (text, text + range->end);
+      g_array_append_val (self->matches, match);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, match.start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, match.end);
+      gtk_text_buffer_apply_tag_by_name (buffer, "find-match", &start, &end);
+    }
+
+  if (self->matches->len > 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                         scroll_to_first_match_tick_cb,
+                                                         g_new0 (guint, 1), g_free);
+
+  return self->matches->len;
 }

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cg-search-result.h"
 #include "cg-text-renderer.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,8 @@ guint           cg_document_view_get_n_matches     (CgDocumentView    *self);
 int             cg_document_view_get_current_match (CgDocumentView    *self);
 void            cg_document_view_select_match      (CgDocumentView    *self,
                                                     guint              index);
+guint           cg_document_view_highlight         (CgDocumentView    *self,
+                                                    const char        *text,
+                                                    GArray            *ranges);
 
 G_END_DECLS

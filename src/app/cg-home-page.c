@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "cg-home-page.h"
+#include "cg-i18n.h"
 #include "cg-item-row.h"
+#include "cg-settings.h"
 #include "cg-topic-card.h"
 
 /* Where the app starts: the clinic's name, the questions patients ask
@@ -20,10 +22,14 @@ struct _CgHomePage
 
   CgLibrary  *library;
   gulong      after_paint_id;
+  GSettings  *settings;  /* kiosk (F7): pinned-answers */
 
   /* Template widgets */
   GtkLabel   *clinic_label;
   GtkWidget  *popular_box;
+  GtkWidget  *pinned_box;
+  GtkFlowBox *language_box;
+  GtkListBox *pinned_list;
   GtkListBox *popular_list;
   GtkFlowBox *topics_flow;
 };
@@ -46,6 +52,38 @@ topics_flow_child_activated_cb (CgHomePage      *self,
   CgTopic *topic = cg_topic_card_get_topic (CG_TOPIC_CARD (child));
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-topic", "s", cg_topic_get_id (topic));
+}
+
+/* kiosk (F7): the answers the front desk pinned, in the order pinned;
+ * an id this content does not have is skipped. */
+static void
+cg_home_page_fill_pinned (CgHomePage *self)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "pinned-answers");
+  GtkWidget *child;
+  guint n_pinned = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pinned_list))) != NULL)
+    gtk_list_box_remove (self->pinned_list, child);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      CgItem *item = cg_library_lookup_item (self->library, ids[i]);
+
+      if (item == NULL)
+        continue;
+      gtk_list_box_append (self->pinned_list, cg_item_row_new (item));
+      n_pinned++;
+    }
+  gtk_widget_set_visible (self->pinned_box, n_pinned > 0);
+}
+
+static void
+settings_pinned_answers_changed_cb (CgHomePage *self,
+                                    const char *key,
+                                    GSettings  *settings)
+{
+  cg_home_page_fill_pinned (self);
 }
 
 static void
@@ -129,6 +167,11 @@ cg_home_page_constructed (GObject *object)
 
   g_assert (self->library != NULL);
   cg_home_page_fill (self);
+
+  self->settings = cg_settings_new ();
+  g_signal_connect_object (self->settings, "changed::pinned-answers",
+                           G_CALLBACK (settings_pinned_answers_changed_cb), self, G_CONNECT_SWAPPED);
+  cg_home_page_fill_pinned (self);
 }
 
 static void
@@ -138,6 +181,7 @@ cg_home_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_HOME_PAGE);
   g_clear_object (&self->library);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cg_home_page_parent_class)->dispose (object);
 }
@@ -204,6 +248,9 @@ cg_home_page_class_init (CgHomePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-home-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgHomePage, clinic_label);
   gtk_widget_class_bind_template_child (widget_class, CgHomePage, popular_box);
+  gtk_widget_class_bind_template_child (widget_class, CgHomePage, pinned_box);
+  gtk_widget_class_bind_template_child (widget_class, CgHomePage, language_box);
+  gtk_widget_class_bind_template_child (widget_class, CgHomePage, pinned_list);
   gtk_widget_class_bind_template_child (widget_class, CgHomePage, popular_list);
   gtk_widget_class_bind_template_child (widget_class, CgHomePage, topics_flow);
   gtk_widget_class_bind_template_callback (widget_class, topics_flow_child_activated_cb);
@@ -231,4 +278,37 @@ cg_home_page_get_library (CgHomePage *self)
   g_return_val_if_fail (CG_IS_HOME_PAGE (self), NULL);
 
   return self->library;
+}
+
+/**
+ * cg_home_page_set_show_languages:
+ *
+ * kiosk (F7): shows a button for every language, for patients who cannot
+ * read the one on screen. They are made when first shown.
+ */
+void
+cg_home_page_set_show_languages (CgHomePage *self,
+                                 gboolean    show)
+{
+  g_return_if_fail (CG_IS_HOME_PAGE (self));
+
+  if (show && gtk_widget_get_first_child (GTK_WIDGET (self->language_box)) == NULL)
+    {
+      const char * const *languages = cg_i18n_get_languages ();
+
+      for (guint i = 0; languages[i] != NULL; i++)
+        {
+          g_autofree char *name = cg_i18n_get_native_name (languages[i]);
+          GtkWidget *button = gtk_button_new_with_label (name);
+
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i]);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.language");
+          gtk_widget_add_css_class (button, "pill");
+          if (g_str_equal (languages[i], cg_i18n_get_language ()))
+            gtk_widget_add_css_class (button, "suggested-action");
+          gtk_flow_box_append (self->language_box, button);
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->language_box), show);
 }

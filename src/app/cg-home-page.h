@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (CgHomePage, cg_home_page, CG, HOME_PAGE, AdwBin)
 
 GtkWidget *cg_home_page_new         (CgLibrary  *library);
 CgLibrary *cg_home_page_get_library (CgHomePage *self);
+void       cg_home_page_set_show_languages (CgHomePage *self,
+                                            gboolean    show);
 
 G_END_DECLS

@@ -11,7 +11,14 @@
 
 #include "cg-article-page.h"
 #include "cg-history.h"
+#include "cg-language-button.h"
 #include "cg-home-page.h"
+#include "cg-problems-page.h"
+#include "cg-search-page.h"
+#include "cg-clinic-panel.h"
+#include "cg-faq-entry.h"
+#include "cg-kiosk.h"
+#include "cg-link-dialog.h"
 #include "cg-settings.h"
 #include "cg-text-renderer.h"
 #include "cg-topic-page.h"
@@ -45,6 +52,18 @@ struct _CgWindow
   gboolean              syncing_sidebar;
   GtkWindow            *help_overlay;
 
+  /* search (F5) and live content (F8) */
+  CgSearchIndex        *search_index;   /* of the library; built when first needed */
+  GtkWidget            *search_page;
+  gboolean              searching;      /* the results are shown over the page */
+  gboolean              keep_search;    /* the page shown comes from the search */
+  gboolean              follows_watcher;
+  GMenu                *problems_menu;
+  GtkWindow            *problems_window;
+  CgProblemsPage       *problems_page;
+  int                   problems_menu_state;  /* the count it shows; -1 hidden */
+  CgKiosk              *kiosk;  /* waiting-room mode, or NULL */
+
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -59,6 +78,8 @@ struct _CgWindow
   GtkLabel             *zoom_label;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
+  GtkWidget            *clinic_panel;  /* kiosk (F7) */
+  GtkWidget            *pin_button;    /* kiosk (F7) */
 };
 
 G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,6 +87,7 @@ G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_TEXT_SCALE,
+  PROP_PINNED,  /* kiosk (F7) */
   N_PROPS
 };
 
@@ -133,11 +155,66 @@ next_text_scale (double scale,
 
 /* State of the header and the actions */
 
+static void cg_window_update_problems (CgWindow *self);
+
+/* kiosk (F7): the question shown, if the front desk may pin it. */
+static const char *
+cg_window_get_pinnable_id (CgWindow *self)
+{
+  CgItem *item;
+
+  if (self->kiosk != NULL || !CG_IS_ARTICLE_PAGE (self->page_widget))
+    return NULL;
+
+  item = cg_article_page_get_item (CG_ARTICLE_PAGE (self->page_widget));
+
+  return CG_IS_FAQ_ENTRY (item) ? cg_item_get_id (item) : NULL;
+}
+
+static gboolean
+cg_window_get_pinned (CgWindow *self)
+{
+  const char *id = cg_window_get_pinnable_id (self);
+  g_auto(GStrv) pinned = NULL;
+
+  if (id == NULL || self->settings == NULL)
+    return FALSE;
+
+  pinned = g_settings_get_strv (self->settings, "pinned-answers");
+
+  return g_strv_contains ((const char * const *) pinned, id);
+}
+
+static void
+cg_window_set_pinned (CgWindow *self,
+                      gboolean  pinned)
+{
+  const char *id = cg_window_get_pinnable_id (self);
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  if (id == NULL || self->settings == NULL || pinned == cg_window_get_pinned (self))
+    return;
+
+  old = g_settings_get_strv (self->settings, "pinned-answers");
+  builder = g_strv_builder_new ();
+  for (guint i = 0; old[i] != NULL; i++)
+    if (!g_str_equal (old[i], id))
+      g_strv_builder_add (builder, old[i]);
+  if (pinned)
+    g_strv_builder_add (builder, id);
+  ids = g_strv_builder_end (builder);
+
+  g_settings_set_strv (self->settings, "pinned-answers", (const char * const *) ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED]);
+}
+
 static void
 cg_window_update_actions (CgWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean reading = CG_IS_ARTICLE_PAGE (self->page_widget);
+  gboolean reading = CG_IS_ARTICLE_PAGE (self->page_widget) && !self->searching;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   g_autofree char *percent = NULL;
 
@@ -145,10 +222,17 @@ cg_window_update_actions (CgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.go-forward", cg_history_can_go_forward (self->history));
   gtk_widget_action_set_enabled (widget, "win.find", reading);
   gtk_widget_action_set_enabled (widget, "win.copy-text", reading);
-  gtk_widget_action_set_enabled (widget, "win.print", reading);
+  gtk_widget_action_set_enabled (widget, "win.print", reading && self->kiosk == NULL);
+  /* kiosk (F7): pins are the front desk's, and a setting written. */
+  gtk_widget_set_visible (self->pin_button, cg_window_get_pinnable_id (self) != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED]);
+  /* kiosk (F7): the shortcuts window lists ways out. */
+  gtk_widget_action_set_enabled (widget, "win.show-help-overlay", self->kiosk == NULL);
   gtk_widget_action_set_enabled (widget, "win.zoom-in", self->text_scale < text_scales[G_N_ELEMENTS (text_scales) - 1] - 0.01);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", self->text_scale > text_scales[0] + 0.01);
   gtk_widget_action_set_enabled (widget, "win.zoom-reset", !G_APPROX_VALUE (self->text_scale, 1.0, 0.01));
+  /* live content (F8): not in the waiting room. */
+  cg_window_update_problems (self);
 
   /* Folded, the one button in the corner leads back to the topics; the
    * history still answers Alt+Left and the mouse's back button. */
@@ -229,6 +313,233 @@ cg_window_set_page_widget (CgWindow  *self,
     gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
 }
 
+/* Search (F5)
+ *
+ * The results are a page of the content stack shown over the page being
+ * read, which stays: Escape goes back to it. Opening a result shows it
+ * with the matched words highlighted until Escape or the next page. */
+
+static gboolean cg_window_show_page    (CgWindow   *self,
+                                        const char *page,
+                                        gboolean    record);
+static void     cg_window_show_missing (CgWindow   *self);
+
+static void
+cg_window_set_searching (CgWindow *self,
+                         gboolean  searching)
+{
+  GtkWidget *page;
+
+  if (self->searching == searching)
+    return;
+
+  self->searching = searching;
+  page = cg_window_get_page_widget (self);
+
+  if (searching)
+    gtk_stack_set_visible_child (self->content_stack, self->search_page);
+  else if (page != NULL)
+    gtk_stack_set_visible_child (self->content_stack, page);
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+
+  cg_window_update_actions (self);
+}
+
+/* Any other way to a page than a result ends the search. */
+static void
+cg_window_leave_search (CgWindow *self)
+{
+  cg_window_set_searching (self, FALSE);
+  if (!self->keep_search)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static CgSearchIndex *
+cg_window_ensure_search_index (CgWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->search_index != NULL || self->library == NULL)
+    return self->search_index;
+
+  /* Only a library that does not come from the application (tests, a
+   * preview) needs an index of its own. */
+  self->search_index = cg_search_index_new_for_library (self->library, &error);
+  if (self->search_index == NULL)
+    g_warning ("Could not index the content for search: %s", error->message);
+
+  cg_search_page_set_index (CG_SEARCH_PAGE (self->search_page), self->search_index,
+                            cg_library_get_language (self->library));
+
+  return self->search_index;
+}
+
+static void
+search_entry_search_changed_cb (CgWindow       *self,
+                                GtkSearchEntry *entry)
+{
+  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (query[0] == '\0' || self->library == NULL)
+    {
+      cg_window_set_searching (self, FALSE);
+      return;
+    }
+
+  cg_window_ensure_search_index (self);
+  cg_search_page_search (CG_SEARCH_PAGE (self->search_page), query);
+  cg_window_set_searching (self, TRUE);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Typing outside a text field puts the words in the entry but leaves the
+ * keyboard where it was: bring it to the entry, so that Enter, Down and
+ * Escape mean what they mean there. */
+static void
+search_entry_changed_cb (CgWindow       *self,
+                         GtkSearchEntry *entry)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (gtk_editable_get_text (GTK_EDITABLE (entry))[0] == '\0' ||
+      (focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)) ||
+                         gtk_widget_is_ancestor (focus, self->search_page))))
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  /* Focusing selects the text: the next key would replace it. */
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+}
+
+/* Enter right after typing, before the entry's short delay: search now,
+ * then open the first result. */
+static void
+search_entry_activate_cb (CgWindow       *self,
+                          GtkSearchEntry *entry)
+{
+  search_entry_search_changed_cb (self, entry);
+  if (self->searching)
+    cg_search_page_activate_selected (CG_SEARCH_PAGE (self->search_page));
+}
+
+static void
+search_entry_next_match_cb (CgWindow       *self,
+                            GtkSearchEntry *entry)
+{
+  cg_search_page_move_selection (CG_SEARCH_PAGE (self->search_page), 1);
+}
+
+static void
+search_entry_previous_match_cb (CgWindow       *self,
+                                GtkSearchEntry *entry)
+{
+  cg_search_page_move_selection (CG_SEARCH_PAGE (self->search_page), -1);
+}
+
+static gboolean
+search_entry_key_pressed_cb (CgWindow              *self,
+                             guint                  keyval,
+                             guint                  keycode,
+                             GdkModifierType        state,
+                             GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 || !self->searching)
+    return GDK_EVENT_PROPAGATE;
+
+  return cg_search_page_focus_results (CG_SEARCH_PAGE (self->search_page));
+}
+
+static void
+search_entry_stop_search_cb (CgWindow       *self,
+                             GtkSearchEntry *entry)
+{
+  cg_window_stop_search (self);
+}
+
+static gboolean
+escape_binding_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  return cg_window_stop_search (CG_WINDOW (widget));
+}
+
+static void
+stop_search_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cg_window_stop_search (CG_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter, NULL));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  search_entry_search_changed_cb (self, self->search_entry);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static guint
+cg_window_highlight_terms (CgWindow           *self,
+                           const char * const *terms)
+{
+  GtkWidget *page = self->page_widget;
+  CgDocumentView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) ranges = NULL;
+
+  if (!CG_IS_ARTICLE_PAGE (page) || cg_window_ensure_search_index (self) == NULL)
+    return 0;
+
+  view = cg_article_page_get_document_view (CG_ARTICLE_PAGE (page));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  /* With the embedded objects, so that offsets in the text are offsets
+   * in the buffer. */
+  text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+  ranges = cg_search_index_find_matches (self->search_index, text, terms);
+
+  return cg_document_view_highlight (view, text, ranges);
+}
+
+static void
+search_page_result_activated_cb (CgWindow       *self,
+                                 CgSearchResult *result,
+                                 CgSearchPage   *search_page)
+{
+  g_autoptr(CgSearchResult) hold = g_object_ref (result);
+  g_autofree char *page = g_strconcat ("item:", cg_search_result_get_id (result), NULL);
+  GtkWidget *focus;
+  gboolean shown;
+
+  self->keep_search = TRUE;
+  shown = cg_window_show_page (self, page, TRUE);
+  self->keep_search = FALSE;
+
+  if (!shown)
+    {
+      cg_window_show_missing (self);
+      return;
+    }
+
+  cg_window_highlight_terms (self, cg_search_result_get_matched_terms (hold));
+
+  /* The keyboard goes to the text, where Escape clears the highlights. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->page_widget))
+    gtk_widget_child_focus (self->page_widget, GTK_DIR_TAB_FORWARD);
+}
+
 static gboolean
 cg_window_show_page (CgWindow   *self,
                      const char *page,
@@ -243,6 +554,7 @@ cg_window_show_page (CgWindow   *self,
 
   if (g_strcmp0 (self->page, page) == 0)
     {
+      cg_window_leave_search (self);
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       return TRUE;
     }
@@ -280,6 +592,7 @@ cg_window_show_page (CgWindow   *self,
     return FALSE;
 
   cg_window_set_page_widget (self, widget);
+  cg_window_leave_search (self);
 
   g_free (self->page);
   self->page = g_strdup (page);
@@ -492,6 +805,20 @@ print_action (GtkWidget  *widget,
     }
 }
 
+/* kiosk (F7): Ctrl+Enter, the front desk's quick answer: the selected
+ * search result's answer to the clipboard, without leaving the search. */
+static void
+copy_answer_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (self->search_page != NULL &&
+      gtk_stack_get_visible_child (self->content_stack) == self->search_page)
+    cg_search_page_copy_selected_answer (CG_SEARCH_PAGE (self->search_page));
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -578,6 +905,78 @@ mouse_button_pressed_cb (CgWindow        *self,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+/* Content problems (F8): for the clinic's content editors, never in
+ * the waiting room. */
+
+static void
+cg_window_update_problems (CgWindow *self)
+{
+  GPtrArray *problems = self->library != NULL ? cg_library_get_problems (self->library) : NULL;
+  guint n = problems != NULL ? problems->len : 0;
+  gboolean kiosk = self->kiosk != NULL;
+  int menu_state = kiosk ? -1 : (int) n;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", !kiosk);
+
+  if (self->problems_page != NULL)
+    cg_problems_page_set_library (self->problems_page, self->library);
+
+  if (kiosk && self->problems_window != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->problems_window), FALSE);
+
+  /* The menu is rebuilt only when what it says changes. */
+  if (menu_state == self->problems_menu_state)
+    return;
+
+  self->problems_menu_state = menu_state;
+  g_menu_remove_all (self->problems_menu);
+  if (!kiosk)
+    {
+      g_autofree char *label = NULL;
+
+      if (n > 0)
+        /* Translators: a menu item; %u is how many problems there are. */
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Content _Problems (%u)",
+                                              "Content _Problems (%u)", n), n);
+      else
+        label = g_strdup (_("Content _Problems"));
+      g_menu_append (self->problems_menu, label, "win.show-problems");
+    }
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (self->kiosk != NULL)
+    return;
+
+  if (self->problems_window == NULL)
+    {
+      GtkWidget *window = adw_window_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *page = cg_problems_page_new ();
+
+      gtk_window_set_title (GTK_WINDOW (window), _("Content Problems"));
+      gtk_window_set_default_size (GTK_WINDOW (window), 760, 480);
+      gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (GTK_WINDOW (window), TRUE);
+      gtk_widget_set_vexpand (page, TRUE);
+      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+      gtk_box_append (GTK_BOX (box), page);
+      adw_window_set_content (ADW_WINDOW (window), box);
+
+      self->problems_window = GTK_WINDOW (window);
+      self->problems_page = CG_PROBLEMS_PAGE (page);
+    }
+
+  cg_problems_page_set_library (self->problems_page, self->library);
+  gtk_window_present (self->problems_window);
+}
+
 /* GObject */
 
 static void
@@ -597,6 +996,10 @@ static gboolean
 cg_window_close_request (GtkWindow *window)
 {
   CgWindow *self = CG_WINDOW (window);
+
+  /* kiosk (F7): a patient cannot close the window, and nothing is saved. */
+  if (self->kiosk != NULL)
+    return TRUE;
 
   cg_window_save_state (self);
 
@@ -631,10 +1034,17 @@ cg_window_dispose (GObject *object)
 {
   CgWindow *self = CG_WINDOW (object);
 
+  g_clear_object (&self->kiosk);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
 
   if (self->help_overlay != NULL)
     gtk_window_destroy (g_steal_pointer (&self->help_overlay));
+  if (self->problems_window != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->problems_window));
+  self->problems_page = NULL;
+  self->search_page = NULL;
+  g_clear_object (&self->search_index);
+  g_clear_object (&self->problems_menu);
 
   self->home_page = NULL;
   self->page_widget = NULL;
@@ -661,6 +1071,10 @@ cg_window_get_property (GObject    *object,
       g_value_set_double (value, self->text_scale);
       break;
 
+    case PROP_PINNED:
+      g_value_set_boolean (value, cg_window_get_pinned (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -678,6 +1092,10 @@ cg_window_set_property (GObject      *object,
     {
     case PROP_TEXT_SCALE:
       cg_window_set_text_scale (self, g_value_get_double (value));
+      break;
+
+    case PROP_PINNED:
+      cg_window_set_pinned (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -704,8 +1122,16 @@ cg_window_class_init (CgWindowClass *klass)
                          0.5, 3.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* kiosk (F7): whether the question shown is pinned to the home page. */
+  properties[PROP_PINNED] =
+    g_param_spec_boolean ("pinned", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CG_TYPE_LANGUAGE_BUTTON);
+  g_type_ensure (CG_TYPE_CLINIC_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, leaflet);
@@ -720,6 +1146,8 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, clinic_panel);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, pin_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_notify_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_list_row_selected_cb);
@@ -740,6 +1168,15 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_text_action);
   gtk_widget_class_install_action (widget_class, "win.copy-item", "s", copy_item_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-answer", NULL, copy_answer_action);
+  gtk_widget_class_install_property_action (widget_class, "win.pin", "pinned");
+
+  /* search (F5) and live content (F8) */
+  gtk_widget_class_install_action (widget_class, "win.search", "s", search_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-search", NULL, stop_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  /* Last in line: the find bar, menus and popovers take their Escape first. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_binding_cb, NULL);
 }
 
 static void
@@ -750,6 +1187,7 @@ cg_window_init (CgWindow *self)
 
   self->history = cg_history_new ();
   self->text_scale = 1.0;
+  self->problems_menu_state = -2;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -772,9 +1210,53 @@ cg_window_init (CgWindow *self)
   g_signal_connect_object (gesture, "pressed", G_CALLBACK (mouse_button_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
+  /* search (F5): typing anywhere outside a text field searches. */
+  self->search_page = cg_search_page_new ();
+  gtk_stack_add_named (self->content_stack, self->search_page, "search");
+  g_signal_connect_object (self->search_page, "result-activated",
+                           G_CALLBACK (search_page_result_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_object_set (self->search_entry, "search-delay", 60, NULL);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (search_entry_search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (search_entry_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "next-match",
+                           G_CALLBACK (search_entry_next_match_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "previous-match",
+                           G_CALLBACK (search_entry_previous_match_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "stop-search",
+                           G_CALLBACK (search_entry_stop_search_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "changed",
+                           G_CALLBACK (search_entry_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Before the text: it would give Down away to the next widget. */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (search_entry_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+
+  /* live content (F8): the problems item goes before the last section
+   * (shortcuts and about). */
+  self->problems_menu = g_menu_new ();
+  g_menu_insert_section (G_MENU (self->primary_menu),
+                         MAX (g_menu_model_get_n_items (self->primary_menu) - 1, 0),
+                         NULL, G_MENU_MODEL (self->problems_menu));
+
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   update_text_scale_css (self->text_scale);
   cg_window_update_actions (self);
+}
+
+static void cg_window_reload_library (CgWindow  *self,
+                                      CgLibrary *library);
+
+static void
+content_watcher_notify_library_cb (CgWindow         *self,
+                                   GParamSpec       *pspec,
+                                   CgContentWatcher *watcher)
+{
+  if (self->follows_watcher)
+    cg_window_reload_library (self, cg_content_watcher_get_library (watcher));
 }
 
 CgWindow *
@@ -788,6 +1270,10 @@ cg_window_new (CgApplication *application)
                        "application", application,
                        NULL);
   cg_window_set_library (self, cg_application_get_library (application));
+  g_signal_connect_object (cg_application_get_content_watcher (application), "notify::library",
+                           G_CALLBACK (content_watcher_notify_library_cb), self, G_CONNECT_SWAPPED);
+  if (cg_application_get_kiosk (application))
+    cg_window_set_kiosk (self, TRUE, cg_application_get_idle_timeout (application));
 
   /* The keyboard starts in the topics, where the arrow keys browse; the
    * search is one shortcut away. */
@@ -806,23 +1292,31 @@ cg_window_clear_sidebar (CgWindow *self)
     gtk_list_box_remove (self->sidebar_list, child);
 }
 
-/**
- * cg_window_set_library:
- * @library: (nullable): the content to show
- *
- * Shows @library from its home page, with a new history: the pages of the
- * previous library may not exist in this one.
- */
-void
-cg_window_set_library (CgWindow  *self,
-                       CgLibrary *library)
+/* Puts @library in the sidebar and the home page, and no page yet.
+ * Returns whether there is anything to show. */
+static gboolean
+cg_window_fill (CgWindow  *self,
+                CgLibrary *library)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GListModel *topics;
 
-  g_return_if_fail (CG_IS_WINDOW (self));
-  g_return_if_fail (library == NULL || CG_IS_LIBRARY (library));
-
   g_set_object (&self->library, library);
+
+  /* The application's content comes with its index, built in the same
+   * thread; other content gets one when it is first searched. */
+  g_clear_object (&self->search_index);
+  if (library != NULL && CG_IS_APPLICATION (app))
+    {
+      CgContentWatcher *watcher = cg_application_get_content_watcher (CG_APPLICATION (app));
+
+      if (cg_content_watcher_get_library (watcher) == library)
+        self->search_index = g_object_ref (cg_content_watcher_get_search_index (watcher));
+    }
+  self->searching = FALSE;
+  cg_search_page_set_index (CG_SEARCH_PAGE (self->search_page), self->search_index,
+                            library != NULL ? cg_library_get_language (library) : NULL);
+  cg_window_update_problems (self);
 
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
   g_clear_pointer (&self->page, g_free);
@@ -831,14 +1325,13 @@ cg_window_set_library (CgWindow  *self,
   if (self->home_page != NULL)
     gtk_stack_remove (self->content_stack, g_steal_pointer (&self->home_page));
   cg_window_clear_sidebar (self);
-  cg_history_clear (self->history);
   gtk_window_set_title (GTK_WINDOW (self), _("Clinic Guide"));
 
   topics = library != NULL ? cg_library_get_topics (library) : NULL;
   if (topics == NULL || g_list_model_get_n_items (topics) == 0)
     {
       cg_window_update_actions (self);
-      return;
+      return FALSE;
     }
 
   gtk_list_box_append (self->sidebar_list, cg_topic_row_new_home ());
@@ -850,8 +1343,38 @@ cg_window_set_library (CgWindow  *self,
     }
 
   self->home_page = cg_home_page_new (library);
+  cg_home_page_set_show_languages (CG_HOME_PAGE (self->home_page), self->kiosk != NULL);
+  cg_clinic_panel_set_clinic (CG_CLINIC_PANEL (self->clinic_panel), cg_library_get_clinic (library));
   gtk_stack_add_named (self->content_stack, self->home_page, "home");
-  cg_window_show_page (self, "home", TRUE);
+
+  return TRUE;
+}
+
+/**
+ * cg_window_set_library:
+ * @library: (nullable): the content to show
+ *
+ * Shows @library from its home page, with a new history: the pages of the
+ * previous library may not exist in this one.
+ */
+void
+cg_window_set_library (CgWindow  *self,
+                       CgLibrary *library)
+{
+  GtkApplication *app;
+
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (library == NULL || CG_IS_LIBRARY (library));
+
+  /* A window shown another library than the application's (a test, a
+   * preview) does not follow the application's reloads. */
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  self->follows_watcher = CG_IS_APPLICATION (app) &&
+    library == cg_content_watcher_get_library (cg_application_get_content_watcher (CG_APPLICATION (app)));
+
+  cg_history_clear (self->history);
+  if (cg_window_fill (self, library))
+    cg_window_show_page (self, "home", TRUE);
 }
 
 /**
@@ -865,6 +1388,169 @@ cg_window_get_library (CgWindow *self)
   g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
 
   return self->library;
+}
+
+/* Language switch (F6): templates do not re-translate themselves, so a
+ * new window replaces each old one, on the same page. */
+
+typedef struct
+{
+  double fraction;
+  double last_upper;
+  guint  stable;
+  guint  ticks;
+} ScrollRestore;
+
+static GtkWidget *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (widget == NULL || GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The translated page has another length, and a text view grows as it
+ * lays out its lines: keep the same share of the page scrolled until the
+ * length settles. */
+static gboolean
+restore_scroll_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  ScrollRestore *restore = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double range = upper - gtk_adjustment_get_page_size (adjustment);
+
+  if (range > 0)
+    gtk_adjustment_set_value (adjustment, restore->fraction * range);
+
+  if (range > 0 && G_APPROX_VALUE (upper, restore->last_upper, 0.5))
+    restore->stable++;
+  else
+    restore->stable = 0;
+  restore->last_upper = upper;
+
+  return restore->stable < 3 && ++restore->ticks < 120 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/**
+ * cg_window_take_over:
+ * @from: the window @self replaces
+ *
+ * Shows the page @from shows, with its history, size and scroll
+ * position: how a language switch rebuilds a window in the new language.
+ */
+void
+cg_window_take_over (CgWindow *self,
+                     CgWindow *from)
+{
+  GtkWidget *old_scroller;
+  GtkWidget *new_scroller;
+  int width, height;
+
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (CG_IS_WINDOW (from));
+
+  gtk_window_get_default_size (GTK_WINDOW (from), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (from)))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (from->page == NULL || !cg_window_show_page (self, from->page, FALSE))
+    return;
+
+  /* The pages have the same names in every language. */
+  g_set_object (&self->history, from->history);
+  cg_window_update_actions (self);
+
+  if (adw_leaflet_get_folded (from->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet,
+                                        adw_leaflet_get_visible_child_name (from->leaflet));
+
+  old_scroller = find_scrolled_window (cg_window_get_page_widget (from));
+  new_scroller = find_scrolled_window (cg_window_get_page_widget (self));
+  if (old_scroller != NULL && new_scroller != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (old_scroller));
+      double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      ScrollRestore *restore;
+
+      if (range <= 0 || gtk_adjustment_get_value (adjustment) <= 0)
+        return;
+
+      restore = g_new0 (ScrollRestore, 1);
+      restore->fraction = CLAMP (gtk_adjustment_get_value (adjustment) / range, 0.0, 1.0);
+      gtk_widget_add_tick_callback (new_scroller, restore_scroll_tick_cb, restore, g_free);
+    }
+}
+
+/* Live content (F8): a content file changed. The page shown stays, at the
+ * same place, or when its article is gone the window goes to its topic,
+ * or home; the history stays (a page gone is skipped over). */
+static void
+cg_window_reload_library (CgWindow  *self,
+                          CgLibrary *library)
+{
+  g_autofree char *page = g_strdup (self->page);
+  g_autofree char *topic_page = NULL;
+  g_autofree char *query = NULL;
+  GtkWidget *scroller = find_scrolled_window (self->page_widget);
+  gboolean was_searching = self->searching;
+  double fraction = 0;
+
+  if (library == self->library)
+    return;
+
+  if (page != NULL && g_str_has_prefix (page, "item:") && self->library != NULL)
+    {
+      CgItem *item = cg_library_lookup_item (self->library, page + strlen ("item:"));
+
+      if (item != NULL)
+        topic_page = g_strconcat ("topic:", cg_item_get_topic_id (item), NULL);
+    }
+
+  if (scroller != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      if (range > 0)
+        fraction = CLAMP (gtk_adjustment_get_value (adjustment) / range, 0.0, 1.0);
+    }
+
+  self->keep_search = TRUE;
+  if (cg_window_fill (self, library) && page != NULL)
+    {
+      if (cg_window_show_page (self, page, FALSE))
+        {
+          scroller = find_scrolled_window (self->page_widget);
+          if (scroller != NULL && fraction > 0)
+            {
+              ScrollRestore *restore = g_new0 (ScrollRestore, 1);
+
+              restore->fraction = fraction;
+              gtk_widget_add_tick_callback (scroller, restore_scroll_tick_cb, restore, g_free);
+            }
+        }
+      else if (topic_page == NULL || !cg_window_show_page (self, topic_page, TRUE))
+        cg_window_show_page (self, "home", TRUE);
+    }
+  self->keep_search = FALSE;
+
+  if (was_searching)
+    search_entry_search_changed_cb (self, self->search_entry);
 }
 
 /**
@@ -995,7 +1681,225 @@ cg_window_open_uri (CgWindow   *self,
       return;
     }
 
+  /* kiosk (F7): no browser, mail or phone program on a shared screen:
+   * the address and a QR code, for the patient's own phone. */
+  if (self->kiosk != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (cg_link_dialog_new (GTK_WINDOW (self), uri)));
+      return;
+    }
+
   context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
   g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
                                            open_uri_launched_cb, g_object_ref (self));
+}
+
+/* kiosk (F7) */
+
+/**
+ * cg_window_set_kiosk:
+ * @idle_timeout: seconds without input before the screen resets; 0 for
+ *   the setting
+ *
+ * Puts the window in waiting-room mode (full screen, no way out, a reset
+ * after a while without input) or takes it out. The application does it
+ * for every window: see cg_application_set_kiosk().
+ */
+void
+cg_window_set_kiosk (CgWindow *self,
+                     gboolean  kiosk,
+                     guint     idle_timeout)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  if (kiosk == (self->kiosk != NULL))
+    return;
+
+  if (kiosk)
+    {
+      /* Nothing a patient does is written to disk: the text size stays
+       * with the window. */
+      g_settings_unbind (self, "text-scale");
+      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+      self->kiosk = cg_kiosk_new (GTK_WINDOW (self), self->settings, idle_timeout);
+    }
+  else
+    {
+      g_autoptr(CgKiosk) old = g_steal_pointer (&self->kiosk);
+
+      cg_kiosk_leave (old);
+      gtk_window_set_deletable (GTK_WINDOW (self), TRUE);
+      g_settings_bind (self->settings, "text-scale", self, "text-scale", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  if (self->home_page != NULL)
+    cg_home_page_set_show_languages (CG_HOME_PAGE (self->home_page), self->kiosk != NULL);
+
+  cg_window_update_actions (self);
+}
+
+gboolean
+cg_window_get_kiosk (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+
+  return self->kiosk != NULL;
+}
+
+/**
+ * cg_window_get_kiosk_controller:
+ *
+ * Returns: (transfer none) (nullable): the waiting-room controller
+ */
+CgKiosk *
+cg_window_get_kiosk_controller (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return self->kiosk;
+}
+
+/**
+ * cg_window_reset:
+ *
+ * Back to the home page with nothing of the previous reader: no search,
+ * no history, no open menu, the home page scrolled to the top.
+ */
+static void
+popdown_menus (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    popdown_menus (child);
+}
+
+void
+cg_window_reset (CgWindow *self)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  /* The main menu, the language and the clinic's details. */
+  popdown_menus (GTK_WIDGET (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* A new home page starts at the top; the old pages go. */
+  cg_window_set_library (self, self->library);
+}
+
+GtkMenuButton *
+cg_window_get_primary_menu_button (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return self->primary_menu_button;
+}
+
+void
+cg_window_add_toast (CgWindow   *self,
+                     const char *message)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * cg_window_stop_search:
+ *
+ * What Escape does: leaves the search results for the page that was
+ * shown, or clears the words highlighted from a search.
+ *
+ * Returns: whether there was anything to stop
+ */
+gboolean
+cg_window_stop_search (CgWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+
+  if (self->searching)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+      gboolean focus_in_results = focus != NULL && gtk_widget_is_ancestor (focus, self->search_page);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      cg_window_set_searching (self, FALSE);
+
+      page = cg_window_get_page_widget (self);
+      if (focus_in_results && page != NULL)
+        gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+
+      return TRUE;
+    }
+
+  page = self->page_widget;
+  if (CG_IS_ARTICLE_PAGE (page) && !cg_article_page_get_find_active (CG_ARTICLE_PAGE (page)))
+    {
+      CgDocumentView *view = cg_article_page_get_document_view (CG_ARTICLE_PAGE (page));
+
+      if (cg_document_view_get_n_matches (view) > 0)
+        {
+          cg_document_view_find (view, NULL);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * cg_window_get_search_entry:
+ *
+ * Returns: (transfer none): the header's search entry
+ */
+GtkSearchEntry *
+cg_window_get_search_entry (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return self->search_entry;
+}
+
+/**
+ * cg_window_get_search_page:
+ *
+ * Returns: (transfer none): the page of search results
+ */
+CgSearchPage *
+cg_window_get_search_page (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return CG_SEARCH_PAGE (self->search_page);
+}
+
+/**
+ * cg_window_get_searching:
+ *
+ * Returns: whether the search results are shown
+ */
+gboolean
+cg_window_get_searching (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+
+  return self->searching;
+}
+
+/**
+ * cg_window_get_problems_page:
+ *
+ * Returns: (transfer none) (nullable): the content problems, once "win.show-problems"
+ *   has shown them
+ */
+CgProblemsPage *
+cg_window_get_problems_page (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return self->problems_page;
 }

@@ -32,6 +32,14 @@ cg_i18n_init (void)
 
   bindtextdomain (GETTEXT_PACKAGE, cg_paths_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* g_dgettext(), g_dngettext() and g_dpgettext2() decide once, at their
+   * first call, whether to translate at all: never when the default domain
+   * is not "messages" and has no catalog for the language of that moment
+   * (English, before --lang or the language menu). Deciding now, before
+   * textdomain(), keeps them translating after a switch; a missing string
+   * falls back to English one by one anyway. */
+  g_dgettext (GETTEXT_PACKAGE, "");
   textdomain (GETTEXT_PACKAGE);
 }
 

@@ -1,0 +1,516 @@
+/* cg-kiosk.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-countdown-overlay.h"
+#include "cg-kiosk.h"
+#include "cg-pin-dialog.h"
+#include "cg-window.h"
+
+/* Waiting-room mode for one window: full screen with no way out for a
+ * patient, and back to the start after a while without input.
+ *
+ * Everything it changes on the window it undoes in cg_kiosk_leave(), in
+ * the reverse order: the window is the same window before and after, for
+ * the staff member who typed the PIN. What must hold even before the
+ * kiosk exists (closing, external links, the settings the window saves)
+ * the window checks itself with cg_window_get_kiosk(). */
+
+/* Held that long on the clinic's name, a touch opens the PIN pad: long
+ * enough that a patient resting a finger there does not, short enough
+ * that the staff do not wonder whether it works. */
+#define LONG_PRESS_MS 3000
+
+struct _CgKiosk
+{
+  GObject             parent_instance;
+
+  GtkWindow          *window;       /* unowned: the window owns us */
+  GSettings          *settings;
+  CgIdleTimer        *timer;
+
+  GtkWidget          *overlay;      /* wraps the window's content */
+  GtkWidget          *countdown;
+  GtkEventController *input_controller;
+  GtkEventController *key_controller;
+  GtkGesture         *long_press;
+  guint               long_press_id;
+  GtkPopover         *menu;
+  GtkPopover         *saved_menu;
+  GtkWidget          *pin_dialog;
+};
+
+G_DEFINE_FINAL_TYPE (CgKiosk, cg_kiosk, G_TYPE_OBJECT)
+
+/* Input */
+
+static gboolean
+input_event_cb (CgKiosk                  *self,
+                GdkEvent                 *event,
+                GtkEventControllerLegacy *controller)
+{
+  cg_idle_timer_poke (self->timer);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+key_pressed_cb (CgKiosk               *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  guint key = gdk_keyval_to_lower (keyval);
+
+  /* GTK's own bindings for the Inspector (Ctrl+Shift+D and Ctrl+Shift+I)
+   * act in the bubble phase: taken here first, they open nothing. */
+  if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (key == GDK_KEY_d || key == GDK_KEY_i))
+    return GDK_EVENT_STOP;
+
+  if (mods == (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK) && key == GDK_KEY_l)
+    {
+      cg_kiosk_prompt_pin (self);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+is_clinic_name (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (gtk_widget_has_css_class (widget, "clinic-name"))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+long_press_done_cb (gpointer user_data)
+{
+  CgKiosk *self = user_data;
+
+  self->long_press_id = 0;
+  cg_kiosk_prompt_pin (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkGestureLongPress waits at most twice the desktop's long-press time
+ * (1 s by default): the rest of the three seconds the finger must stay. */
+static void
+long_press_pressed_cb (CgKiosk             *self,
+                       double               x,
+                       double               y,
+                       GtkGestureLongPress *gesture)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->window), x, y, GTK_PICK_DEFAULT);
+  int long_press_time = 500;
+  double waited;
+
+  if (!is_clinic_name (picked))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self->window)),
+                "gtk-long-press-time", &long_press_time, NULL);
+  waited = long_press_time * gtk_gesture_long_press_get_delay_factor (gesture);
+
+  g_clear_handle_id (&self->long_press_id, g_source_remove);
+  self->long_press_id = g_timeout_add ((guint) MAX (LONG_PRESS_MS - waited, 1),
+                                       long_press_done_cb, self);
+}
+
+static void
+long_press_released_cb (CgKiosk          *self,
+                        GdkEventSequence *sequence,
+                        GtkGesture       *gesture)
+{
+  g_clear_handle_id (&self->long_press_id, g_source_remove);
+}
+
+static void
+timer_notify_remaining_cb (CgKiosk     *self,
+                           GParamSpec  *pspec,
+                           CgIdleTimer *timer)
+{
+  cg_countdown_overlay_set_remaining (CG_COUNTDOWN_OVERLAY (self->countdown),
+                                      cg_idle_timer_get_remaining (timer));
+}
+
+static void
+timer_expired_cb (CgKiosk     *self,
+                  CgIdleTimer *timer)
+{
+  cg_kiosk_reset (self);
+}
+
+/* The menu: only what a patient may change. */
+
+static char *
+format_percent (double scale)
+{
+  /* Translators: the text size in the main menu. */
+  return g_strdup_printf (_("%.0f%%"), scale * 100);
+}
+
+static gboolean
+text_scale_to_label (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  g_value_take_string (to, format_percent (g_value_get_double (from)));
+
+  return TRUE;
+}
+
+static GtkWidget *
+make_menu_button (const char *icon_name,
+                  const char *label,
+                  const char *action_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_add_css_class (button, "circular");
+
+  return button;
+}
+
+static GtkPopover *
+cg_kiosk_create_menu (CgKiosk *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_width_chars (GTK_LABEL (label), 5);
+  g_object_bind_property_full (self->window, "text-scale", label, "label", G_BINDING_SYNC_CREATE,
+                               text_scale_to_label, NULL, NULL, NULL);
+
+  gtk_box_append (GTK_BOX (box), make_menu_button ("zoom-out-symbolic", _("Smaller Text"), "win.zoom-out"));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), make_menu_button ("zoom-in-symbolic", _("Larger Text"), "win.zoom-in"));
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  return GTK_POPOVER (g_object_ref_sink (popover));
+}
+
+static void
+cg_kiosk_enter (CgKiosk *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self->window);
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self->window));
+  GtkMenuButton *menu_button = cg_window_get_primary_menu_button (CG_WINDOW (self->window));
+
+  gtk_widget_add_css_class (widget, "kiosk");
+  gtk_window_fullscreen (self->window);
+
+  /* No minimise or maximise button either: without a window manager
+   * that honours full screen they would be a way out. */
+  g_object_set (gtk_widget_get_settings (widget), "gtk-decoration-layout", ":", NULL);
+  gtk_window_set_interactive_debugging (FALSE);
+
+  /* The countdown covers everything, the header bar too. The wrapper
+   * stays after leaving: moving the content back out of it left a dead
+   * widget behind that the window's finalization tripped over (a
+   * critical in gtk_widget_unparent, GTK 4.8 / libadwaita 1.2). */
+  if (GTK_IS_OVERLAY (content) && g_strcmp0 (gtk_widget_get_name (content), "kiosk-overlay") == 0)
+    self->overlay = content;
+  else
+    {
+      self->overlay = gtk_overlay_new ();
+      gtk_widget_set_name (self->overlay, "kiosk-overlay");
+      g_object_ref (content);
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (self->window), self->overlay);
+      gtk_overlay_set_child (GTK_OVERLAY (self->overlay), content);
+      g_object_unref (content);
+    }
+  self->countdown = cg_countdown_overlay_new ();
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->countdown);
+
+  self->input_controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (self->input_controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->input_controller, "event", G_CALLBACK (input_event_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, g_object_ref (self->input_controller));
+
+  self->key_controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (self->key_controller, "cg-kiosk-keys");
+  gtk_event_controller_set_propagation_phase (self->key_controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->key_controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, g_object_ref (self->key_controller));
+
+  self->long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (self->long_press), FALSE);
+  gtk_gesture_long_press_set_delay_factor (GTK_GESTURE_LONG_PRESS (self->long_press), 2.0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->long_press), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->long_press, "pressed", G_CALLBACK (long_press_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->long_press, "end", G_CALLBACK (long_press_released_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->long_press, "cancel", G_CALLBACK (long_press_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, g_object_ref (GTK_EVENT_CONTROLLER (self->long_press)));
+
+  gtk_menu_button_popdown (menu_button);
+  if (gtk_menu_button_get_popover (menu_button) != NULL)
+    self->saved_menu = g_object_ref (gtk_menu_button_get_popover (menu_button));
+  self->menu = cg_kiosk_create_menu (self);
+  gtk_menu_button_set_popover (menu_button, GTK_WIDGET (self->menu));
+
+  g_signal_connect_object (self->timer, "notify::remaining", G_CALLBACK (timer_notify_remaining_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timer, "expired", G_CALLBACK (timer_expired_cb), self, G_CONNECT_SWAPPED);
+
+  cg_window_set_text_scale (CG_WINDOW (self->window), g_settings_get_double (self->settings, "kiosk-text-scale"));
+  cg_idle_timer_start (self->timer);
+}
+
+static void
+close_dialogs (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Closing changes the list. */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+      if (toplevel != window && gtk_window_get_transient_for (toplevel) == window &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        gtk_window_close (toplevel);
+    }
+}
+
+/* GObject */
+
+static void
+cg_kiosk_dispose (GObject *object)
+{
+  CgKiosk *self = CG_KIOSK (object);
+
+  if (self->timer != NULL)
+    cg_idle_timer_stop (self->timer);
+  g_clear_handle_id (&self->long_press_id, g_source_remove);
+  g_clear_object (&self->timer);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->input_controller);
+  g_clear_object (&self->key_controller);
+  g_clear_object (&self->long_press);
+  g_clear_object (&self->menu);
+  g_clear_object (&self->saved_menu);
+  if (self->pin_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->pin_dialog), (gpointer *) &self->pin_dialog);
+  self->pin_dialog = NULL;
+
+  G_OBJECT_CLASS (cg_kiosk_parent_class)->dispose (object);
+}
+
+static void
+cg_kiosk_class_init (CgKioskClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cg_kiosk_dispose;
+}
+
+static void
+cg_kiosk_init (CgKiosk *self)
+{
+}
+
+/**
+ * cg_kiosk_new:
+ * @window: a #CgWindow, which owns the kiosk
+ * @idle_timeout: seconds without input before the countdown; 0 for the
+ *   setting
+ *
+ * Puts @window in waiting-room mode.
+ */
+CgKiosk *
+cg_kiosk_new (GtkWindow *window,
+              GSettings *settings,
+              guint      idle_timeout)
+{
+  CgKiosk *self;
+
+  g_return_val_if_fail (CG_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (CG_TYPE_KIOSK, NULL);
+  self->window = window;
+  self->settings = g_object_ref (settings);
+  if (idle_timeout == 0)
+    idle_timeout = g_settings_get_uint (settings, "idle-timeout");
+  self->timer = cg_idle_timer_new (idle_timeout, 10);
+
+  cg_kiosk_enter (self);
+
+  return self;
+}
+
+/**
+ * cg_kiosk_leave:
+ *
+ * Gives the window back as it was before waiting-room mode.
+ */
+void
+cg_kiosk_leave (CgKiosk *self)
+{
+  GtkWidget *widget;
+  GtkMenuButton *menu_button;
+
+  g_return_if_fail (CG_IS_KIOSK (self));
+  g_return_if_fail (self->window != NULL);
+
+  widget = GTK_WIDGET (self->window);
+  menu_button = cg_window_get_primary_menu_button (CG_WINDOW (self->window));
+
+  cg_idle_timer_stop (self->timer);
+  g_signal_handlers_disconnect_by_data (self->timer, self);
+  g_clear_handle_id (&self->long_press_id, g_source_remove);
+
+  gtk_menu_button_popdown (menu_button);
+  gtk_menu_button_set_popover (menu_button, self->saved_menu != NULL ? GTK_WIDGET (self->saved_menu) : NULL);
+  g_clear_object (&self->saved_menu);
+  g_clear_object (&self->menu);
+
+  gtk_widget_remove_controller (widget, GTK_EVENT_CONTROLLER (self->long_press));
+  gtk_widget_remove_controller (widget, self->key_controller);
+  gtk_widget_remove_controller (widget, self->input_controller);
+
+  gtk_overlay_remove_overlay (GTK_OVERLAY (self->overlay), self->countdown);
+  self->overlay = NULL;
+  self->countdown = NULL;
+
+  gtk_window_unfullscreen (self->window);
+  gtk_settings_reset_property (gtk_widget_get_settings (widget), "gtk-decoration-layout");
+  gtk_widget_remove_css_class (widget, "kiosk");
+  self->window = NULL;
+}
+
+/**
+ * cg_kiosk_reset:
+ *
+ * Makes the screen ready for the next patient, as after the idle time:
+ * nothing of the previous reader stays on screen.
+ */
+void
+cg_kiosk_reset (CgKiosk *self)
+{
+  g_autoptr(CgKiosk) hold = g_object_ref (self);
+  GtkApplication *app;
+
+  g_return_if_fail (CG_IS_KIOSK (self));
+  g_return_if_fail (self->window != NULL);
+
+  app = gtk_window_get_application (self->window);
+
+  close_dialogs (self->window);
+  cg_window_reset (CG_WINDOW (self->window));
+  /* What the last reader copied is theirs too. */
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self->window)), NULL);
+  cg_window_set_text_scale (CG_WINDOW (self->window), g_settings_get_double (self->settings, "kiosk-text-scale"));
+  cg_idle_timer_start (self->timer);
+
+  /* Last: another language rebuilds the window, and this kiosk with it. */
+  if (CG_IS_APPLICATION (app))
+    cg_application_set_language (CG_APPLICATION (app), cg_application_get_kiosk_language (CG_APPLICATION (app)));
+}
+
+static void
+pin_dialog_unlocked_cb (CgKiosk     *self,
+                        CgPinDialog *dialog)
+{
+  GtkApplication *app = gtk_window_get_application (self->window);
+
+  /* The window drops us: nothing after this line may touch self. */
+  if (CG_IS_APPLICATION (app))
+    cg_application_set_kiosk (CG_APPLICATION (app), FALSE);
+  else
+    cg_window_set_kiosk (CG_WINDOW (self->window), FALSE, 0);
+}
+
+static gboolean
+pin_dialog_input_cb (CgKiosk                  *self,
+                     GdkEvent                 *event,
+                     GtkEventControllerLegacy *controller)
+{
+  cg_idle_timer_poke (self->timer);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/**
+ * cg_kiosk_prompt_pin:
+ *
+ * Opens the staff's PIN pad; the right PIN leaves waiting-room mode.
+ */
+void
+cg_kiosk_prompt_pin (CgKiosk *self)
+{
+  g_autofree char *hash = NULL;
+  GtkEventController *controller;
+
+  g_return_if_fail (CG_IS_KIOSK (self));
+
+  if (self->pin_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->pin_dialog));
+      return;
+    }
+
+  hash = g_settings_get_string (self->settings, "kiosk-pin");
+  self->pin_dialog = cg_pin_dialog_new (self->window, hash);
+  g_object_add_weak_pointer (G_OBJECT (self->pin_dialog), (gpointer *) &self->pin_dialog);
+  g_signal_connect_object (self->pin_dialog, "unlocked", G_CALLBACK (pin_dialog_unlocked_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  /* Typing the PIN is input too: the screen must not reset under it. */
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (pin_dialog_input_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->pin_dialog, controller);
+
+  gtk_window_present (GTK_WINDOW (self->pin_dialog));
+}
+
+/**
+ * cg_kiosk_get_idle_timer:
+ *
+ * Returns: (transfer none): the timer that resets the screen
+ */
+CgIdleTimer *
+cg_kiosk_get_idle_timer (CgKiosk *self)
+{
+  g_return_val_if_fail (CG_IS_KIOSK (self), NULL);
+
+  return self->timer;
+}
+
+/**
+ * cg_kiosk_get_pin_dialog:
+ *
+ * Returns: (transfer none) (nullable): the PIN pad, while it is open
+ */
+GtkWidget *
+cg_kiosk_get_pin_dialog (CgKiosk *self)
+{
+  g_return_val_if_fail (CG_IS_KIOSK (self), NULL);
+
+  return self->pin_dialog;
+}

@@ -1,0 +1,188 @@
+/* cg-problems-page.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-problems-page.h"
+
+/* For the clinic's content editors: every problem of the content shown,
+ * as file:line:column: message, the form editors and `--validate` use,
+ * in text that can be selected and copied. The window gives it each new
+ * library, so it follows the files as they are saved. */
+
+struct _CgProblemsPage
+{
+  AdwBin      parent_instance;
+
+  GPtrArray  *problems;  /* of CgProblem */
+
+  /* Template widgets */
+  GtkStack   *stack;
+  GtkLabel   *count_label;
+  GtkListBox *problems_list;
+};
+
+G_DEFINE_FINAL_TYPE (CgProblemsPage, cg_problems_page, ADW_TYPE_BIN)
+
+static void
+copy_button_clicked_cb (CgProblemsPage *self,
+                        GtkButton      *button)
+{
+  g_autofree char *text = cg_problems_page_dup_text (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
+static void
+cg_problems_page_dispose (GObject *object)
+{
+  CgProblemsPage *self = CG_PROBLEMS_PAGE (object);
+
+  /* The bin would unparent its child again after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_PROBLEMS_PAGE);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cg_problems_page_parent_class)->dispose (object);
+}
+
+static void
+cg_problems_page_class_init (CgProblemsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cg_problems_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-problems-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgProblemsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CgProblemsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CgProblemsPage, problems_list);
+  gtk_widget_class_bind_template_callback (widget_class, copy_button_clicked_cb);
+}
+
+static void
+cg_problems_page_init (CgProblemsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
+  gtk_stack_set_visible_child_name (self->stack, "clean");
+}
+
+GtkWidget *
+cg_problems_page_new (void)
+{
+  return g_object_new (CG_TYPE_PROBLEMS_PAGE, NULL);
+}
+
+/**
+ * cg_problems_page_format_problem:
+ *
+ * Returns: (transfer full): @problem as file:line:column: message, the
+ *   file name as the desktop shows file names
+ */
+char *
+cg_problems_page_format_problem (const CgProblem *problem)
+{
+  g_autofree char *file = NULL;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  file = g_filename_display_name (problem->file != NULL ? problem->file : "");
+
+  return g_strdup_printf ("%s:%d:%d: %s", file,
+                          MAX (problem->line, 1), MAX (problem->column, 1),
+                          problem->message != NULL ? problem->message : "");
+}
+
+/**
+ * cg_problems_page_set_library:
+ * @library: (nullable): the content whose problems to show
+ */
+void
+cg_problems_page_set_library (CgProblemsPage *self,
+                              CgLibrary      *library)
+{
+  GPtrArray *problems = library != NULL ? cg_library_get_problems (library) : NULL;
+  GtkWidget *child;
+  g_autofree char *count = NULL;
+
+  g_return_if_fail (CG_IS_PROBLEMS_PAGE (self));
+  g_return_if_fail (library == NULL || CG_IS_LIBRARY (library));
+
+  g_ptr_array_set_size (self->problems, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
+    gtk_list_box_remove (self->problems_list, child);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const CgProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *text = cg_problems_page_format_problem (problem);
+      GtkWidget *label = gtk_label_new (text);
+
+      g_ptr_array_add (self->problems, cg_problem_copy (problem));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "monospace");
+      gtk_widget_set_margin_top (label, 9);
+      gtk_widget_set_margin_bottom (label, 9);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_append (self->problems_list, label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
+    }
+
+  if (self->problems->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "clean");
+      return;
+    }
+
+  /* Translators: above the list of content problems. */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem in the content",
+                                        "%u problems in the content", self->problems->len),
+                           self->problems->len);
+  gtk_label_set_label (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->stack, "problems");
+}
+
+guint
+cg_problems_page_get_n_problems (CgProblemsPage *self)
+{
+  g_return_val_if_fail (CG_IS_PROBLEMS_PAGE (self), 0);
+
+  return self->problems->len;
+}
+
+/**
+ * cg_problems_page_dup_text:
+ *
+ * Returns: (transfer full): the problems shown, one a line, as "Copy"
+ *   copies them
+ */
+char *
+cg_problems_page_dup_text (CgProblemsPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (CG_IS_PROBLEMS_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      g_autofree char *line = cg_problems_page_format_problem (g_ptr_array_index (self->problems, i));
+
+      g_string_append (text, line);
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

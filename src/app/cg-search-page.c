@@ -1,0 +1,456 @@
+/* cg-search-page.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-search-page.h"
+
+/* The results of the header's search: one row a result (what it is, its
+ * title, the words around the match in bold), or a page that says there
+ * are none and offers the spelling the index suggests.
+ *
+ * The page does not know the window: a result opens through the
+ * "result-activated" signal (the window needs its matched words, to
+ * highlight them), the suggestion through "win.search" and copying
+ * through "win.copy-item", which copies what "Copy as Text" copies. */
+
+struct _CgSearchPage
+{
+  AdwBin          parent_instance;
+
+  CgSearchIndex  *index;
+  char           *language;
+  char           *query;
+  char           *suggestion;
+  GListModel     *results;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  GtkLabel       *count_label;
+  GtkWidget      *results_suggestion_button;
+  GtkListBox     *results_list;
+  AdwStatusPage  *empty_page;
+  GtkWidget      *suggestion_button;
+};
+
+G_DEFINE_FINAL_TYPE (CgSearchPage, cg_search_page, ADW_TYPE_BIN)
+
+enum {
+  RESULT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+create_result_row (gpointer item,
+                   gpointer user_data)
+{
+  CgSearchResult *result = CG_SEARCH_RESULT (item);
+  gboolean faq = cg_search_result_get_kind (result) == CG_SEARCH_RESULT_FAQ_ENTRY;
+  GtkWidget *row, *box, *icon, *labels, *title, *snippet;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+
+  icon = gtk_image_new_from_icon_name (faq ? "dialog-question-symbolic" : "x-office-document-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "dim-label");
+  /* Said in words rather than shown: the icon is only decoration. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  faq ? _("Question") : _("Article"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+
+  title = gtk_label_new (cg_search_result_get_title (result));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (labels), title);
+
+  snippet = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (snippet), cg_search_result_get_snippet_markup (result));
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (snippet, "search-snippet");
+  gtk_widget_set_visible (snippet, gtk_label_get_text (GTK_LABEL (snippet))[0] != '\0');
+  gtk_box_append (GTK_BOX (labels), snippet);
+
+  gtk_box_append (GTK_BOX (box), labels);
+
+  if (faq)
+    {
+      GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (copy, _("Copy Answer"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy answer"),
+                                      -1);
+      gtk_widget_add_css_class (copy, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-item");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", cg_search_result_get_id (result));
+      gtk_box_append (GTK_BOX (box), copy);
+    }
+
+  row = gtk_list_box_row_new ();
+  gtk_widget_add_css_class (row, "search-result-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  return row;
+}
+
+static void
+results_list_row_activated_cb (CgSearchPage  *self,
+                               GtkListBoxRow *row,
+                               GtkListBox    *list)
+{
+  g_autoptr(CgSearchResult) result = NULL;
+
+  if (self->results == NULL)
+    return;
+
+  result = g_list_model_get_item (self->results, gtk_list_box_row_get_index (row));
+  if (result != NULL)
+    g_signal_emit (self, signals[RESULT_ACTIVATED], 0, result);
+}
+
+static void
+set_suggestion_button (GtkWidget  *button,
+                       const char *suggestion)
+{
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (button, suggestion != NULL);
+  if (suggestion == NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+      return;
+    }
+
+  /* Translators: a button under a search, %s is a corrected spelling. */
+  label = g_strdup_printf (_("Did you mean “%s”?"), suggestion);
+  gtk_button_set_label (GTK_BUTTON (button), label);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", suggestion);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.search");
+}
+
+static void
+cg_search_page_update (CgSearchPage *self)
+{
+  guint n = self->results != NULL ? g_list_model_get_n_items (self->results) : 0;
+  g_autofree char *count = NULL;
+
+  gtk_list_box_bind_model (self->results_list, self->results, create_result_row, self, NULL);
+
+  set_suggestion_button (self->suggestion_button, self->suggestion);
+  set_suggestion_button (self->results_suggestion_button, n > 0 ? self->suggestion : NULL);
+
+  if (n == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  /* Translators: above the search results. */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
+  gtk_label_set_label (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->stack, "results");
+
+  /* Enter in the search entry opens the first result. */
+  gtk_list_box_select_row (self->results_list, gtk_list_box_get_row_at_index (self->results_list, 0));
+}
+
+static void
+cg_search_page_dispose (GObject *object)
+{
+  CgSearchPage *self = CG_SEARCH_PAGE (object);
+
+  /* The bin would unparent its child again after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_SEARCH_PAGE);
+  g_clear_object (&self->index);
+  g_clear_object (&self->results);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->suggestion, g_free);
+
+  G_OBJECT_CLASS (cg_search_page_parent_class)->dispose (object);
+}
+
+static void
+cg_search_page_class_init (CgSearchPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cg_search_page_dispose;
+
+  /**
+   * CgSearchPage::result-activated:
+   * @result: the result to open
+   */
+  signals[RESULT_ACTIVATED] =
+    g_signal_new ("result-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CG_TYPE_SEARCH_RESULT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-search-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, results_suggestion_button);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, suggestion_button);
+  gtk_widget_class_bind_template_callback (widget_class, results_list_row_activated_cb);
+}
+
+static void
+cg_search_page_init (CgSearchPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+cg_search_page_new (void)
+{
+  return g_object_new (CG_TYPE_SEARCH_PAGE, NULL);
+}
+
+/**
+ * cg_search_page_set_index:
+ * @index: (nullable): the index to search
+ * @language: (nullable): the language of the content searched
+ *
+ * Searches @index from now on, and again for the query shown.
+ */
+void
+cg_search_page_set_index (CgSearchPage  *self,
+                          CgSearchIndex *index,
+                          const char    *language)
+{
+  g_autofree char *query = NULL;
+
+  g_return_if_fail (CG_IS_SEARCH_PAGE (self));
+  g_return_if_fail (index == NULL || CG_IS_SEARCH_INDEX (index));
+
+  g_set_object (&self->index, index);
+  g_free (self->language);
+  self->language = g_strdup (language);
+
+  query = g_steal_pointer (&self->query);
+  if (query != NULL)
+    cg_search_page_search (self, query);
+}
+
+/**
+ * cg_search_page_search:
+ *
+ * Shows the results of @query. The search is synchronous: it takes well
+ * under a millisecond on a clinic's content.
+ */
+void
+cg_search_page_search (CgSearchPage *self,
+                       const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *suggestion = NULL;
+  GListModel *results = NULL;
+
+  g_return_if_fail (CG_IS_SEARCH_PAGE (self));
+
+  if (g_strcmp0 (query, self->query) == 0 && self->results != NULL)
+    return;
+
+  g_free (self->query);
+  self->query = g_strdup (query);
+
+  if (self->index != NULL && query != NULL)
+    {
+      results = cg_search_index_search (self->index, query, self->language,
+                                        CG_SEARCH_INDEX_DEFAULT_LIMIT, &suggestion, &error);
+      if (results == NULL)
+        g_warning ("Could not search for “%s”: %s", query, error->message);
+    }
+
+  g_clear_object (&self->results);
+  self->results = results;
+  g_free (self->suggestion);
+  self->suggestion = g_steal_pointer (&suggestion);
+
+  cg_search_page_update (self);
+}
+
+const char *
+cg_search_page_get_query (CgSearchPage *self)
+{
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), NULL);
+
+  return self->query;
+}
+
+/**
+ * cg_search_page_get_results:
+ *
+ * Returns: (transfer none) (nullable): the results shown, of #CgSearchResult
+ */
+GListModel *
+cg_search_page_get_results (CgSearchPage *self)
+{
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), NULL);
+
+  return self->results;
+}
+
+/**
+ * cg_search_page_get_suggestion:
+ *
+ * Returns: (nullable): the corrected spelling offered, if any
+ */
+const char *
+cg_search_page_get_suggestion (CgSearchPage *self)
+{
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), NULL);
+
+  return self->suggestion;
+}
+
+/**
+ * cg_search_page_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the result selected, which Enter
+ *   opens
+ */
+CgSearchResult *
+cg_search_page_get_selected (CgSearchPage *self)
+{
+  GtkListBoxRow *row;
+  g_autoptr(CgSearchResult) result = NULL;
+
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), NULL);
+
+  row = gtk_list_box_get_selected_row (self->results_list);
+  if (row == NULL || self->results == NULL)
+    return NULL;
+
+  /* The model holds it: transfer none. */
+  result = g_list_model_get_item (self->results, gtk_list_box_row_get_index (row));
+
+  return result;
+}
+
+/**
+ * cg_search_page_move_selection:
+ * @delta: 1 for the next result, -1 for the previous one
+ *
+ * Selects another result, without taking the keyboard from the search
+ * entry.
+ */
+void
+cg_search_page_move_selection (CgSearchPage *self,
+                               int           delta)
+{
+  GtkListBoxRow *row;
+  int n, index;
+
+  g_return_if_fail (CG_IS_SEARCH_PAGE (self));
+
+  n = self->results != NULL ? (int) g_list_model_get_n_items (self->results) : 0;
+  if (n == 0)
+    return;
+
+  row = gtk_list_box_get_selected_row (self->results_list);
+  index = row != NULL ? gtk_list_box_row_get_index (row) + delta : 0;
+  index = CLAMP (index, 0, n - 1);
+
+  row = gtk_list_box_get_row_at_index (self->results_list, index);
+  gtk_list_box_select_row (self->results_list, row);
+}
+
+/**
+ * cg_search_page_focus_results:
+ *
+ * Moves the keyboard to the selected result (the first when none is).
+ *
+ * Returns: whether there was a result to move to
+ */
+gboolean
+cg_search_page_focus_results (CgSearchPage *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), FALSE);
+
+  row = gtk_list_box_get_selected_row (self->results_list);
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->results_list, 0);
+  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)))
+    return FALSE;
+
+  gtk_list_box_select_row (self->results_list, row);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/**
+ * cg_search_page_activate_selected:
+ *
+ * Opens the selected result, as Enter does.
+ *
+ * Returns: whether there was one
+ */
+gboolean
+cg_search_page_activate_selected (CgSearchPage *self)
+{
+  CgSearchResult *result;
+
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), FALSE);
+
+  result = cg_search_page_get_selected (self);
+  if (result == NULL)
+    return FALSE;
+
+  g_signal_emit (self, signals[RESULT_ACTIVATED], 0, result);
+
+  return TRUE;
+}
+
+/**
+ * cg_search_page_copy_selected_answer:
+ *
+ * Copies the selected result as text, as its "Copy answer" button does:
+ * the title, then the answer (or the article).
+ *
+ * Returns: whether there was a result to copy
+ */
+gboolean
+cg_search_page_copy_selected_answer (CgSearchPage *self)
+{
+  CgSearchResult *result;
+
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), FALSE);
+
+  result = cg_search_page_get_selected (self);
+  if (result == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.copy-item", "s",
+                                     cg_search_result_get_id (result));
+}

@@ -1,0 +1,752 @@
+/* test-kiosk.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cg-application.h"
+#include "cg-clinic-panel.h"
+#include "cg-content-loader.h"
+#include "cg-home-page.h"
+#include "cg-item-row.h"
+#include "cg-kiosk.h"
+#include "cg-kiosk-pin.h"
+#include "cg-link-dialog.h"
+#include "cg-pin-dialog.h"
+#include "cg-search-page.h"
+#include "cg-window.h"
+
+/* Waiting-room mode as a patient and the staff meet it: the screen
+ * resets itself, cannot be closed or inspected, opens no browser, leaves
+ * only with the PIN, and writes nothing to disk. The fixture content is
+ * tests/data/reading. */
+
+typedef struct
+{
+  CgApplication *app;
+  CgLibrary     *library;
+  CgWindow      *window;
+} Fixture;
+
+static CgApplication *application;
+
+static void
+frame_cb (GdkFrameClock *clock,
+          gboolean      *drawn)
+{
+  *drawn = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean drawn = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
+  gtk_widget_queue_draw (widget);
+  while (!drawn)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static CgLibrary *
+load_fixture (void)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "reading", NULL);
+
+  cg_content_loader_add_path (loader, dir, NULL);
+
+  return cg_content_loader_load (loader, NULL);
+}
+
+static CgWindow *
+open_window (Fixture *fixture)
+{
+  CgWindow *window = cg_window_new (fixture->app);
+
+  g_object_ref_sink (window);
+  cg_window_set_library (window, fixture->library);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->app = g_object_ref (application);
+  fixture->library = load_fixture ();
+  /* The front desk's tests pass a non-NULL @data. */
+  cg_application_set_kiosk (fixture->app, data == NULL);
+  fixture->window = open_window (fixture);
+  g_assert_true (cg_window_get_kiosk (fixture->window) == (data == NULL));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  cg_application_set_kiosk (fixture->app, FALSE);
+  g_settings_reset (cg_application_get_settings (fixture->app), "kiosk-pin");
+  g_settings_reset (cg_application_get_settings (fixture->app), "pinned-answers");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&fixture->library);
+  g_clear_object (&fixture->app);
+}
+
+static void
+activate (CgWindow   *window,
+          const char *action,
+          const char *target)
+{
+  if (target != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  wait_for_frame (GTK_WIDGET (window));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The header's search entry comes before any find bar of a page. */
+static GtkEditable *
+search_entry (CgWindow *window)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+
+  return GTK_EDITABLE (entry);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+inspector_is_open (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (strstr (G_OBJECT_TYPE_NAME (window), "Inspector") != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static char *
+read_clipboard (CgWindow *window)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 clipboard_read_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return text;
+}
+
+static void
+count_countdown_cb (CgIdleTimer *timer,
+                    GParamSpec  *pspec,
+                    guint       *shown)
+{
+  *shown = MAX (*shown, cg_idle_timer_get_remaining (timer));
+}
+
+static void
+test_idle_reset (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CgWindow *window = fixture->window;
+  CgIdleTimer *timer = cg_kiosk_get_idle_timer (cg_window_get_kiosk_controller (window));
+  double kiosk_scale = g_settings_get_double (cg_application_get_settings (fixture->app), "kiosk-text-scale");
+  guint countdown_shown = 0;
+  g_autofree char *clipboard = NULL;
+
+  g_assert_cmpfloat_with_epsilon (cg_window_get_text_scale (window), kiosk_scale, 0.001);
+
+  g_object_set (timer, "countdown", 1, NULL);
+  cg_idle_timer_set_timeout (timer, 2);
+  g_signal_connect (timer, "notify::remaining", G_CALLBACK (count_countdown_cb), &countdown_shown);
+
+  /* A patient reads, searches and makes the text larger… */
+  activate (window, "win.show-item", "fixture-article");
+  activate (window, "win.show-item", "linked-article");
+  activate (window, "win.copy-text", NULL);
+  activate (window, "win.zoom-in", NULL);
+  g_assert_cmpfloat (cg_window_get_text_scale (window), >, kiosk_scale + 0.01);
+  gtk_editable_set_text (search_entry (window), "fixture");
+  wait_for_frame (GTK_WIDGET (window));
+  cg_idle_timer_poke (timer);
+
+  /* …and walks away. */
+  while (g_strcmp0 (cg_window_get_page (window), "home") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (GTK_WIDGET (window));
+
+  g_assert_cmpuint (countdown_shown, ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (window)), ==, "");
+  clipboard = read_clipboard (window);
+  g_assert_cmpstr (clipboard, ==, "");
+  g_assert_cmpfloat_with_epsilon (cg_window_get_text_scale (window), kiosk_scale, 0.001);
+
+  /* No history: Back leads nowhere. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (cg_window_get_page (window), ==, "home");
+  g_signal_handlers_disconnect_by_data (timer, &countdown_shown);
+}
+
+static void
+test_close_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(GStrv) quit = NULL;
+  g_auto(GStrv) close = NULL;
+  GAction *quit_action = g_action_map_lookup_action (G_ACTION_MAP (fixture->app), "quit");
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  quit = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "app.quit");
+  close = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "window.close");
+  g_assert_cmpuint (g_strv_length (quit), ==, 0);
+  g_assert_cmpuint (g_strv_length (close), ==, 0);
+  g_assert_false (g_action_get_enabled (quit_action));
+}
+
+static GtkEventControllerKey *
+capture_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE &&
+          g_strcmp0 (gtk_event_controller_get_name (controller), "cg-kiosk-keys") == 0)
+        return GTK_EVENT_CONTROLLER_KEY (controller);
+    }
+
+  return NULL;
+}
+
+static gboolean
+press_key (CgWindow        *window,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  GtkEventControllerKey *controller = capture_key_controller (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (controller);
+  g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+  wait_for_frame (GTK_WIDGET (window));
+
+  return handled;
+}
+
+static void
+test_inspector_keys (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_assert_false (inspector_is_open ());
+
+  g_assert_true (press_key (fixture->window, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (press_key (fixture->window, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_false (inspector_is_open ());
+
+  /* Other shortcuts still work. */
+  g_assert_false (press_key (fixture->window, GDK_KEY_k, GDK_CONTROL_MASK));
+}
+
+static void
+test_external_link (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWindow *dialog;
+  GdkTexture *code;
+
+  activate (fixture->window, "win.show-item", "fixture-article");
+  activate (fixture->window, "win.open-uri", "https://example.org/");
+
+  dialog = find_toplevel (CG_TYPE_LINK_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (cg_link_dialog_get_uri (CG_LINK_DIALOG (dialog)), ==, "https://example.org/");
+
+  code = cg_link_dialog_get_code (CG_LINK_DIALOG (dialog));
+#if HAVE_QRENCODE
+  {
+    int side = gdk_texture_get_width (code);
+    g_autofree guint8 *pixels = g_malloc ((gsize) side * side * 4);
+
+    /* A QR code: white margin, then the black corner of a finder pattern. */
+    gdk_texture_download (code, pixels, (gsize) side * 4);
+    g_assert_cmpint (gdk_texture_get_height (code), ==, side);
+    g_assert_cmpuint (pixels[0], ==, 0xff);
+    g_assert_cmpuint (pixels[(33 * side + 33) * 4], ==, 0x00);
+  }
+#else
+  g_assert_null (code);
+#endif
+
+  /* The next patient does not find it open. */
+  cg_kiosk_reset (cg_window_get_kiosk_controller (fixture->window));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_null (find_toplevel (CG_TYPE_LINK_DIALOG));
+}
+
+static void
+submit_pin (CgPinDialog *dialog,
+            const char  *pin)
+{
+  gtk_editable_set_text (cg_pin_dialog_get_entry (dialog), pin);
+  g_signal_emit_by_name (cg_pin_dialog_get_entry (dialog), "activate");
+}
+
+static void
+test_pin (Fixture       *fixture,
+          gconstpointer  data)
+{
+  GSettings *settings = cg_application_get_settings (fixture->app);
+  g_autofree char *hash = cg_kiosk_pin_hash ("2468");
+  CgKiosk *kiosk = cg_window_get_kiosk_controller (fixture->window);
+  CgPinDialog *dialog;
+  g_auto(GStrv) quit = NULL;
+
+  g_settings_set_string (settings, "kiosk-pin", hash);
+
+  g_assert_true (press_key (fixture->window, GDK_KEY_L, GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK));
+  dialog = CG_PIN_DIALOG (cg_kiosk_get_pin_dialog (kiosk));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (cg_pin_dialog_get_ready (dialog));
+
+  /* A wrong PIN changes nothing, and the pad waits before the next try. */
+  submit_pin (dialog, "1357");
+  g_assert_true (cg_window_get_kiosk (fixture->window));
+  g_assert_false (cg_pin_dialog_get_ready (dialog));
+  g_assert_true (cg_kiosk_get_pin_dialog (kiosk) == GTK_WIDGET (dialog));
+  submit_pin (dialog, "2468");
+  g_assert_true (cg_window_get_kiosk (fixture->window));
+
+  while (!cg_pin_dialog_get_ready (dialog))
+    g_main_context_iteration (NULL, TRUE);
+
+  submit_pin (dialog, "2468");
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_false (cg_window_get_kiosk (fixture->window));
+  g_assert_false (cg_application_get_kiosk (fixture->app));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "kiosk"));
+  g_assert_null (find_toplevel (CG_TYPE_PIN_DIALOG));
+
+  /* The way out is back. */
+  quit = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "app.quit");
+  g_assert_cmpstrv (quit, ((const char *[]) { "<Control>q", NULL }));
+  g_assert_null (capture_key_controller (GTK_WIDGET (fixture->window)));
+}
+
+static void
+test_no_pin (Fixture       *fixture,
+             gconstpointer  data)
+{
+  CgKiosk *kiosk = cg_window_get_kiosk_controller (fixture->window);
+  CgPinDialog *dialog;
+
+  cg_kiosk_prompt_pin (kiosk);
+  dialog = CG_PIN_DIALOG (cg_kiosk_get_pin_dialog (kiosk));
+  g_assert_nonnull (dialog);
+  g_assert_false (cg_pin_dialog_get_ready (dialog));
+  g_assert_nonnull (strstr (cg_pin_dialog_get_status (dialog), "ending the session"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (cg_pin_dialog_get_entry (dialog))));
+}
+
+/* The front desk */
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_quick_answer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CgWindow *window = fixture->window;
+  CgSearchPage *page = cg_window_get_search_page (window);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "win.copy-answer");
+  g_autofree char *text = NULL;
+  CgSearchResult *selected;
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>Return"));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "before");
+  gtk_widget_grab_focus (GTK_WIDGET (cg_window_get_search_entry (window)));
+  gtk_editable_set_text (GTK_EDITABLE (cg_window_get_search_entry (window)), "second question");
+  while (!cg_window_get_searching (window) ||
+         g_strcmp0 (cg_search_page_get_query (page), "second question") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (GTK_WIDGET (window));
+
+  if (cg_search_page_get_selected (page) == NULL)
+    cg_search_page_move_selection (page, 1);
+  selected = cg_search_page_get_selected (page);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (cg_search_result_get_id (selected), ==, "faq-second-question");
+
+  activate (window, "win.copy-answer", NULL);
+  text = read_clipboard (window);
+  g_assert_cmpstr (text, ==, "Is there a second question?\n\nYes, and it has no review record.\n");
+  /* Still on the results, for the next call. */
+  g_assert_true (cg_window_get_searching (window));
+}
+
+static void
+test_clinic_panel (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *panel = find_descendant (GTK_WIDGET (fixture->window), CG_TYPE_CLINIC_PANEL);
+  GtkWidget *copy_phone;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (panel);
+  g_assert_true (gtk_widget_get_visible (panel));
+
+  copy_phone = find_named (cg_clinic_panel_get_popover (CG_CLINIC_PANEL (panel)), "copy-phone");
+  g_assert_nonnull (copy_phone);
+  g_signal_emit_by_name (copy_phone, "clicked");
+  text = read_clipboard (fixture->window);
+  g_assert_cmpstr (text, ==, "+1 555 0100");
+}
+
+/* By what a person sees or does with it. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             const char *label,
+             const char *action_name)
+{
+  if ((label != NULL && GTK_IS_LABEL (widget) &&
+       g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), label) == 0) ||
+      (action_name != NULL && GTK_IS_ACTIONABLE (widget) &&
+       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, label, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GPtrArray *
+pinned_titles (CgWindow *window)
+{
+  GPtrArray *titles = g_ptr_array_new ();
+  GtkWidget *home = cg_window_get_page_widget (window);
+  GtkWidget *heading = find_widget (home, "Pinned Answers", NULL);
+
+  g_assert_true (CG_IS_HOME_PAGE (home));
+  g_assert_nonnull (heading);
+  if (!gtk_widget_get_visible (gtk_widget_get_parent (heading)))
+    return titles;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_next_sibling (heading));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CG_IS_ITEM_ROW (child))
+      g_ptr_array_add (titles, (gpointer) cg_item_get_title (cg_item_row_get_item (CG_ITEM_ROW (child))));
+
+  return titles;
+}
+
+static void
+test_pinned_answers (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CgWindow *window = fixture->window;
+  GSettings *settings = cg_application_get_settings (fixture->app);
+  g_autoptr(GPtrArray) before = pinned_titles (window);
+  g_autoptr(GPtrArray) after = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_assert_cmpuint (before->len, ==, 0);
+
+  activate (window, "win.show-item", "faq-second-question");
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (window), NULL, "win.pin")));
+  activate (window, "win.pin", NULL);
+  ids = g_settings_get_strv (settings, "pinned-answers");
+  g_assert_cmpstrv (ids, ((const char *[]) { "faq-second-question", NULL }));
+
+  activate (window, "win.show-home", NULL);
+  after = pinned_titles (window);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (after, 0), ==, "Is there a second question?");
+
+  /* Unpinned from its page, it leaves the home page. */
+  activate (window, "win.show-item", "faq-second-question");
+  activate (window, "win.pin", NULL);
+  activate (window, "win.show-home", NULL);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = pinned_titles (window);
+  g_assert_cmpuint (after->len, ==, 0);
+}
+
+static void
+test_languages_on_home (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *home = cg_window_get_page_widget (fixture->window);
+  GtkWidget *button = find_widget (home, NULL, "app.language");
+
+  g_assert_true (CG_IS_HOME_PAGE (home));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+
+  /* The front desk has the header's language menu only. */
+  cg_application_set_kiosk (fixture->app, FALSE);
+  g_assert_false (gtk_widget_is_visible (button));
+}
+
+static void
+test_kiosk_cannot_pin (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  activate (fixture->window, "win.show-item", "faq-second-question");
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (fixture->window), NULL, "win.pin")));
+}
+
+/* Privacy: the kiosk in a process of its own, whose home, data, config,
+ * cache and state folders are an empty folder, with settings that would
+ * land in a file there. */
+
+static void
+privacy_child (void)
+{
+  Fixture fixture = { 0 };
+
+  fixture_setup (&fixture, NULL);
+
+  activate (fixture.window, "win.show-item", "fixture-article");
+  gtk_editable_set_text (search_entry (fixture.window), "private question");
+  wait_for_frame (GTK_WIDGET (fixture.window));
+  activate (fixture.window, "win.zoom-in", NULL);
+  activate (fixture.window, "win.zoom-in", NULL);
+  activate (fixture.window, "win.open-uri", "https://example.org/");
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  wait_for_frame (GTK_WIDGET (fixture.window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  g_clear_object (&fixture.window);
+  g_settings_sync ();
+  g_clear_object (&fixture.library);
+  g_clear_object (&fixture.app);
+}
+
+static void
+list_files (const char *path,
+            GPtrArray  *found)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_ptr_array_add (found, g_strdup (child));
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        list_files (child, found);
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  list_files (path, found);
+  for (guint i = found->len; i > 0; i--)
+    g_remove (g_ptr_array_index (found, i - 1));
+  g_rmdir (path);
+}
+
+static void
+test_privacy (void)
+{
+  static const char * const variables[] = {
+    "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "GSETTINGS_BACKEND",
+    /* The GL driver's shader cache holds no one's data, and is not ours. */
+    "MESA_SHADER_CACHE_DISABLE",
+  };
+  g_autofree char *saved[G_N_ELEMENTS (variables)] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_test_subprocess ())
+    {
+      privacy_child ();
+      return;
+    }
+
+  home = g_dir_make_tmp ("cg-kiosk-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      saved[i] = g_strdup (g_getenv (variables[i]));
+      if (g_str_equal (variables[i], "GSETTINGS_BACKEND"))
+        g_setenv (variables[i], "keyfile", TRUE);
+      else if (g_str_equal (variables[i], "MESA_SHADER_CACHE_DISABLE"))
+        g_setenv (variables[i], "true", TRUE);
+      else
+        g_setenv (variables[i], home, TRUE);
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    if (saved[i] != NULL)
+      g_setenv (variables[i], saved[i], TRUE);
+    else
+      g_unsetenv (variables[i]);
+
+  list_files (home, found);
+  remove_tree (home);
+
+  g_test_trap_assert_passed ();
+
+  /* GLib's keyfile settings backend makes its (empty) folder as soon as
+   * it starts; a file in it would be a setting written. */
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *path = g_ptr_array_index (found, i);
+
+      g_test_message ("in the home folder after waiting-room mode: %s", path);
+      if (!g_str_has_suffix (path, "/glib-2.0") && !g_str_has_suffix (path, "/glib-2.0/settings"))
+        g_assert_cmpstr (path, ==, "(nothing)");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  application = cg_application_new ();
+  /* The privacy test's own process must not hand over to this one. */
+  if (g_test_subprocess ())
+    g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/kiosk/idle-reset", test_idle_reset);
+  ADD ("/kiosk/close-refused", test_close_refused);
+  ADD ("/kiosk/inspector-keys", test_inspector_keys);
+  ADD ("/kiosk/external-link", test_external_link);
+  ADD ("/kiosk/pin", test_pin);
+  ADD ("/kiosk/no-pin", test_no_pin);
+  ADD ("/kiosk/cannot-pin", test_kiosk_cannot_pin);
+  ADD ("/kiosk/languages-on-home", test_languages_on_home);
+  g_test_add ("/front-desk/quick-answer", Fixture, "front desk", fixture_setup, test_quick_answer, fixture_teardown);
+  g_test_add ("/front-desk/pinned-answers", Fixture, "front desk", fixture_setup, test_pinned_answers, fixture_teardown);
+  g_test_add ("/front-desk/clinic-panel", Fixture, "front desk", fixture_setup, test_clinic_panel, fixture_teardown);
+#undef ADD
+  g_test_add_func ("/kiosk/privacy", test_privacy);
+
+  return g_test_run ();
+}

@@ -1,0 +1,383 @@
+/* test-pseudo-locale.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "cg-application.h"
+#include "cg-content-loader.h"
+#include "cg-language-button.h"
+#include "cg-paths.h"
+#include "cg-window.h"
+
+/* Every string a user can see must go through the catalog. The build
+ * pseudo-translates the POT (tests/pseudo-translate.py: "Back" becomes
+ * "⟦ßàçķ⟧") and merges the content with it; with that catalog and content
+ * the home page, a topic, an article and the menus must show no Latin
+ * letter outside the ⟦ ⟧ markers: one that does escaped translation. */
+
+static CgApplication *application;
+static CgLibrary *library;
+
+static void
+frame_cb (GdkFrameClock *clock,
+          gboolean      *drawn)
+{
+  *drawn = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean drawn = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
+  gtk_widget_queue_draw (widget);
+  while (!drawn)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* The clinic's details stay as the clinic wrote them, in every language. */
+static GPtrArray *verbatim;
+
+static void
+add_verbatim (const char *text)
+{
+  if (text != NULL && *text != '\0')
+    g_ptr_array_add (verbatim, g_strdup (text));
+}
+
+static void
+collect_clinic_details (CgClinic *clinic)
+{
+  verbatim = g_ptr_array_new_with_free_func (g_free);
+  add_verbatim (cg_clinic_get_name (clinic));
+  add_verbatim (cg_clinic_get_phone (clinic));
+  add_verbatim (cg_clinic_get_email (clinic));
+  add_verbatim (cg_clinic_get_website (clinic));
+  add_verbatim (cg_clinic_get_booking (clinic));
+  for (guint i = 0; cg_clinic_get_address_lines (clinic)[i] != NULL; i++)
+    add_verbatim (cg_clinic_get_address_lines (clinic)[i]);
+}
+
+/* What may stay as it is: addresses, each language's own name in the
+ * language menu, and GTK's own strings, which GTK translates. */
+static gboolean
+is_allowed (const char *text)
+{
+  static const char * const gtk_strings[] = { "Clear entry", NULL };
+  static GRegex *address;
+  const char * const *languages = cg_i18n_get_languages ();
+
+  if (g_strv_contains (gtk_strings, text))
+    return TRUE;
+
+  if (address == NULL)
+    address = g_regex_new ("^(https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w.-]+|tel:\\S+)$", 0, 0, NULL);
+
+  if (g_regex_match (address, text, 0, NULL))
+    return TRUE;
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *name = cg_i18n_get_native_name (languages[i]);
+
+      if (g_str_equal (text, name) || g_str_equal (text, languages[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The words of @text outside ⟦ ⟧ that hold a Latin letter. */
+static char *
+untranslated_words (const char *text)
+{
+  g_autoptr(GString) outside = g_string_new (NULL);
+  g_autoptr(GString) result = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  int depth = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x27E6)
+        depth++;
+      else if (c == 0x27E7)
+        depth = MAX (depth - 1, 0);
+      else if (depth == 0)
+        g_string_append_unichar (outside, c);
+      else if (outside->len > 0 && outside->str[outside->len - 1] != ' ')
+        g_string_append_c (outside, ' ');
+    }
+
+  words = g_regex_split_simple ("\\s+", outside->str, 0, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean latin = FALSE;
+
+      for (const char *p = words[i]; *p != '\0'; p++)
+        if (g_ascii_isalpha (*p))
+          latin = TRUE;
+
+      if (latin && !is_allowed (words[i]))
+        g_string_append_printf (result, "%s%s", result->len > 0 ? " " : "", words[i]);
+    }
+
+  return result->len > 0 ? g_strdup (result->str) : NULL;
+}
+
+static void
+check_string (GPtrArray  *failures,
+              GtkWidget  *widget,
+              const char *what,
+              const char *text)
+{
+  g_autofree char *words = NULL;
+  g_autoptr(GString) checked = NULL;
+
+  if (text == NULL || *text == '\0' || is_allowed (text))
+    return;
+
+  checked = g_string_new (text);
+  for (guint i = 0; i < verbatim->len; i++)
+    g_string_replace (checked, g_ptr_array_index (verbatim, i), " ", 0);
+
+  words = untranslated_words (checked->str);
+  if (words != NULL)
+    g_ptr_array_add (failures, g_strdup_printf ("%s %s: “%s” (in “%s”)",
+                                                G_OBJECT_TYPE_NAME (widget), what, words, text));
+}
+
+/* GTK 4.8 has no getter for accessible properties: the test API gives
+ * the value back when it differs from the one asked about. */
+static void
+check_accessible (GPtrArray                *failures,
+                  GtkWidget                *widget,
+                  GtkAccessibleProperty     property,
+                  const char               *what)
+{
+  g_autofree char *value = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return;
+
+  value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
+  check_string (failures, widget, what, value);
+}
+
+static void
+walk (GPtrArray *failures,
+      GtkWidget *widget)
+{
+  const char *css_name = gtk_widget_get_css_name (widget);
+
+  /* Keyboard shortcuts are GTK's to translate ("Ctrl+F"). */
+  if (g_strcmp0 (css_name, "accelerator") == 0 || g_strcmp0 (css_name, "shortcut") == 0)
+    return;
+
+  check_string (failures, widget, "tooltip", gtk_widget_get_tooltip_text (widget));
+  check_accessible (failures, widget, GTK_ACCESSIBLE_PROPERTY_LABEL, "accessible label");
+  check_accessible (failures, widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "accessible description");
+
+  if (GTK_IS_LABEL (widget))
+    check_string (failures, widget, "label", gtk_label_get_text (GTK_LABEL (widget)));
+
+  if (GTK_IS_WINDOW (widget))
+    check_string (failures, widget, "title", gtk_window_get_title (GTK_WINDOW (widget)));
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "placeholder-text") != NULL)
+    {
+      g_autofree char *placeholder = NULL;
+
+      g_object_get (widget, "placeholder-text", &placeholder, NULL);
+      check_string (failures, widget, "placeholder", placeholder);
+    }
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        check_string (failures, widget, "text", lines[i]);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    walk (failures, child);
+}
+
+static void
+assert_all_translated (GtkWidget  *widget,
+                       const char *where)
+{
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+
+  walk (failures, widget);
+
+  for (guint i = 0; i < failures->len; i++)
+    g_test_message ("%s: untranslated: %s", where, (const char *) g_ptr_array_index (failures, i));
+  g_assert_cmpuint (failures->len, ==, 0);
+}
+
+static GtkMenuButton *
+find_language_menu_button (GtkWidget *widget)
+{
+  if (CG_IS_LANGUAGE_BUTTON (widget))
+    return cg_language_button_get_menu_button (CG_LANGUAGE_BUTTON (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_language_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static CgWindow *
+open_window (void)
+{
+  CgWindow *window = cg_window_new (application);
+
+  g_object_ref_sink (window);
+  cg_window_set_library (window, library);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+close_window (CgWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+static void
+test_the_pseudo_locale_is_in_use (void)
+{
+  CgItem *item = cg_library_lookup_item (library, "does-microneedling-hurt");
+
+  /* Without these, every other check would pass on English. */
+  g_assert_true (g_str_has_prefix (_("Clinic Guide"), "⟦"));
+  g_assert_nonnull (item);
+  g_assert_true (g_str_has_prefix (cg_item_get_title (item), "⟦"));
+}
+
+static void
+test_pages (void)
+{
+  CgWindow *window = open_window ();
+  g_autoptr(CgTopic) topic = g_list_model_get_item (cg_library_get_topics (library), 0);
+  g_autofree char *topic_page = g_strconcat ("topic:", cg_topic_get_id (topic), NULL);
+
+  g_assert_cmpstr (cg_window_get_page (window), ==, "home");
+  assert_all_translated (GTK_WIDGET (window), "home");
+
+  g_assert_true (cg_window_open_page (window, topic_page));
+  wait_for_frame (GTK_WIDGET (window));
+  assert_all_translated (GTK_WIDGET (window), topic_page);
+
+  g_assert_true (cg_window_open_page (window, "item:does-microneedling-hurt"));
+  wait_for_frame (GTK_WIDGET (window));
+  assert_all_translated (GTK_WIDGET (window), "item:does-microneedling-hurt");
+
+  /* A question on its own page. */
+  g_assert_true (cg_window_open_page (window, "item:faq-does-it-hurt"));
+  wait_for_frame (GTK_WIDGET (window));
+  assert_all_translated (GTK_WIDGET (window), "item:faq-does-it-hurt");
+
+  close_window (window);
+}
+
+static void
+test_menus (void)
+{
+  CgWindow *window = open_window ();
+  GtkMenuButton *buttons[2];
+
+  g_assert_true (cg_window_open_page (window, "item:does-microneedling-hurt"));
+  wait_for_frame (GTK_WIDGET (window));
+
+  buttons[0] = cg_window_get_primary_menu_button (window);
+  buttons[1] = find_language_menu_button (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      g_assert_nonnull (buttons[i]);
+      gtk_menu_button_popup (buttons[i]);
+      wait_for_frame (GTK_WIDGET (window));
+      g_assert_nonnull (gtk_menu_button_get_popover (buttons[i]));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (buttons[i]))));
+      assert_all_translated (GTK_WIDGET (gtk_menu_button_get_popover (buttons[i])), "menu");
+      gtk_menu_button_popdown (buttons[i]);
+    }
+
+  close_window (window);
+}
+
+static CgLibrary *
+load_pseudo_content (void)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autofree char *root = g_test_build_filename (G_TEST_BUILT, "pseudo", "content", NULL);
+
+  cg_content_loader_add_path (loader, cg_paths_get_clinic_file (), root);
+  cg_content_loader_add_path (loader, cg_paths_get_content_dir (), root);
+  cg_content_loader_set_language (loader, "pseudo");
+
+  return cg_content_loader_load (loader, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *locale_dir = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* After gtk_test_init(), which sets the "C" locale: under it glibc
+   * ignores LANGUAGE. */
+  cg_i18n_init ();
+  adw_init ();
+
+  locale_dir = g_test_build_filename (G_TEST_BUILT, "pseudo", "locale", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  cg_i18n_set_language ("pseudo");
+
+  application = cg_application_new ();
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+  library = load_pseudo_content ();
+  collect_clinic_details (cg_library_get_clinic (library));
+
+  g_test_add_func ("/pseudo-locale/in-use", test_the_pseudo_locale_is_in_use);
+  g_test_add_func ("/pseudo-locale/pages", test_pages);
+  g_test_add_func ("/pseudo-locale/menus", test_menus);
+
+  return g_test_run ();
+}

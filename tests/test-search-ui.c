@@ -1,0 +1,361 @@
+/* test-search-ui.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cg-application.h"
+#include "cg-article-page.h"
+#include "cg-content-loader.h"
+#include "cg-search-page.h"
+#include "cg-window.h"
+
+/* The header's search as a receptionist uses it, over the fixture content
+ * (tests/data/reading): type, see the results, move with the arrows, open
+ * one with its words highlighted, Escape, a misspelling, nothing found,
+ * and copying an answer from its row. */
+
+typedef struct
+{
+  CgApplication *app;
+  CgLibrary     *library;
+  CgWindow      *window;
+} Fixture;
+
+static void
+frame_cb (GdkFrameClock *clock,
+          gboolean      *drawn)
+{
+  *drawn = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean drawn = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
+  gtk_widget_queue_draw (widget);
+  while (!drawn)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* One application for every test: it owns its name on the bus. */
+static CgApplication *application;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "reading", NULL);
+
+  fixture->app = g_object_ref (application);
+
+  cg_content_loader_add_path (loader, dir, NULL);
+  fixture->library = cg_content_loader_load (loader, NULL);
+  g_assert_cmpuint (cg_library_get_problems (fixture->library)->len, ==, 0);
+
+  fixture->window = g_object_ref_sink (cg_window_new (fixture->app));
+  cg_window_set_library (fixture->window, fixture->library);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&fixture->library);
+  g_clear_object (&fixture->app);
+}
+
+/* Types @text into the header's entry, as a person would (the search runs
+ * a moment after the last key), and waits for the results page. */
+static CgSearchPage *
+type_query (CgWindow   *window,
+            const char *text)
+{
+  CgSearchPage *page = cg_window_get_search_page (window);
+
+  gtk_widget_grab_focus (GTK_WIDGET (cg_window_get_search_entry (window)));
+  gtk_editable_set_text (GTK_EDITABLE (cg_window_get_search_entry (window)), text);
+  while (!cg_window_get_searching (window) ||
+         g_strcmp0 (cg_search_page_get_query (page), text) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  return page;
+}
+
+static CgSearchResult *
+result_at (CgSearchPage *page,
+           guint         position)
+{
+  g_autoptr(CgSearchResult) result = g_list_model_get_item (cg_search_page_get_results (page), position);
+
+  g_assert_nonnull (result);
+
+  return result;  /* the model keeps it */
+}
+
+/* The first widget of @type that is on screen under @widget. */
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static CgDocumentView *
+shown_document (CgWindow *window)
+{
+  GtkWidget *page = cg_window_get_page_widget (window);
+
+  g_assert_true (CG_IS_ARTICLE_PAGE (page));
+
+  return cg_article_page_get_document_view (CG_ARTICLE_PAGE (page));
+}
+
+static guint
+count_highlighted (CgDocumentView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "find-match");
+  GtkTextIter iter;
+  guint n = 0;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+
+  return n;
+}
+
+static void
+test_typing_shows_results (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  CgSearchPage *page = type_query (fixture->window, "skin");
+
+  g_assert_cmpuint (g_list_model_get_n_items (cg_search_page_get_results (page)), >=, 1);
+  g_assert_cmpstr (cg_search_result_get_id (result_at (page, 0)), ==, "fixture-article");
+  g_assert_cmpstr (cg_search_result_get_title (result_at (page, 0)), ==, "Fixture article title");
+  /* The matched word is in bold in the snippet. */
+  g_assert_nonnull (strstr (cg_search_result_get_snippet_markup (result_at (page, 0)), "<b>skin</b>"));
+  /* Enter would open the first result. */
+  g_assert_true (cg_search_page_get_selected (page) == result_at (page, 0));
+
+  /* Clearing the entry goes back to the page that was shown. */
+  gtk_editable_set_text (GTK_EDITABLE (cg_window_get_search_entry (fixture->window)), "");
+  while (cg_window_get_searching (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "home");
+  g_assert_true (gtk_widget_get_mapped (cg_window_get_page_widget (fixture->window)));
+}
+
+static void
+test_arrow_and_enter_open (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkSearchEntry *entry = cg_window_get_search_entry (fixture->window);
+  CgSearchPage *page = type_query (fixture->window, "question");
+  g_autofree char *second = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (cg_search_page_get_results (page)), >=, 2);
+  second = g_strdup (cg_search_result_get_id (result_at (page, 1)));
+
+  /* The arrow moves the selection; Enter opens it. */
+  g_signal_emit_by_name (entry, "next-match");
+  g_assert_true (cg_search_page_get_selected (page) == result_at (page, 1));
+  g_signal_emit_by_name (entry, "activate");
+  wait_for_frame (GTK_WIDGET (fixture->window));
+
+  g_assert_false (cg_window_get_searching (fixture->window));
+  g_assert_true (g_str_has_prefix (cg_window_get_page (fixture->window), "item:"));
+  g_assert_cmpstr (cg_window_get_page (fixture->window) + strlen ("item:"), ==, second);
+  g_assert_true (gtk_widget_get_mapped (cg_window_get_page_widget (fixture->window)));
+}
+
+static void
+test_opened_result_highlighted (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  CgDocumentView *view;
+
+  type_query (fixture->window, "skin");
+  g_signal_emit_by_name (cg_window_get_search_entry (fixture->window), "activate");
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
+  view = shown_document (fixture->window);
+  /* "about skin", "Warning text about skin", "SKIN care". */
+  g_assert_cmpuint (count_highlighted (view), ==, 3);
+  g_assert_cmpuint (cg_document_view_get_n_matches (view), ==, 3);
+
+  /* Escape clears them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stop-search", NULL));
+  g_assert_cmpuint (count_highlighted (view), ==, 0);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
+  g_assert_false (cg_window_stop_search (fixture->window));
+}
+
+static void
+test_escape_goes_back (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_assert_true (cg_window_open_page (fixture->window, "topic:care"));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+
+  type_query (fixture->window, "fixture");
+  g_signal_emit_by_name (cg_window_get_search_entry (fixture->window), "stop-search");
+  wait_for_frame (GTK_WIDGET (fixture->window));
+
+  g_assert_false (cg_window_get_searching (fixture->window));
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "topic:care");
+  g_assert_true (gtk_widget_get_mapped (cg_window_get_page_widget (fixture->window)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cg_window_get_search_entry (fixture->window))), ==, "");
+}
+
+static void
+test_typo_suggests (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CgSearchPage *page = type_query (fixture->window, "fixtrue");
+  GtkWidget *button;
+
+  g_assert_cmpstr (cg_search_page_get_suggestion (page), ==, "fixture");
+
+  button = find_mapped (GTK_WIDGET (page), GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "fixture"));
+
+  /* The suggestion searches the correction. */
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cg_window_get_search_entry (fixture->window))), ==, "fixture");
+  g_assert_cmpstr (cg_search_page_get_query (page), ==, "fixture");
+  g_assert_cmpuint (g_list_model_get_n_items (cg_search_page_get_results (page)), >=, 1);
+}
+
+static void
+test_nonsense_no_results (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CgSearchPage *page = type_query (fixture->window, "qzxvw");
+  GtkWidget *status;
+
+  g_assert_cmpuint (g_list_model_get_n_items (cg_search_page_get_results (page)), ==, 0);
+  status = find_mapped (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Results");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "reception"));
+  g_assert_null (find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW));
+}
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_clipboard (CgWindow *window)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 clipboard_read_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return text;
+}
+
+static void
+test_copy_answer (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char *expected = "Is there a second question?\n\nYes, and it has no review record.\n";
+  CgSearchPage *page = type_query (fixture->window, "second question");
+  GtkWidget *row, *button;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpstr (cg_search_result_get_id (result_at (page, 0)), ==, "faq-second-question");
+
+  /* The row's own button. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "");
+  row = find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  button = find_mapped (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  text = read_clipboard (fixture->window);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* The keyboard's way, on the selected row. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (cg_search_page_copy_selected_answer (page));
+  text = read_clipboard (fixture->window);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  application = cg_application_new ();
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/search-ui/typing-shows-results", test_typing_shows_results);
+  ADD ("/search-ui/arrow-and-enter-open", test_arrow_and_enter_open);
+  ADD ("/search-ui/opened-result-highlighted", test_opened_result_highlighted);
+  ADD ("/search-ui/escape-goes-back", test_escape_goes_back);
+  ADD ("/search-ui/typo-suggests", test_typo_suggests);
+  ADD ("/search-ui/nonsense-no-results", test_nonsense_no_results);
+  ADD ("/search-ui/copy-answer", test_copy_answer);
+#undef ADD
+
+  return g_test_run ();
+}
