@@ -19,9 +19,25 @@
 
 /* Turns the content folders into a CgLibrary. Folders form a search path:
  * a later folder overrides an earlier one by id. A bad file is reported as
- * a located problem and skipped; every good file still loads. */
+ * a located problem and skipped; every good file still loads.
+ *
+ * Parsing and validating is most of the work, so worker threads share it
+ * with the calling thread, a file each at a time. Only the calling thread
+ * turns documents into items and touches the library, strictly in file
+ * order, so that problems and overrides never depend on timing. A
+ * document is freed as soon as it has been read, and the workers stay at
+ * most PARSE_AHEAD files ahead: a large library never has all its
+ * documents in memory at once. What the checks across files need later
+ * (ids, links, topics) is noted with its place in the file.
+ *
+ * Clinic fields are filled in as articles are read, so the clinic, topics,
+ * synonyms and hide files come first. A file's kind is known only from
+ * its contents: every file is read first, and those that do not plainly
+ * start with <article> or <faq> are parsed at once, before the rest. */
 
 #define DEFAULT_ORDER 1000
+#define MAX_WORKERS   4    /* parsing is bound by the processor, not the disk */
+#define PARSE_AHEAD   32   /* parsed documents waiting to be read, at most */
 
 typedef struct
 {
@@ -40,21 +56,27 @@ struct _CgContentLoader
   GHashTable *last_good;   /* path → GBytes of its last good contents */
 };
 
+/* Lives until the end of a load, for its path; what is heavy goes as soon
+ * as the file has been read. */
 typedef struct
 {
-  char         *path;       /* what was parsed: a translated copy or the source */
+  char         *path;       /* what is parsed: a translated copy or the source */
   char         *base_dir;   /* where the source lives, for images; NULL in memory */
   guint         layer;      /* position of its folder in the search path */
+  GBytes       *bytes;      /* its contents, until parsed */
+  GBytes       *previous;   /* its last good contents, from an earlier load */
+  GBytes       *good;       /* its contents, found good, for the next load */
+  gboolean      early;      /* not plainly an article or FAQ file: parsed first */
+  gboolean      parsed;     /* doc or problem is final; under Pipeline.mutex */
   xmlDoc       *doc;
   CgXmlLocator *locator;
+  CgProblem    *problem;
 } ContentFile;
 
-/* Problems are located only once they are known: most ids and links are
- * fine, and locating costs a pass over the file. */
 typedef struct
 {
   ContentFile *file;
-  xmlNode     *node;
+  int          line;
   guint        layer;
 } IdRecord;
 
@@ -62,8 +84,19 @@ typedef struct
 {
   char        *target;
   ContentFile *file;
-  xmlNode     *node;
+  int          line;
+  int          column;
 } PendingLink;
+
+/* An article or FAQ entry element, read or not, for the topic check. */
+typedef struct
+{
+  char        *id;
+  char        *topic;
+  ContentFile *file;
+  int          line;
+  int          column;
+} ItemRecord;
 
 typedef struct
 {
@@ -71,9 +104,41 @@ typedef struct
   CgClinic    *clinic;
   GHashTable  *ids;       /* id → IdRecord */
   GPtrArray   *links;     /* of PendingLink */
+  GPtrArray   *elements;  /* of ItemRecord, in file order */
   GHashTable  *hidden;    /* set of ids a <hide> file names */
   ContentFile *file;      /* the file being read */
 } LoadContext;
+
+typedef enum
+{
+  STAGE_READ,    /* read every file; parse the early ones */
+  STAGE_PARSE,   /* parse the others, in order, a little ahead of the reader */
+} Stage;
+
+typedef struct
+{
+  CgContentLoader *self;
+  GPtrArray       *files;         /* of ContentFile */
+  GCancellable    *cancellable;
+  gboolean         track_good;    /* fill ContentFile.good */
+  Stage            stage;
+  GMutex           mutex;
+  GCond            work_cond;     /* for workers: limit moved */
+  GCond            done_cond;     /* for the caller: waiting_for is parsed */
+  guint            next;          /* the next file to take */
+  guint            limit;         /* workers wait before taking this one */
+  guint            waiting_for;   /* G_MAXUINT when the caller does not wait */
+  guint            n_idle;        /* workers waiting for limit to move */
+} Pipeline;
+
+/* The first worker is the calling thread; the others each run a thread
+ * per stage, and keep their schema across stages. */
+typedef struct
+{
+  Pipeline   *pipeline;
+  xmlRelaxNG *schema;
+  GThread    *thread;
+} Worker;
 
 G_DEFINE_FINAL_TYPE (CgContentLoader, cg_content_loader, G_TYPE_OBJECT)
 
@@ -90,14 +155,24 @@ source_clear (gpointer data)
 }
 
 static void
+content_file_release (ContentFile *file)
+{
+  g_clear_pointer (&file->bytes, g_bytes_unref);
+  g_clear_pointer (&file->previous, g_bytes_unref);
+  g_clear_pointer (&file->good, g_bytes_unref);
+  g_clear_pointer (&file->locator, cg_xml_locator_free);
+  g_clear_pointer (&file->doc, xmlFreeDoc);
+  g_clear_pointer (&file->problem, cg_problem_free);
+}
+
+static void
 content_file_free (gpointer data)
 {
   ContentFile *file = data;
 
+  content_file_release (file);
   g_free (file->path);
   g_free (file->base_dir);
-  g_clear_pointer (&file->locator, cg_xml_locator_free);
-  g_clear_pointer (&file->doc, xmlFreeDoc);
   g_free (file);
 }
 
@@ -110,7 +185,28 @@ pending_link_free (gpointer data)
   g_free (link);
 }
 
+static void
+item_record_free (gpointer data)
+{
+  ItemRecord *record = data;
+
+  g_free (record->id);
+  g_free (record->topic);
+  g_free (record);
+}
+
 /* Problems */
+
+static void
+report_at (LoadContext *ctx,
+           ContentFile *file,
+           int          line,
+           int          column,
+           int          code,
+           const char  *message)
+{
+  cg_library_add_problem (ctx->library, cg_problem_new (file->path, line, column, code, message));
+}
 
 static void
 report (LoadContext *ctx,
@@ -121,8 +217,7 @@ report (LoadContext *ctx,
   int line = 0, column = 0;
 
   cg_xml_locator_find (ctx->file->locator, node, &line, &column);
-  cg_library_add_problem (ctx->library,
-                          cg_problem_new (ctx->file->path, line, column, code, message));
+  report_at (ctx, ctx->file, line, column, code, message);
 }
 
 /* Small XML helpers */
@@ -228,7 +323,7 @@ remember_link (LoadContext *ctx,
 
   link->target = g_strdup (target);
   link->file = ctx->file;
-  link->node = node;
+  cg_xml_locator_find (ctx->file->locator, node, &link->line, &link->column);
   g_ptr_array_add (ctx->links, link);
 }
 
@@ -500,26 +595,25 @@ claim_id (LoadContext *ctx,
           const char  *id)
 {
   IdRecord *record = g_hash_table_lookup (ctx->ids, id);
+  int column = 0;   /* the message names the line only */
 
   /* A later folder overrides an earlier one; within one folder an id is
    * unique. */
   if (record != NULL && record->layer == ctx->file->layer)
     {
       g_autofree char *message = NULL;
-      int line = 0, column = 0;
 
-      cg_xml_locator_find (record->file->locator, record->node, &line, &column);
       /* Translators: the first %s is an id, then a file name and a line number. */
       message = g_strdup_printf (_("the id “%s” is already used at %s:%d"),
-                                 id, record->file->path, line);
+                                 id, record->file->path, record->line);
       report (ctx, node, CG_CONTENT_ERROR_DUPLICATE_ID, message);
       return FALSE;
     }
 
   record = g_new0 (IdRecord, 1);
   record->file = ctx->file;
-  record->node = node;
   record->layer = ctx->file->layer;
+  cg_xml_locator_find (ctx->file->locator, node, &record->line, &column);
   g_hash_table_replace (ctx->ids, g_strdup (id), record);
 
   return TRUE;
@@ -727,6 +821,21 @@ load_item (LoadContext *ctx,
                        order ? (guint) g_ascii_strtoull (order, NULL, 10) : DEFAULT_ORDER);
 }
 
+/* The topic check comes once every topic is known, and the document is
+ * long gone by then. */
+static void
+note_element (LoadContext *ctx,
+              xmlNode     *node)
+{
+  ItemRecord *record = g_new0 (ItemRecord, 1);
+
+  record->id = get_attr (node, "id");
+  record->topic = get_attr (node, "topic");
+  record->file = ctx->file;
+  cg_xml_locator_find (ctx->file->locator, node, &record->line, &record->column);
+  g_ptr_array_add (ctx->elements, record);
+}
+
 static void
 load_file (LoadContext *ctx,
            ContentFile *file)
@@ -736,12 +845,18 @@ load_file (LoadContext *ctx,
   ctx->file = file;
 
   if (is_element (root, "article"))
-    load_item (ctx, root, CG_TYPE_ARTICLE);
+    {
+      note_element (ctx, root);
+      load_item (ctx, root, CG_TYPE_ARTICLE);
+    }
   else if (is_element (root, "faq"))
     {
       for (xmlNode *entry = root->children; entry != NULL; entry = entry->next)
         if (is_element (entry, "entry"))
-          load_item (ctx, entry, CG_TYPE_FAQ_ENTRY);
+          {
+            note_element (ctx, entry);
+            load_item (ctx, entry, CG_TYPE_FAQ_ENTRY);
+          }
     }
 
   ctx->file = NULL;
@@ -750,51 +865,34 @@ load_file (LoadContext *ctx,
 /* Checks across files */
 
 static void
-check_topics (LoadContext *ctx,
-              GPtrArray   *files)
+check_topics (LoadContext *ctx)
 {
-  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new ();
 
-  /* Walk the files again to report each orphan at its own element. */
-  for (guint f = 0; f < files->len; f++)
+  /* Each orphan is reported at its own element. */
+  for (guint i = 0; i < ctx->elements->len; i++)
     {
-      ContentFile *file = g_ptr_array_index (files, f);
-      xmlNode *root = xmlDocGetRootElement (file->doc);
-      xmlNode *first = is_element (root, "faq") ? root->children : root;
+      ItemRecord *record = g_ptr_array_index (ctx->elements, i);
+      CgItem *item = cg_library_lookup_item (ctx->library, record->id);
 
-      ctx->file = file;
-      for (xmlNode *node = first; node != NULL; node = is_element (root, "faq") ? node->next : NULL)
+      /* Only the item that came from this very file. */
+      if (item == NULL || g_strcmp0 (cg_item_get_file (item), record->file->path) != 0)
+        continue;
+
+      if (cg_library_lookup_topic (ctx->library, record->topic) != NULL)
+        continue;
+
+      /* A hidden topic takes its articles and questions with it,
+       * quietly: a clinic cannot edit the bundled files that name it. */
+      if (!g_hash_table_contains (ctx->hidden, record->topic))
         {
-          g_autofree char *id = NULL;
-          g_autofree char *topic = NULL;
-          CgItem *item;
+          g_autofree char *message = NULL;
 
-          if (!is_element (node, "article") && !is_element (node, "entry"))
-            continue;
-
-          id = get_attr (node, "id");
-          topic = get_attr (node, "topic");
-          item = cg_library_lookup_item (ctx->library, id);
-
-          /* Only the item that came from this very file and element. */
-          if (item == NULL || g_strcmp0 (cg_item_get_file (item), file->path) != 0)
-            continue;
-
-          if (cg_library_lookup_topic (ctx->library, topic) != NULL)
-            continue;
-
-          /* A hidden topic takes its articles and questions with it,
-           * quietly: a clinic cannot edit the bundled files that name it. */
-          if (!g_hash_table_contains (ctx->hidden, topic))
-            {
-              g_autofree char *message = NULL;
-
-              message = g_strdup_printf (_("the topic “%s” does not exist"), topic);
-              report (ctx, node, CG_CONTENT_ERROR_UNKNOWN_TOPIC, message);
-            }
-          g_ptr_array_add (orphans, g_steal_pointer (&id));
+          message = g_strdup_printf (_("the topic “%s” does not exist"), record->topic);
+          report_at (ctx, record->file, record->line, record->column,
+                     CG_CONTENT_ERROR_UNKNOWN_TOPIC, message);
         }
-      ctx->file = NULL;
+      g_ptr_array_add (orphans, record->id);
     }
 
   for (guint i = 0; i < orphans->len; i++)
@@ -808,7 +906,6 @@ check_links (LoadContext *ctx)
     {
       PendingLink *link = g_ptr_array_index (ctx->links, i);
       g_autofree char *message = NULL;
-      int line = 0, column = 0;
 
       if (cg_library_lookup_item (ctx->library, link->target) != NULL)
         continue;
@@ -818,11 +915,8 @@ check_links (LoadContext *ctx)
       if (g_hash_table_contains (ctx->hidden, link->target))
         continue;
 
-      cg_xml_locator_find (link->file->locator, link->node, &line, &column);
       message = g_strdup_printf (_("the link points to “%s”, which does not exist"), link->target);
-      cg_library_add_problem (ctx->library,
-                              cg_problem_new (link->file->path, line, column,
-                                              CG_CONTENT_ERROR_DANGLING_LINK, message));
+      report_at (ctx, link->file, link->line, link->column, CG_CONTENT_ERROR_DANGLING_LINK, message);
     }
 }
 
@@ -914,21 +1008,211 @@ list_source (CgContentLoader *self,
     }
 }
 
+/* Reading and parsing, in worker threads */
+
 /* A file that became invalid (often half-written: an editor saving over
  * a network share) keeps its last good version in use, so that patients
  * keep seeing the text they were reading; the problem is still reported. */
-static xmlDoc *
-read_last_good (CgContentLoader  *self,
-                const char       *path,
-                CgXmlLocator    **locator)
+static void
+parse_file (Pipeline    *pipeline,
+            xmlRelaxNG  *schema,
+            ContentFile *file)
 {
-  GBytes *bytes = g_hash_table_lookup (self->last_good, path);
-  g_autoptr(CgProblem) problem = NULL;
+  gsize max_size = pipeline->self->max_file_size;
 
-  if (bytes == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
+  if (file->bytes != NULL)
+    file->doc = cg_xml_reader_parse (schema, file->bytes, file->path, max_size,
+                                     &file->locator, &file->problem);
 
-  return cg_xml_reader_read_bytes (bytes, path, self->max_file_size, locator, &problem);
+  /* Only files on disk have a last good version. */
+  if (file->doc != NULL && pipeline->track_good && file->base_dir != NULL)
+    file->good = g_steal_pointer (&file->bytes);
+  else if (file->doc == NULL && file->previous != NULL &&
+           g_file_test (file->path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(CgProblem) ignored = NULL;
+
+      file->doc = cg_xml_reader_parse (schema, file->previous, file->path, max_size,
+                                       &file->locator, &ignored);
+    }
+
+  g_clear_pointer (&file->bytes, g_bytes_unref);
+  g_clear_pointer (&file->previous, g_bytes_unref);
+}
+
+static void
+read_file (Pipeline    *pipeline,
+           xmlRelaxNG  *schema,
+           ContentFile *file)
+{
+  const char *root;
+
+  /* Files held in memory come with their bytes. */
+  if (file->bytes == NULL)
+    file->bytes = cg_xml_reader_read_file (file->path, pipeline->self->max_file_size,
+                                           &file->problem);
+
+  root = file->bytes ? cg_xml_reader_sniff_root (file->bytes) : NULL;
+  file->early = g_strcmp0 (root, "article") != 0 && g_strcmp0 (root, "faq") != 0;
+
+  if (file->early)
+    parse_file (pipeline, schema, file);
+}
+
+static void
+run_job (Worker      *worker,
+         ContentFile *file)
+{
+  Pipeline *pipeline = worker->pipeline;
+
+  if (g_cancellable_is_cancelled (pipeline->cancellable))
+    return;
+
+  if (pipeline->stage == STAGE_READ)
+    read_file (pipeline, worker->schema, file);
+  else
+    parse_file (pipeline, worker->schema, file);
+}
+
+/* Called with the mutex held. */
+static void
+job_done (Pipeline    *pipeline,
+          ContentFile *file,
+          guint        index)
+{
+  file->parsed = pipeline->stage == STAGE_PARSE || file->early;
+  if (pipeline->waiting_for == index)
+    g_cond_signal (&pipeline->done_cond);
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Worker *worker = data;
+  Pipeline *pipeline = worker->pipeline;
+
+  g_mutex_lock (&pipeline->mutex);
+  for (;;)
+    {
+      ContentFile *file;
+      guint index;
+
+      while (pipeline->next < pipeline->files->len && pipeline->next >= pipeline->limit)
+        {
+          pipeline->n_idle++;
+          g_cond_wait (&pipeline->work_cond, &pipeline->mutex);
+          pipeline->n_idle--;
+        }
+      if (pipeline->next >= pipeline->files->len)
+        break;
+
+      index = pipeline->next++;
+      file = g_ptr_array_index (pipeline->files, index);
+      if (file->parsed)
+        continue;
+
+      g_mutex_unlock (&pipeline->mutex);
+      run_job (worker, file);
+      g_mutex_lock (&pipeline->mutex);
+
+      job_done (pipeline, file, index);
+    }
+  g_mutex_unlock (&pipeline->mutex);
+
+  return NULL;
+}
+
+static void
+start_stage (Pipeline *pipeline,
+             GArray   *workers,
+             Stage     stage,
+             guint     limit)
+{
+  pipeline->stage = stage;
+  pipeline->next = 0;
+  pipeline->limit = limit;
+  pipeline->waiting_for = G_MAXUINT;
+
+  for (guint i = 1; i < workers->len; i++)
+    {
+      Worker *worker = &g_array_index (workers, Worker, i);
+
+      worker->thread = g_thread_new ("cg-content-loader", worker_thread, worker);
+    }
+}
+
+/* Waits for the workers, after letting them skip what is left. */
+static void
+finish_stage (Pipeline *pipeline,
+              GArray   *workers,
+              gboolean  skip_rest)
+{
+  g_mutex_lock (&pipeline->mutex);
+  if (skip_rest)
+    pipeline->next = pipeline->files->len;
+  pipeline->limit = pipeline->files->len;
+  g_cond_broadcast (&pipeline->work_cond);
+  g_mutex_unlock (&pipeline->mutex);
+
+  for (guint i = 1; i < workers->len; i++)
+    g_clear_pointer (&g_array_index (workers, Worker, i).thread, g_thread_join);
+}
+
+/* Returns file @index once it is parsed. Rather than wait for a worker,
+ * the caller parses the next file no worker has taken yet, even one past
+ * @index. Files are asked for in order. */
+static ContentFile *
+take_parsed (Worker *worker,
+             guint   index)
+{
+  Pipeline *pipeline = worker->pipeline;
+  ContentFile *file = g_ptr_array_index (pipeline->files, index);
+
+  g_mutex_lock (&pipeline->mutex);
+
+  /* Every file before @index is parsed and read. Sleeping workers are
+   * woken only for a run of files: waking them for each one would cost
+   * more than it saves. */
+  pipeline->next = MAX (pipeline->next, index);
+  pipeline->limit = MAX (pipeline->limit, index + PARSE_AHEAD);
+  if (pipeline->n_idle > 0 && pipeline->next + PARSE_AHEAD / 2 <= pipeline->limit)
+    g_cond_broadcast (&pipeline->work_cond);
+
+  while (!file->parsed)
+    {
+      if (pipeline->next < MIN (pipeline->limit, pipeline->files->len))
+        {
+          guint taken = pipeline->next++;
+          ContentFile *other = g_ptr_array_index (pipeline->files, taken);
+
+          if (other->parsed)
+            continue;
+
+          g_mutex_unlock (&pipeline->mutex);
+          run_job (worker, other);
+          g_mutex_lock (&pipeline->mutex);
+          job_done (pipeline, other, taken);
+        }
+      else
+        {
+          pipeline->waiting_for = index;
+          g_cond_wait (&pipeline->done_cond, &pipeline->mutex);
+          pipeline->waiting_for = G_MAXUINT;
+        }
+    }
+
+  g_mutex_unlock (&pipeline->mutex);
+
+  return file;
+}
+
+static void
+worker_clear (gpointer data)
+{
+  Worker *worker = data;
+
+  g_assert (worker->thread == NULL);
+  g_clear_pointer (&worker->schema, cg_xml_schema_release);
 }
 
 /* GObject */
@@ -1089,9 +1373,12 @@ cg_content_loader_load (CgContentLoader *self,
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) layers = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (content_file_free);
+  g_autoptr(GArray) workers = g_array_new (FALSE, TRUE, sizeof (Worker));
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) elements = NULL;
   g_autoptr(GHashTable) hidden = NULL;
+  Pipeline pipeline = { 0 };
   LoadContext ctx = { 0 };
   static const char * const first_pass[] = { "clinic", "topics", "synonyms", "hide", NULL };
 
@@ -1107,51 +1394,53 @@ cg_content_loader_load (CgContentLoader *self,
       const char *source_path = g_ptr_array_index (paths, i);
       guint layer = g_array_index (layers, guint, i);
       const Source *source = &g_array_index (self->sources, Source, layer);
-      g_autofree char *path = translated_path (self, source, source_path);
-      g_autoptr(CgProblem) problem = NULL;
-      CgXmlLocator *locator = NULL;
-      xmlDoc *doc;
-      ContentFile *file;
+      ContentFile *file = g_new0 (ContentFile, 1);
 
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
+      file->path = translated_path (self, source, source_path);
+      file->layer = layer;
       if (source->bytes != NULL)
-        doc = cg_xml_reader_read_bytes (source->bytes, path, self->max_file_size, &locator, &problem);
+        file->bytes = g_bytes_ref (source->bytes);
       else
         {
-          g_autoptr(GBytes) bytes = NULL;
+          file->base_dir = g_path_get_dirname (source_path);
 
-          doc = cg_xml_reader_read (path, path, self->max_file_size,
-                                    self->last_good ? &bytes : NULL, &locator, &problem);
-
-          if (self->last_good != NULL && doc != NULL)
-            g_hash_table_replace (self->last_good, g_strdup (path), g_steal_pointer (&bytes));
-          else if (self->last_good != NULL && doc == NULL)
-            doc = read_last_good (self, path, &locator);
+          /* Looked up here: the workers must not read the table while
+           * this thread updates it. */
+          if (self->last_good != NULL && g_hash_table_lookup (self->last_good, file->path) != NULL)
+            file->previous = g_bytes_ref (g_hash_table_lookup (self->last_good, file->path));
         }
-
-      if (problem != NULL)
-        cg_library_add_problem (library, g_steal_pointer (&problem));
-      if (doc == NULL)
-        continue;
-
-      file = g_new0 (ContentFile, 1);
-      file->path = g_steal_pointer (&path);
-      file->base_dir = source->bytes ? NULL : g_path_get_dirname (source_path);
-      file->layer = layer;
-      file->doc = doc;
-      file->locator = locator;
       g_ptr_array_add (files, file);
     }
 
+  pipeline.self = self;
+  pipeline.files = files;
+  pipeline.cancellable = cancellable;
+  pipeline.track_good = self->last_good != NULL;
+  g_mutex_init (&pipeline.mutex);
+  g_cond_init (&pipeline.work_cond);
+  g_cond_init (&pipeline.done_cond);
+
+  g_array_set_clear_func (workers, worker_clear);
+  g_array_set_size (workers, CLAMP (MIN (files->len, g_get_num_processors ()), 1, MAX_WORKERS));
+  for (guint i = 0; i < workers->len; i++)
+    {
+      g_array_index (workers, Worker, i).pipeline = &pipeline;
+      g_array_index (workers, Worker, i).schema = cg_xml_schema_acquire ();
+    }
+
+  start_stage (&pipeline, workers, STAGE_READ, files->len);
+  worker_thread (&g_array_index (workers, Worker, 0));
+  finish_stage (&pipeline, workers, FALSE);
+
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   links = g_ptr_array_new_with_free_func (pending_link_free);
+  elements = g_ptr_array_new_with_free_func (item_record_free);
   hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   ctx.library = library;
   ctx.ids = ids;
   ctx.links = links;
+  ctx.elements = elements;
   ctx.hidden = hidden;
 
   /* The clinic first, so that fields are filled in as articles load; then
@@ -1160,7 +1449,7 @@ cg_content_loader_load (CgContentLoader *self,
     for (guint i = 0; i < files->len; i++)
       {
         ContentFile *file = g_ptr_array_index (files, i);
-        xmlNode *root = xmlDocGetRootElement (file->doc);
+        xmlNode *root = file->doc ? xmlDocGetRootElement (file->doc) : NULL;
 
         if (!is_element (root, first_pass[pass]))
           continue;
@@ -1177,8 +1466,30 @@ cg_content_loader_load (CgContentLoader *self,
         ctx.file = NULL;
       }
 
+  start_stage (&pipeline, workers, STAGE_PARSE, PARSE_AHEAD);
   for (guint i = 0; i < files->len; i++)
-    load_file (&ctx, g_ptr_array_index (files, i));
+    {
+      ContentFile *file;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      file = take_parsed (&g_array_index (workers, Worker, 0), i);
+
+      if (file->problem != NULL)
+        cg_library_add_problem (library, g_steal_pointer (&file->problem));
+      if (file->good != NULL)
+        g_hash_table_replace (self->last_good, g_strdup (file->path), g_steal_pointer (&file->good));
+      if (file->doc != NULL)
+        load_file (&ctx, file);
+
+      content_file_release (file);
+    }
+  finish_stage (&pipeline, workers, TRUE);
+
+  g_mutex_clear (&pipeline.mutex);
+  g_cond_clear (&pipeline.work_cond);
+  g_cond_clear (&pipeline.done_cond);
 
   {
     GHashTableIter iter;
@@ -1189,7 +1500,7 @@ cg_content_loader_load (CgContentLoader *self,
       cg_library_remove (library, id);
   }
 
-  check_topics (&ctx, files);
+  check_topics (&ctx);
   check_links (&ctx);
 
   g_clear_object (&ctx.clinic);

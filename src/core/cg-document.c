@@ -109,6 +109,12 @@ cg_document_builder_set_image (CgDocumentBuilder *builder,
   builder->current->block.caption = caption ? g_string_chunk_insert (builder->strings, caption) : NULL;
 }
 
+static inline gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /* XML source text is indented and wrapped: runs of white space become one
  * space, and a block never starts with one. */
 void
@@ -118,6 +124,7 @@ cg_document_builder_append (CgDocumentBuilder *builder,
 {
   GString *out;
   const char *end;
+  char *start, *o;
 
   g_return_if_fail (builder != NULL && builder->current != NULL);
   g_return_if_fail (text != NULL);
@@ -125,16 +132,21 @@ cg_document_builder_append (CgDocumentBuilder *builder,
   out = builder->current->text;
   end = length < 0 ? text + strlen (text) : text + length;
 
+  /* Every character of every article passes here: make room once, then
+   * copy without a call per character. */
+  g_string_set_size (out, out->len + (end - text));
+  start = out->str;
+  o = out->str + out->len - (end - text);
+
   for (const char *p = text; p < end; p++)
     {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        {
-          if (out->len > 0 && out->str[out->len - 1] != ' ')
-            g_string_append_c (out, ' ');
-        }
-      else
-        g_string_append_c (out, *p);
+      if (!is_space (*p))
+        *o++ = *p;
+      else if (o > start && o[-1] != ' ')
+        *o++ = ' ';
     }
+
+  g_string_truncate (out, o - start);
 }
 
 void

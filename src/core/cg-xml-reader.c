@@ -30,12 +30,11 @@ static const char * const root_elements[] = {
   "topics", "article", "faq", "clinic", "synonyms", "hide", NULL
 };
 
+/* Each element of the document it was made for carries its index into
+ * positions, plus one, in its _private field. */
 struct _CgXmlLocator
 {
-  GBytes     *text;       /* the file as UTF-8, as the parser saw it */
-  xmlDoc     *doc;        /* not owned: lives as long as the locator */
-  GArray     *positions;  /* of Position: start tags in document order */
-  GHashTable *elements;   /* xmlNode → index into positions, plus one */
+  GArray *positions;  /* of Position: start tags in document order */
 };
 
 typedef struct
@@ -74,29 +73,29 @@ ensure_initialized (void)
     }
 }
 
-static xmlRelaxNGPtr
-get_schema (void)
+/* Compiled schemas not in use. libxml2 2.9 does not promise that one
+ * compiled RELAX NG schema can validate two documents at once, so each
+ * thread that validates holds a schema of its own; compiling one takes
+ * about a millisecond, so they are kept for the next load. */
+static GMutex spare_schemas_lock;
+static GSList *spare_schemas;
+
+static xmlRelaxNG *
+compile_schema (void)
 {
-  static gsize initialized;
-  static xmlRelaxNGPtr schema;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(xmlRelaxNGParserCtxt) ctxt = NULL;
+  xmlRelaxNG *schema;
+  gsize size;
+  const char *data;
 
-  if (g_once_init_enter (&initialized))
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(xmlRelaxNGParserCtxt) ctxt = NULL;
-      gsize size;
-      const char *data;
+  bytes = g_resources_lookup_data (SCHEMA_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (bytes != NULL);
+  data = g_bytes_get_data (bytes, &size);
 
-      bytes = g_resources_lookup_data (SCHEMA_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_assert (bytes != NULL);
-      data = g_bytes_get_data (bytes, &size);
-
-      ctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
-      schema = xmlRelaxNGParse (ctxt);
-      g_assert (schema != NULL);
-
-      g_once_init_leave (&initialized, 1);
-    }
+  ctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+  schema = xmlRelaxNGParse (ctxt);
+  g_assert (schema != NULL);
 
   return schema;
 }
@@ -327,8 +326,8 @@ read_capped (const char  *path,
  * column. Content files have several links on one line and start tags
  * spread over lines, so we find the start tags ourselves: in a document
  * without a DTD the n-th start tag of the text is the n-th element in
- * document order. One pass over the text, and only for a file that has a
- * problem: a file with many problems must not cost a pass per problem.
+ * document order. One pass over the text, however many problems the file
+ * has; it costs a few percent of parsing.
  */
 
 static const char *
@@ -353,6 +352,44 @@ has_prefix (const char *p,
   gsize length = strlen (prefix);
 
   return (gsize) (end - p) >= length && memcmp (p, prefix, length) == 0;
+}
+
+/* Columns count characters, as the parser's own do: UTF-8 continuation
+ * bytes (10xxxxxx) do not count. Every byte of every file passes here, so
+ * eight at a time. */
+static gsize
+count_chars (const char *p,
+             const char *end)
+{
+  gsize n = end - p;
+
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      n -= __builtin_popcountll (word & ~(word << 1) & G_GUINT64_CONSTANT (0x8080808080808080));
+    }
+  for (; p < end; p++)
+    n -= ((guchar) *p & 0xC0) == 0x80;
+
+  return n;
+}
+
+static void
+advance (Position   *here,
+         const char *from,
+         const char *to)
+{
+  const char *newline;
+
+  while ((newline = memchr (from, '\n', to - from)) != NULL)
+    {
+      here->line++;
+      here->column = 1;
+      from = newline + 1;
+    }
+  here->column += (int) count_chars (from, to);
 }
 
 static GArray *
@@ -386,17 +423,8 @@ scan_start_tags (GBytes *text)
         {
           char quote = 0;
 
-          /* Columns count characters, as the parser's own do. */
-          for (; counted < p; counted++)
-            {
-              if (*counted == '\n')
-                {
-                  here.line++;
-                  here.column = 1;
-                }
-              else if ((*counted & 0xC0) != 0x80)
-                here.column++;
-            }
+          advance (&here, counted, p);
+          counted = p;
           g_array_append_val (positions, here);
 
           /* An attribute value may hold a '>'. */
@@ -437,28 +465,22 @@ next_element (xmlNode *node)
   return NULL;
 }
 
-static void
-locator_index (CgXmlLocator *self)
-{
-  guint i = 0;
-
-  self->positions = scan_start_tags (self->text);
-  self->elements = g_hash_table_new (NULL, NULL);
-
-  for (xmlNode *node = xmlDocGetRootElement (self->doc);
-       node != NULL && i < self->positions->len;
-       node = next_element (node), i++)
-    g_hash_table_insert (self->elements, node, GUINT_TO_POINTER (i + 1));
-}
-
+/* Located as soon as the document is parsed, in the thread that parsed
+ * it: the loader frees each document once it has read it, and problems
+ * found later (a link to nowhere) are located from what it noted. */
 static CgXmlLocator *
 cg_xml_locator_new (GBytes *text,
                     xmlDoc *doc)
 {
   CgXmlLocator *self = g_new0 (CgXmlLocator, 1);
+  guint i = 0;
 
-  self->text = g_bytes_ref (text);
-  self->doc = doc;
+  self->positions = scan_start_tags (text);
+
+  for (xmlNode *node = xmlDocGetRootElement (doc);
+       node != NULL && i < self->positions->len;
+       node = next_element (node), i++)
+    node->_private = GUINT_TO_POINTER (i + 1);
 
   return self;
 }
@@ -469,9 +491,7 @@ cg_xml_locator_free (CgXmlLocator *self)
   if (self == NULL)
     return;
 
-  g_bytes_unref (self->text);
   g_clear_pointer (&self->positions, g_array_unref);
-  g_clear_pointer (&self->elements, g_hash_table_unref);
   g_free (self);
 }
 
@@ -480,8 +500,8 @@ cg_xml_locator_free (CgXmlLocator *self)
  * @line: (out): 1-based; 0 when unknown
  * @column: (out): 1-based; 0 when unknown
  *
- * Where the start tag of @node begins, as the person fixing the file
- * sees it in an editor.
+ * Where the start tag of @node, an element of the document @self was
+ * made for, begins, as the person fixing the file sees it in an editor.
  */
 void
 cg_xml_locator_find (CgXmlLocator *self,
@@ -499,11 +519,8 @@ cg_xml_locator_find (CgXmlLocator *self,
   if (self == NULL || node == NULL || node->type != XML_ELEMENT_NODE)
     return;
 
-  if (self->elements == NULL)
-    locator_index (self);
-
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->elements, node));
-  if (index == 0)
+  index = GPOINTER_TO_UINT (node->_private);
+  if (index == 0 || index > self->positions->len)
     return;
 
   *line = g_array_index (self->positions, Position, index - 1).line;
@@ -545,8 +562,9 @@ text_as_utf8 (GBytes *data,
 }
 
 static xmlDoc *
-parse_and_validate (ReadState *state,
-                    GBytes    *data)
+parse_and_validate (ReadState  *state,
+                    xmlRelaxNG *schema,
+                    GBytes     *data)
 {
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
@@ -571,8 +589,10 @@ parse_and_validate (ReadState *state,
    * not the parser's: catch them for this parse only. */
   xmlSetStructuredErrorFunc (ctxt, parser_error_cb);
   xmlSetGenericErrorFunc (NULL, generic_error_cb);
+  /* COMPACT keeps short text nodes inside the node, a malloc less for
+   * each: nothing modifies the tree once parsed. */
   doc = xmlCtxtReadMemory (ctxt, contents, (int) size, state->display_name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
   xmlSetStructuredErrorFunc (NULL, NULL);
   xmlSetGenericErrorFunc (NULL, NULL);
 
@@ -614,7 +634,7 @@ parse_and_validate (ReadState *state,
       return NULL;
     }
 
-  vctxt = xmlRelaxNGNewValidCtxt (get_schema ());
+  vctxt = xmlRelaxNGNewValidCtxt (schema);
   xmlRelaxNGSetValidStructuredErrors (vctxt, validity_error_cb, state);
   if (xmlRelaxNGValidateDoc (vctxt, doc) != 0)
     {
@@ -626,7 +646,46 @@ parse_and_validate (ReadState *state,
 }
 
 /**
- * cg_xml_reader_read_bytes:
+ * cg_xml_schema_acquire:
+ *
+ * Returns: (transfer full): the content schema, compiled, for the calling
+ *   thread alone until it gives it back with cg_xml_schema_release()
+ */
+xmlRelaxNG *
+cg_xml_schema_acquire (void)
+{
+  xmlRelaxNG *schema;
+
+  ensure_initialized ();
+
+  /* Compiling under the lock as well: the first compile sets up libxml2's
+   * tables of datatypes, which two threads must not do at once. */
+  g_mutex_lock (&spare_schemas_lock);
+  if (spare_schemas != NULL)
+    {
+      schema = spare_schemas->data;
+      spare_schemas = g_slist_delete_link (spare_schemas, spare_schemas);
+    }
+  else
+    schema = compile_schema ();
+  g_mutex_unlock (&spare_schemas_lock);
+
+  return schema;
+}
+
+void
+cg_xml_schema_release (xmlRelaxNG *schema)
+{
+  g_return_if_fail (schema != NULL);
+
+  g_mutex_lock (&spare_schemas_lock);
+  spare_schemas = g_slist_prepend (spare_schemas, schema);
+  g_mutex_unlock (&spare_schemas_lock);
+}
+
+/**
+ * cg_xml_reader_parse:
+ * @schema: from cg_xml_schema_acquire(), not in use by another thread
  * @data: the bytes of a content file
  * @display_name: how problems name the file
  * @max_size: the largest file accepted, in bytes
@@ -634,20 +693,23 @@ parse_and_validate (ReadState *state,
  * @problem: (out): what was wrong, when %NULL is returned
  *
  * Parses a content file from memory, safely, and validates it against the
- * schema.
+ * schema. Safe to call from several threads at once, each with its own
+ * @schema.
  *
  * Returns: (transfer full) (nullable): the document, or %NULL with @problem set
  */
 xmlDoc *
-cg_xml_reader_read_bytes (GBytes        *data,
-                          const char    *display_name,
-                          gsize          max_size,
-                          CgXmlLocator **locator,
-                          CgProblem    **problem)
+cg_xml_reader_parse (xmlRelaxNG    *schema,
+                     GBytes        *data,
+                     const char    *display_name,
+                     gsize          max_size,
+                     CgXmlLocator **locator,
+                     CgProblem    **problem)
 {
   ReadState state = { display_name, data, NULL, NULL };
   xmlDoc *doc = NULL;
 
+  g_return_val_if_fail (schema != NULL, NULL);
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (problem != NULL && *problem == NULL, NULL);
@@ -661,7 +723,7 @@ cg_xml_reader_read_bytes (GBytes        *data,
     /* Saving was interrupted, or the file was created and never written. */
     set_problem (&state, 1, 1, CG_CONTENT_ERROR_MALFORMED, _("is empty"));
   else
-    doc = parse_and_validate (&state, data);
+    doc = parse_and_validate (&state, schema, data);
 
   if (doc == NULL)
     {
@@ -679,40 +741,102 @@ cg_xml_reader_read_bytes (GBytes        *data,
 }
 
 /**
- * cg_xml_reader_read:
+ * cg_xml_reader_read_file:
  * @path: the file to read
- * @bytes: (out) (optional): the file's contents, when it is good
+ * @max_size: the largest file accepted, in bytes
+ * @problem: (out): what was wrong, when %NULL is returned
  *
- * Reads a content file with a size cap, then as cg_xml_reader_read_bytes().
+ * Reads a content file with a size cap, for cg_xml_reader_parse().
  *
- * Returns: (transfer full) (nullable): the document, or %NULL with @problem set
+ * Returns: (transfer full) (nullable): the file's contents, or %NULL with
+ *   @problem set
  */
-xmlDoc *
-cg_xml_reader_read (const char    *path,
-                    const char    *display_name,
-                    gsize          max_size,
-                    GBytes       **bytes,
-                    CgXmlLocator **locator,
-                    CgProblem    **problem)
+GBytes *
+cg_xml_reader_read_file (const char  *path,
+                         gsize        max_size,
+                         CgProblem  **problem)
 {
-  g_autoptr(GBytes) data = NULL;
-  ReadState state = { display_name, NULL, NULL, NULL };
-  xmlDoc *doc;
+  ReadState state = { path, NULL, NULL, NULL };
+  GBytes *data;
 
   g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (problem != NULL && *problem == NULL, NULL);
 
   data = read_capped (path, max_size, &state);
   if (data == NULL)
+    *problem = state.problem;
+
+  return data;
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    p++;
+
+  return p;
+}
+
+/**
+ * cg_xml_reader_sniff_root:
+ * @data: the bytes of a content file
+ *
+ * Reads the name of the root element without parsing, when the file
+ * plainly starts with it: UTF-8 or ASCII text where only an XML
+ * declaration, comments, processing instructions and white space come
+ * first. If such a file turns out to be well-formed, its root element has
+ * that name.
+ *
+ * Returns: (nullable): one of the content files' root element names, or
+ *   %NULL when the file does not plainly start with one
+ */
+const char *
+cg_xml_reader_sniff_root (GBytes *data)
+{
+  const char *p, *end, *name;
+  gsize size;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  p = g_bytes_get_data (data, &size);
+  if (p == NULL)
+    return NULL;
+  end = p + size;
+
+  if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  for (;;)
     {
-      *problem = state.problem;
-      return NULL;
+      p = skip_space (p, end);
+
+      if (has_prefix (p, end, "<?"))
+        p = skip_past (p + 2, end, "?>");
+      else if (has_prefix (p, end, "<!--"))
+        p = skip_past (p + 4, end, "-->");
+      else
+        break;
+
+      if (p == NULL)
+        return NULL;
     }
 
-  doc = cg_xml_reader_read_bytes (data, display_name, max_size, locator, problem);
-  if (doc != NULL && bytes != NULL)
-    *bytes = g_steal_pointer (&data);
+  if (!has_prefix (p, end, "<"))
+    return NULL;
 
-  return doc;
+  name = ++p;
+  while (p < end && (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.' || *p == ':'))
+    p++;
+
+  /* Anything but white space, '>' or '/' would make the name longer. */
+  if (p == end || !(*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '>' || *p == '/'))
+    return NULL;
+
+  for (guint i = 0; root_elements[i] != NULL; i++)
+    if (strlen (root_elements[i]) == (gsize) (p - name) && memcmp (root_elements[i], name, p - name) == 0)
+      return root_elements[i];
+
+  return NULL;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "cg-problem.h"
@@ -17,23 +18,25 @@ G_BEGIN_DECLS
  * found after parsing. */
 typedef struct _CgXmlLocator CgXmlLocator;
 
-xmlDoc *cg_xml_reader_read        (const char    *path,
-                                   const char    *display_name,
-                                   gsize          max_size,
-                                   GBytes       **bytes,
-                                   CgXmlLocator **locator,
-                                   CgProblem    **problem);
-xmlDoc *cg_xml_reader_read_bytes  (GBytes        *data,
-                                   const char    *display_name,
-                                   gsize          max_size,
-                                   CgXmlLocator **locator,
-                                   CgProblem    **problem);
+xmlRelaxNG *cg_xml_schema_acquire     (void);
+void        cg_xml_schema_release     (xmlRelaxNG    *schema);
 
-void    cg_xml_locator_free       (CgXmlLocator  *self);
-void    cg_xml_locator_find       (CgXmlLocator  *self,
-                                   xmlNode       *node,
-                                   int           *line,
-                                   int           *column);
+GBytes     *cg_xml_reader_read_file   (const char    *path,
+                                       gsize          max_size,
+                                       CgProblem    **problem);
+const char *cg_xml_reader_sniff_root  (GBytes        *data);
+xmlDoc     *cg_xml_reader_parse       (xmlRelaxNG    *schema,
+                                       GBytes        *data,
+                                       const char    *display_name,
+                                       gsize          max_size,
+                                       CgXmlLocator **locator,
+                                       CgProblem    **problem);
+
+void        cg_xml_locator_free       (CgXmlLocator  *self);
+void        cg_xml_locator_find       (CgXmlLocator  *self,
+                                       xmlNode       *node,
+                                       int           *line,
+                                       int           *column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgXmlLocator, cg_xml_locator_free)
 
