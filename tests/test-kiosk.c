@@ -670,7 +670,7 @@ test_privacy (void)
     /* The GL driver's shader cache holds no one's data, and is not ours. */
     "MESA_SHADER_CACHE_DISABLE",
   };
-  g_autofree char *saved[G_N_ELEMENTS (variables)] = { NULL };
+  char *saved[G_N_ELEMENTS (variables)] = { NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *home = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
@@ -698,10 +698,13 @@ test_privacy (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
 
   for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    if (saved[i] != NULL)
-      g_setenv (variables[i], saved[i], TRUE);
-    else
-      g_unsetenv (variables[i]);
+    {
+      if (saved[i] != NULL)
+        g_setenv (variables[i], saved[i], TRUE);
+      else
+        g_unsetenv (variables[i]);
+      g_clear_pointer (&saved[i], g_free);
+    }
 
   list_files (home, found);
   remove_tree (home);
