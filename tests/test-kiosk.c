@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cg-test-ui.h"
 #include "cg-application.h"
 #include "cg-clinic-panel.h"
 #include "cg-content-loader.h"
@@ -36,28 +37,6 @@ typedef struct
 
 static CgApplication *application;
 
-static void
-frame_cb (GdkFrameClock *clock,
-          gboolean      *drawn)
-{
-  *drawn = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean drawn = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
-  gtk_widget_queue_draw (widget);
-  while (!drawn)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
-
 static CgLibrary *
 load_fixture (void)
 {
@@ -78,7 +57,7 @@ open_window (Fixture *fixture)
   cg_window_set_library (window, fixture->library);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   return window;
 }
@@ -117,7 +96,7 @@ activate (CgWindow   *window,
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
   else
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 }
 
 static GtkWidget *
@@ -184,31 +163,6 @@ inspector_is_open (void)
 }
 
 static void
-clipboard_read_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  char **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("");
-}
-
-static char *
-read_clipboard (CgWindow *window)
-{
-  char *text = NULL;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
-                                 clipboard_read_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return text;
-}
-
-static void
 count_countdown_cb (CgIdleTimer *timer,
                     GParamSpec  *pspec,
                     guint       *shown)
@@ -239,23 +193,23 @@ test_idle_reset (Fixture       *fixture,
   activate (window, "win.zoom-in", NULL);
   g_assert_cmpfloat (cg_window_get_text_scale (window), >, kiosk_scale + 0.01);
   gtk_editable_set_text (search_entry (window), "fixture");
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
   cg_idle_timer_poke (timer);
 
   /* …and walks away. */
   while (g_strcmp0 (cg_window_get_page (window), "home") != 0)
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   g_assert_cmpuint (countdown_shown, ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (search_entry (window)), ==, "");
-  clipboard = read_clipboard (window);
+  clipboard = cg_test_read_clipboard (window);
   g_assert_cmpstr (clipboard, ==, "");
   g_assert_cmpfloat_with_epsilon (cg_window_get_text_scale (window), kiosk_scale, 0.001);
 
   /* No history: Back leads nowhere. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpstr (cg_window_get_page (window), ==, "home");
   g_signal_handlers_disconnect_by_data (timer, &countdown_shown);
 }
@@ -269,7 +223,7 @@ test_close_refused (Fixture       *fixture,
   GAction *quit_action = g_action_map_lookup_action (G_ACTION_MAP (fixture->app), "quit");
 
   gtk_window_close (GTK_WINDOW (fixture->window));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 
   quit = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "app.quit");
@@ -307,7 +261,7 @@ press_key (CgWindow        *window,
 
   g_assert_nonnull (controller);
   g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   return handled;
 }
@@ -359,7 +313,7 @@ test_external_link (Fixture       *fixture,
 
   /* The next patient does not find it open. */
   cg_kiosk_reset (cg_window_get_kiosk_controller (fixture->window));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_null (find_toplevel (CG_TYPE_LINK_DIALOG));
 }
 
@@ -401,7 +355,7 @@ test_pin (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   submit_pin (dialog, "2468");
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_false (cg_window_get_kiosk (fixture->window));
   g_assert_false (cg_application_get_kiosk (fixture->app));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "kiosk"));
@@ -468,7 +422,7 @@ test_quick_answer (Fixture       *fixture,
   while (!cg_window_get_searching (window) ||
          g_strcmp0 (cg_search_page_get_query (page), "second question") != 0)
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   if (cg_search_page_get_selected (page) == NULL)
     cg_search_page_move_selection (page, 1);
@@ -477,7 +431,7 @@ test_quick_answer (Fixture       *fixture,
   g_assert_cmpstr (cg_search_result_get_id (selected), ==, "faq-second-question");
 
   activate (window, "win.copy-answer", NULL);
-  text = read_clipboard (window);
+  text = cg_test_read_clipboard (window);
   g_assert_cmpstr (text, ==, "Is there a second question?\n\nYes, and it has no review record.\n");
   /* Still on the results, for the next call. */
   g_assert_true (cg_window_get_searching (window));
@@ -497,7 +451,7 @@ test_clinic_panel (Fixture       *fixture,
   copy_phone = find_named (cg_clinic_panel_get_popover (CG_CLINIC_PANEL (panel)), "copy-phone");
   g_assert_nonnull (copy_phone);
   g_signal_emit_by_name (copy_phone, "clicked");
-  text = read_clipboard (fixture->window);
+  text = cg_test_read_clipboard (fixture->window);
   g_assert_cmpstr (text, ==, "+1 555 0100");
 }
 
@@ -616,12 +570,12 @@ privacy_child (void)
 
   activate (fixture.window, "win.show-item", "fixture-article");
   gtk_editable_set_text (search_entry (fixture.window), "private question");
-  wait_for_frame (GTK_WIDGET (fixture.window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture.window));
   activate (fixture.window, "win.zoom-in", NULL);
   activate (fixture.window, "win.zoom-in", NULL);
   activate (fixture.window, "win.open-uri", "https://example.org/");
   gtk_window_close (GTK_WINDOW (fixture.window));
-  wait_for_frame (GTK_WIDGET (fixture.window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture.window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
 
   gtk_window_destroy (GTK_WINDOW (fixture.window));

@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "cg-test-ui.h"
 #include "cg-application.h"
 #include "cg-article-page.h"
 #include "cg-language-button.h"
@@ -23,28 +24,6 @@
 #define ARTICLE "does-microneedling-hurt"
 
 static CgApplication *application;
-
-static void
-frame_cb (GdkFrameClock *clock,
-          gboolean      *drawn)
-{
-  *drawn = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean drawn = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
-  gtk_widget_queue_draw (widget);
-  while (!drawn)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
 
 /* The one window of the application, whichever the last switch made. */
 static CgWindow *
@@ -67,7 +46,7 @@ open_window (const char *page)
   gtk_window_present (GTK_WINDOW (window));
   if (page != NULL)
     g_assert_true (cg_window_open_page (window, page));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   return window;
 }
@@ -89,7 +68,7 @@ switch_language (const char *language)
   g_action_group_activate_action (G_ACTION_GROUP (application), "language",
                                   g_variant_new_string (language));
   window = the_window ();
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   return window;
 }
@@ -155,7 +134,7 @@ test_switch_keeps_article (void)
   cg_application_set_language (application, "en");
   window = open_window ("home");
   g_assert_true (cg_window_open_page (window, "item:" ARTICLE));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
   english = article_text (window);
   g_assert_cmpstr (translated_title (), ==, "Does microneedling hurt?");
   assert_article_in_language (window);
@@ -238,7 +217,7 @@ test_language_menu (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (menu_button)), ==, "Language");
 
   gtk_menu_button_popup (menu_button);
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
   menu = gtk_menu_button_get_menu_model (menu_button);
   g_assert_nonnull (menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, G_N_ELEMENTS (names));
@@ -263,7 +242,7 @@ test_language_menu (void)
   /* What the Polski item does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (menu_button), "app.language", "s", "pl"));
   window = the_window ();
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
   button = find_language_button (GTK_WIDGET (window));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cg_language_button_get_menu_button (button))),
                    ==, "Język");
@@ -300,18 +279,18 @@ test_switch_keeps_scroll_position (void)
   window = open_window ("item:" ARTICLE);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
   for (guint i = 0; i < 5; i++)
-    wait_for_frame (GTK_WIDGET (window));
+    cg_test_wait_for_frame (GTK_WIDGET (window));
 
   adjustment = article_adjustment (window);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 2 * gtk_adjustment_get_page_size (adjustment));
   gtk_adjustment_set_value (adjustment, 0.6 * (gtk_adjustment_get_upper (adjustment) -
                                                gtk_adjustment_get_page_size (adjustment)));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   window = switch_language ("es");
   /* Enough frames for the text to lay out and the position to settle. */
   for (guint i = 0; i < 20; i++)
-    wait_for_frame (GTK_WIDGET (window));
+    cg_test_wait_for_frame (GTK_WIDGET (window));
 
   adjustment = article_adjustment (window);
   g_assert_cmpfloat_with_epsilon (scrolled_share (adjustment), 0.6, 0.1);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cg-test-ui.h"
 #include "cg-application.h"
 #include "cg-article-page.h"
 #include "cg-problems-page.h"
@@ -40,28 +41,6 @@ typedef struct
   char          *file;
 } Fixture;
 
-static void
-frame_cb (GdkFrameClock *clock,
-          gboolean      *drawn)
-{
-  *drawn = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean drawn = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
-  gtk_widget_queue_draw (widget);
-  while (!drawn)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
-
 static gboolean
 timeout_cb (gpointer user_data)
 {
@@ -89,7 +68,7 @@ wait_for_reload (Fixture   *fixture,
 
   g_assert_false (timed_out);
   g_source_remove (id);
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -151,7 +130,7 @@ fixture_setup (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (cg_window_open_page (fixture->window, "item:" ARTICLE_ID));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_cmpstr (shown_title (fixture->window), ==, "Live title one");
 }
 

@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "cg-test-ui.h"
 #include "cg-application.h"
 #include "cg-content-loader.h"
 #include "cg-language-button.h"
@@ -25,28 +26,6 @@
 
 static CgApplication *application;
 static CgLibrary *library;
-
-static void
-frame_cb (GdkFrameClock *clock,
-          gboolean      *drawn)
-{
-  *drawn = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean drawn = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
-  gtk_widget_queue_draw (widget);
-  while (!drawn)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
 
 /* The clinic's details stay as the clinic wrote them, in every language. */
 static GPtrArray *verbatim;
@@ -267,7 +246,7 @@ open_window (void)
   cg_window_set_library (window, library);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   return window;
 }
@@ -301,16 +280,16 @@ test_pages (void)
   assert_all_translated (GTK_WIDGET (window), "home");
 
   g_assert_true (cg_window_open_page (window, topic_page));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
   assert_all_translated (GTK_WIDGET (window), topic_page);
 
   g_assert_true (cg_window_open_page (window, "item:does-microneedling-hurt"));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
   assert_all_translated (GTK_WIDGET (window), "item:does-microneedling-hurt");
 
   /* A question on its own page. */
   g_assert_true (cg_window_open_page (window, "item:faq-does-it-hurt"));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
   assert_all_translated (GTK_WIDGET (window), "item:faq-does-it-hurt");
 
   close_window (window);
@@ -323,7 +302,7 @@ test_menus (void)
   GtkMenuButton *buttons[2];
 
   g_assert_true (cg_window_open_page (window, "item:does-microneedling-hurt"));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   buttons[0] = cg_window_get_primary_menu_button (window);
   buttons[1] = find_language_menu_button (GTK_WIDGET (window));
@@ -331,7 +310,7 @@ test_menus (void)
     {
       g_assert_nonnull (buttons[i]);
       gtk_menu_button_popup (buttons[i]);
-      wait_for_frame (GTK_WIDGET (window));
+      cg_test_wait_for_frame (GTK_WIDGET (window));
       g_assert_nonnull (gtk_menu_button_get_popover (buttons[i]));
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (buttons[i]))));
       assert_all_translated (GTK_WIDGET (gtk_menu_button_get_popover (buttons[i])), "menu");

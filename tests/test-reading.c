@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cg-test-ui.h"
 #include "cg-application.h"
 #include "cg-article-page.h"
 #include "cg-content-loader.h"
@@ -31,28 +32,6 @@ typedef struct
   CgLibrary     *library;
   CgWindow      *window;
 } Fixture;
-
-static void
-frame_cb (GdkFrameClock *clock,
-          gboolean      *drawn)
-{
-  *drawn = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean drawn = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
-  gtk_widget_queue_draw (widget);
-  while (!drawn)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
 
 static CgLibrary *
 load_fixture (void)
@@ -77,7 +56,7 @@ open_window (Fixture *fixture)
   cg_window_set_library (window, fixture->library);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   return window;
 }
@@ -121,7 +100,7 @@ activate (CgWindow   *window,
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
   else
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 }
 
 static CgArticlePage *
@@ -203,7 +182,7 @@ test_topic_overview (Fixture       *fixture,
 
   gtk_list_box_select_row (cg_window_get_sidebar (fixture->window),
                            sidebar_row (fixture->window, "topic:basics"));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "topic:basics");
   g_assert_true (CG_IS_TOPIC_PAGE (cg_window_get_page_widget (fixture->window)));
@@ -235,7 +214,7 @@ test_question_expands (Fixture       *fixture,
   question = cg_topic_page_find_question (CG_TOPIC_PAGE (cg_window_get_page_widget (fixture->window)),
                                           "faq-fixture-question");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (question), TRUE);
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cg_faq_row_get_answer_view (question)));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -243,7 +222,7 @@ test_question_expands (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "No, it is a fixture. Read the fixture article.\nRelated\n•\tFixture article title");
   /* The answer slides open: it shows within a few frames. */
   while (!gtk_widget_get_mapped (GTK_WIDGET (cg_faq_row_get_answer_view (question))))
-    wait_for_frame (GTK_WIDGET (fixture->window));
+    cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   /* The same answer on a page of its own. */
   activate (fixture->window, "win.show-item", "faq-fixture-question");
@@ -290,7 +269,7 @@ follow_link (CgWindow   *window,
   g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match, NULL, NULL));
   gtk_text_iter_forward_char (&match);
   g_assert_true (cg_document_view_activate_link_at (view, &match));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 }
 
 static void
@@ -375,31 +354,6 @@ test_text_size_persists (Fixture       *fixture,
 }
 
 static void
-clipboard_read_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  char **text = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-read_clipboard (CgWindow *window)
-{
-  char *text = NULL;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
-                                 clipboard_read_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return text;
-}
-
-static void
 test_copy_as_text (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -407,7 +361,7 @@ test_copy_as_text (Fixture       *fixture,
 
   activate (fixture->window, "win.show-item", "linked-article");
   activate (fixture->window, "win.copy-text", NULL);
-  text = read_clipboard (fixture->window);
+  text = cg_test_read_clipboard (fixture->window);
   g_assert_cmpstr (text, ==,
                    "Linked article title\n\n"
                    "You arrived by following a link. Go back to the fixture.\n");
@@ -415,7 +369,7 @@ test_copy_as_text (Fixture       *fixture,
   activate (fixture->window, "win.show-item", "fixture-article");
   activate (fixture->window, "win.copy-text", NULL);
   g_clear_pointer (&text, g_free);
-  text = read_clipboard (fixture->window);
+  text = cg_test_read_clipboard (fixture->window);
   g_assert_true (g_str_has_prefix (text,
                                    "Fixture article title\n\n"
                                    "Intro with gentle words and firm words about skin.\n\n"
@@ -426,7 +380,7 @@ test_copy_as_text (Fixture       *fixture,
   /* An answer copies from its row too. */
   activate (fixture->window, "win.copy-item", "faq-second-question");
   g_clear_pointer (&text, g_free);
-  text = read_clipboard (fixture->window);
+  text = cg_test_read_clipboard (fixture->window);
   g_assert_cmpstr (text, ==, "Is there a second question?\n\nYes, and it has no review record.\n");
 }
 
@@ -501,7 +455,7 @@ test_find_in_page (Fixture       *fixture,
 
   /* Escape closes the bar and clears the highlights. */
   g_signal_emit_by_name (entry, "stop-search");
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_false (cg_article_page_get_find_active (page));
   g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 0);
   g_assert_cmpuint (count_tag_ranges (buffer, "find-current"), ==, 0);
@@ -560,8 +514,8 @@ test_narrow_window_folds (Fixture       *fixture,
   AdwLeaflet *leaflet;
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 500, 800);
-  wait_for_frame (GTK_WIDGET (fixture->window));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (GTK_WIDGET (cg_window_get_sidebar (fixture->window)),
                                                   ADW_TYPE_LEAFLET));
@@ -575,7 +529,7 @@ test_narrow_window_folds (Fixture       *fixture,
   /* Choosing a topic in the stacked view leads to it. */
   g_signal_emit_by_name (cg_window_get_sidebar (fixture->window), "row-activated",
                          sidebar_row (fixture->window, "topic:care"));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "topic:care");
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cg-test-ui.h"
 #include "cg-application.h"
 #include "cg-article-page.h"
 #include "cg-content-loader.h"
@@ -26,28 +27,6 @@ typedef struct
   CgLibrary     *library;
   CgWindow      *window;
 } Fixture;
-
-static void
-frame_cb (GdkFrameClock *clock,
-          gboolean      *drawn)
-{
-  *drawn = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean drawn = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
-  gtk_widget_queue_draw (widget);
-  while (!drawn)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
 
 /* One application for every test: it owns its name on the bus. */
 static CgApplication *application;
@@ -69,7 +48,7 @@ fixture_setup (Fixture       *fixture,
   cg_window_set_library (fixture->window, fixture->library);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -95,7 +74,7 @@ type_query (CgWindow   *window,
   while (!cg_window_get_searching (window) ||
          g_strcmp0 (cg_search_page_get_query (page), text) != 0)
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
@@ -198,7 +177,7 @@ test_arrow_and_enter_open (Fixture       *fixture,
   g_signal_emit_by_name (entry, "next-match");
   g_assert_true (cg_search_page_get_selected (page) == result_at (page, 1));
   g_signal_emit_by_name (entry, "activate");
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   g_assert_false (cg_window_get_searching (fixture->window));
   g_assert_true (g_str_has_prefix (cg_window_get_page (fixture->window), "item:"));
@@ -214,8 +193,8 @@ test_opened_result_highlighted (Fixture       *fixture,
 
   type_query (fixture->window, "skin");
   g_signal_emit_by_name (cg_window_get_search_entry (fixture->window), "activate");
-  wait_for_frame (GTK_WIDGET (fixture->window));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
   view = shown_document (fixture->window);
@@ -235,11 +214,11 @@ test_escape_goes_back (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_assert_true (cg_window_open_page (fixture->window, "topic:care"));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   type_query (fixture->window, "fixture");
   g_signal_emit_by_name (cg_window_get_search_entry (fixture->window), "stop-search");
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   g_assert_false (cg_window_get_searching (fixture->window));
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "topic:care");
@@ -262,7 +241,7 @@ test_typo_suggests (Fixture       *fixture,
 
   /* The suggestion searches the correction. */
   g_signal_emit_by_name (button, "clicked");
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cg_window_get_search_entry (fixture->window))), ==, "fixture");
   g_assert_cmpstr (cg_search_page_get_query (page), ==, "fixture");
   g_assert_cmpuint (g_list_model_get_n_items (cg_search_page_get_results (page)), >=, 1);
@@ -284,31 +263,6 @@ test_nonsense_no_results (Fixture       *fixture,
 }
 
 static void
-clipboard_read_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  char **text = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-read_clipboard (CgWindow *window)
-{
-  char *text = NULL;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
-                                 clipboard_read_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return text;
-}
-
-static void
 test_copy_answer (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -326,14 +280,14 @@ test_copy_answer (Fixture       *fixture,
   button = find_mapped (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  text = read_clipboard (fixture->window);
+  text = cg_test_read_clipboard (fixture->window);
   g_assert_cmpstr (text, ==, expected);
 
   /* The keyboard's way, on the selected row. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "");
   g_clear_pointer (&text, g_free);
   g_assert_true (cg_search_page_copy_selected_answer (page));
-  text = read_clipboard (fixture->window);
+  text = cg_test_read_clipboard (fixture->window);
   g_assert_cmpstr (text, ==, expected);
 }
 

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "cg-test-ui.h"
 #include "cg-content-loader.h"
 #include "cg-document-view.h"
 #include "cg-text-renderer.h"
@@ -196,28 +197,6 @@ test_renderer_text_scale (void)
   g_assert_cmpint (larger, ==, 2 * normal);
 }
 
-static void
-frame_cb (GdkFrameClock *clock,
-          gboolean      *drawn)
-{
-  *drawn = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean drawn = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
-  gtk_widget_queue_draw (widget);
-  while (!drawn)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
-
 static GdkRGBA
 tag_color (GtkTextBuffer *buffer,
            const char    *name,
@@ -261,7 +240,7 @@ test_renderer_follows_dark_style (void)
   cg_document_view_show_item (CG_DOCUMENT_VIEW (view), cg_library_lookup_item (library, "fixture-article"),
                               NULL, CG_RENDER_PAGE);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  cg_test_wait_for_frame (window);
 
   light_link = tag_color (buffer, "link", "foreground-rgba");
   light_note = cg_text_renderer_get_palette (cg_document_view_get_renderer (CG_DOCUMENT_VIEW (view)))->note_bg[CG_NOTE_WARNING];
@@ -269,8 +248,8 @@ test_renderer_follows_dark_style (void)
   g_assert_true (gdk_rgba_equal (&light_link, &light_accent));
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_for_frame (window);
-  wait_for_frame (window);
+  cg_test_wait_for_frame (window);
+  cg_test_wait_for_frame (window);
 
   dark_link = tag_color (buffer, "link", "foreground-rgba");
   dark_note = cg_text_renderer_get_palette (cg_document_view_get_renderer (CG_DOCUMENT_VIEW (view)))->note_bg[CG_NOTE_WARNING];

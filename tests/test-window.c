@@ -8,29 +8,9 @@
 
 #include <adwaita.h>
 
+#include "cg-test-ui.h"
 #include "cg-application.h"
 #include "cg-window.h"
-
-static void
-frame_cb (GdkFrameClock *clock,
-          gboolean      *drawn)
-{
-  *drawn = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean drawn = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &drawn);
-  while (!drawn)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
 
 static void
 test_window_opens_and_finalizes (void)
@@ -43,7 +23,7 @@ test_window_opens_and_finalizes (void)
   g_object_ref_sink (window);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Clinic Guide");
