@@ -442,12 +442,18 @@ test_clinic_panel (Fixture       *fixture,
                    gconstpointer  data)
 {
   GtkWidget *panel = find_descendant (GTK_WIDGET (fixture->window), CG_TYPE_CLINIC_PANEL);
+  GtkWidget *button;
   GtkWidget *copy_phone;
   g_autofree char *text = NULL;
 
   g_assert_nonnull (panel);
   g_assert_true (gtk_widget_get_visible (panel));
 
+  /* The details appear when the button is pressed. */
+  button = find_descendant (panel, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (cg_clinic_panel_get_popover (CG_CLINIC_PANEL (panel))));
   copy_phone = find_named (cg_clinic_panel_get_popover (CG_CLINIC_PANEL (panel)), "copy-phone");
   g_assert_nonnull (copy_phone);
   g_signal_emit_by_name (copy_phone, "clicked");

@@ -13,6 +13,7 @@
 
 #include "cg-test-ui.h"
 #include "cg-application.h"
+#include "cg-clinic-panel.h"
 #include "cg-content-loader.h"
 #include "cg-language-button.h"
 #include "cg-paths.h"
@@ -219,16 +220,20 @@ assert_all_translated (GtkWidget  *widget,
 }
 
 static GtkMenuButton *
-find_language_menu_button (GtkWidget *widget)
+find_menu_button (GtkWidget *widget,
+                  GType      owner)
 {
-  if (CG_IS_LANGUAGE_BUTTON (widget))
+  if (CG_IS_LANGUAGE_BUTTON (widget) && owner == CG_TYPE_LANGUAGE_BUTTON)
     return cg_language_button_get_menu_button (CG_LANGUAGE_BUTTON (widget));
+  if (GTK_IS_MENU_BUTTON (widget) && owner == CG_TYPE_CLINIC_PANEL &&
+      CG_IS_CLINIC_PANEL (gtk_widget_get_parent (widget)))
+    return GTK_MENU_BUTTON (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkMenuButton *found = find_language_menu_button (child);
+      GtkMenuButton *found = find_menu_button (child, owner);
 
       if (found != NULL)
         return found;
@@ -299,13 +304,14 @@ static void
 test_menus (void)
 {
   CgWindow *window = open_window ();
-  GtkMenuButton *buttons[2];
+  GtkMenuButton *buttons[3];
 
   g_assert_true (cg_window_open_page (window, "item:does-microneedling-hurt"));
   cg_test_wait_for_frame (GTK_WIDGET (window));
 
   buttons[0] = cg_window_get_primary_menu_button (window);
-  buttons[1] = find_language_menu_button (GTK_WIDGET (window));
+  buttons[1] = find_menu_button (GTK_WIDGET (window), CG_TYPE_LANGUAGE_BUTTON);
+  buttons[2] = find_menu_button (GTK_WIDGET (window), CG_TYPE_CLINIC_PANEL);
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       g_assert_nonnull (buttons[i]);

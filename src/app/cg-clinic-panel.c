@@ -17,6 +17,11 @@ struct _CgClinicPanel
 {
   AdwBin      parent_instance;
 
+  /* Shown as rows when the popover first opens: nobody waits for them
+   * at start-up. */
+  CgClinic   *clinic;
+  gboolean    filled;
+
   /* Template widgets */
   GtkWidget  *button;
   GtkWidget  *popover;
@@ -95,12 +100,51 @@ join_lines (const char * const *lines)
 }
 
 static void
+cg_clinic_panel_fill (CgClinicPanel *self)
+{
+  GtkWidget *child;
+  g_autofree char *address = NULL;
+  g_autofree char *hours = NULL;
+
+  if (self->filled)
+    return;
+  self->filled = TRUE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  if (self->clinic == NULL)
+    return;
+
+  address = join_lines (cg_clinic_get_address_lines (self->clinic));
+  hours = join_lines (cg_clinic_get_hours_lines (self->clinic));
+
+  gtk_label_set_label (self->name_label, cg_clinic_get_name (self->clinic));
+  cg_clinic_panel_add_row (self, "copy-phone", _("Phone"), cg_clinic_get_phone (self->clinic), NULL);
+  cg_clinic_panel_add_row (self, "copy-hours", _("Opening Hours"), hours, NULL);
+  cg_clinic_panel_add_row (self, "copy-address", _("Address"), address, NULL);
+  cg_clinic_panel_add_row (self, "copy-email", _("Email"), cg_clinic_get_email (self->clinic), NULL);
+  cg_clinic_panel_add_row (self, "copy-booking", _("Booking"), cg_clinic_get_booking (self->clinic),
+                           cg_clinic_get_booking (self->clinic));
+  cg_clinic_panel_add_row (self, "copy-website", _("Website"), cg_clinic_get_website (self->clinic),
+                           cg_clinic_get_website (self->clinic));
+}
+
+static void
+popover_show_cb (CgClinicPanel *self,
+                 GtkPopover    *popover)
+{
+  cg_clinic_panel_fill (self);
+}
+
+static void
 cg_clinic_panel_dispose (GObject *object)
 {
   /* The button is a template child and the bin's child: let go of it as
    * the bin's child first, or AdwBin unparents it again once freed. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), CG_TYPE_CLINIC_PANEL);
+  g_clear_object (&CG_CLINIC_PANEL (object)->clinic);
 
   G_OBJECT_CLASS (cg_clinic_panel_parent_class)->dispose (object);
 }
@@ -118,6 +162,7 @@ cg_clinic_panel_class_init (CgClinicPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgClinicPanel, popover);
   gtk_widget_class_bind_template_child (widget_class, CgClinicPanel, name_label);
   gtk_widget_class_bind_template_child (widget_class, CgClinicPanel, list);
+  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
 }
 
 static void
@@ -140,32 +185,16 @@ void
 cg_clinic_panel_set_clinic (CgClinicPanel *self,
                             CgClinic      *clinic)
 {
-  GtkWidget *child;
-  g_autofree char *address = NULL;
-  g_autofree char *hours = NULL;
-
   g_return_if_fail (CG_IS_CLINIC_PANEL (self));
   g_return_if_fail (clinic == NULL || CG_IS_CLINIC (clinic));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-
+  g_set_object (&self->clinic, clinic);
+  self->filled = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self), clinic != NULL);
-  if (clinic == NULL)
-    return;
 
-  address = join_lines (cg_clinic_get_address_lines (clinic));
-  hours = join_lines (cg_clinic_get_hours_lines (clinic));
-
-  gtk_label_set_label (self->name_label, cg_clinic_get_name (clinic));
-  cg_clinic_panel_add_row (self, "copy-phone", _("Phone"), cg_clinic_get_phone (clinic), NULL);
-  cg_clinic_panel_add_row (self, "copy-hours", _("Opening Hours"), hours, NULL);
-  cg_clinic_panel_add_row (self, "copy-address", _("Address"), address, NULL);
-  cg_clinic_panel_add_row (self, "copy-email", _("Email"), cg_clinic_get_email (clinic), NULL);
-  cg_clinic_panel_add_row (self, "copy-booking", _("Booking"), cg_clinic_get_booking (clinic),
-                           cg_clinic_get_booking (clinic));
-  cg_clinic_panel_add_row (self, "copy-website", _("Website"), cg_clinic_get_website (clinic),
-                           cg_clinic_get_website (clinic));
+  /* Already open: a reload shows the new details at once. */
+  if (gtk_widget_get_visible (self->popover))
+    cg_clinic_panel_fill (self);
 }
 
 /**
