@@ -211,6 +211,12 @@ test_prefix (Fixture       *fixture,
   assert_finds (fixture, "micron", "what-is-microneedling");
   assert_finds (fixture, "hyperh", "sweat");
 
+  /* Two letters come from FTS5's prefix index, three from the commonest
+   * completions: both find what is being typed. */
+  assert_finds (fixture, "hy", "sweat");
+  assert_finds (fixture, "hyp", "sweat");
+  assert_finds (fixture, "can I go swi", "faq-swimming");
+
   /* Only the word being typed is a prefix: "swim " is a finished word. */
   assert_finds (fixture, "can I go swim", "faq-swimming");
   {
