@@ -10,7 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cg-autocleanups-private.h"
 #include "cg-content-loader-private.h"
+#include "cg-xml-reader.h"
 
 /* The content loader turns folders of XML into a library. Content comes
  * from a shared folder that clinic staff edit: every broken or hostile
@@ -617,6 +619,8 @@ static const Expectation expectations[] = {
   { "hostile", "unknown-element.xml", CG_CONTENT_ERROR_INVALID, 8, 33, NULL, "unknown-element" },
   { "hostile", "unknown-field.xml", CG_CONTENT_ERROR_INVALID, 7, 18, NULL, "unknown-field" },
   { "hostile", "xinclude.xml", CG_CONTENT_ERROR_INVALID, 7, 8, NULL, "xinclude" },
+  /* Checked by the loader itself, not by the schema it compiles. */
+  { "hostile", "bad-id.xml", CG_CONTENT_ERROR_INVALID, 7, 57, NULL, "bad-id" },
   { NULL, "xinclude-secret.xml", CG_CONTENT_ERROR_INVALID, 7, 8, NULL, "xinclude-secret" },
   /* Not a file we read */
   { NULL, "too-large.xml", CG_CONTENT_ERROR_TOO_LARGE, 0, 0, NULL, "too-large" },
@@ -722,6 +726,13 @@ test_hostile_messages (Hostile       *fixture,
   problem = assert_one_problem (fixture, &(Expectation) {
     "hostile", "dangling-link.xml", CG_CONTENT_ERROR_DANGLING_LINK, 7, 57, NULL, NULL });
   g_assert_cmpstr (problem->message, ==, "the link points to “no-such-article”, which does not exist");
+
+  /* The attribute, its value and the rule. */
+  problem = assert_one_problem (fixture, &(Expectation) {
+    "hostile", "bad-id.xml", CG_CONTENT_ERROR_INVALID, 7, 57, NULL, NULL });
+  g_assert_cmpstr (problem->message, ==,
+                   "the ref attribute “Bad_Id” is not a valid id: use lowercase letters, digits "
+                   "and hyphens, starting with a letter or digit (at most 80 characters)");
 
   problem = assert_one_problem (fixture, &(Expectation) {
     "hostile", "empty.xml", CG_CONTENT_ERROR_MALFORMED, 1, 1, NULL, NULL });
@@ -905,6 +916,256 @@ test_bytes_like_files (void)
   g_assert_cmpint (problem->code, ==, CG_CONTENT_ERROR_MALFORMED);
 }
 
+/* Ids
+ *
+ * The loader compiles the schema without the id rule, which libxml2
+ * checks slowly, and checks ids itself: the two must agree. */
+
+typedef struct
+{
+  const char *value;   /* as the parser gives it, after decoding */
+  gboolean    valid;
+} IdCase;
+
+static const IdCase id_cases[] = {
+  { "a", TRUE },
+  { "0", TRUE },
+  { "article-00001", TRUE },
+  { "a-", TRUE },
+  { "a--b", TRUE },
+  { "9lives", TRUE },
+  { "Bad_Id", FALSE },
+  { "ABC", FALSE },
+  { "aB", FALSE },
+  { "-abc", FALSE },
+  { "a_b", FALSE },
+  { "a.b", FALSE },
+  { "a/b", FALSE },
+  { "café", FALSE },
+  { "é", FALSE },
+  { "ａ", FALSE },            /* fullwidth a */
+  { "", FALSE },
+  { " ", FALSE },
+  { "\t\n", FALSE },
+  { "a b", FALSE },
+  { "a\tb", FALSE },
+  { "a\nb", FALSE },
+  { "a\u00a0", FALSE },        /* a no-break space is not white space to XML */
+  /* A token: white space around it does not count. */
+  { " abc ", TRUE },
+  { "\tabc\r\n", TRUE },
+  { " -abc", FALSE },
+};
+
+/* Every character that attribute normalization or markup would change,
+ * as a character reference. */
+static char *
+escape_attribute (const char *value)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = value; *p != '\0'; p++)
+    if (*p == '&' || *p == '<' || *p == '"' || *p == '\t' || *p == '\n' || *p == '\r')
+      g_string_append_printf (out, "&#%d;", *p);
+    else
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+ignore_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+}
+
+/* Validated against data/clinic-guide.rng itself, pattern and all. */
+static gboolean
+schema_accepts_id (xmlRelaxNG *schema,
+                   const char *value,
+                   char      **parsed)
+{
+  g_autofree char *escaped = escape_attribute (value);
+  g_autofree char *text = g_strdup_printf ("<hide><item ref=\"%s\"/></hide>", escaped);
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(xmlRelaxNGValidCtxt) vctxt = NULL;
+  g_autoptr(xmlChar) ref = NULL;
+
+  doc = xmlReadMemory (text, (int) strlen (text), "id.xml", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  ref = xmlGetProp (xmlDocGetRootElement (doc)->children, (const xmlChar *) "ref");
+  g_assert_nonnull (ref);
+  *parsed = g_strdup ((const char *) ref);
+
+  vctxt = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, ignore_error_cb, NULL);
+
+  return xmlRelaxNGValidateDoc (vctxt, doc) == 0;
+}
+
+static xmlRelaxNG *
+compile_schema_file (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(xmlRelaxNGParserCtxt) ctxt = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  xmlRelaxNG *schema;
+
+  path = g_test_build_filename (G_TEST_DIST, "..", "data", "clinic-guide.rng", NULL);
+  /* From memory: the loader denies every external entity, a file name
+   * included. */
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  ctxt = xmlRelaxNGNewMemParserCtxt (contents, (int) length);
+  schema = xmlRelaxNGParse (ctxt);
+  g_assert_nonnull (schema);
+
+  return schema;
+}
+
+static void
+test_id_rule_agrees_with_schema (void)
+{
+  xmlRelaxNG *schema = compile_schema_file ();
+  GString *eighty = g_string_new (NULL);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (id_cases); i++)
+    g_ptr_array_add (values, g_strdup (id_cases[i].value));
+
+  /* The length limit, in characters of the value without the white
+   * space around it. */
+  while (eighty->len < 79)
+    g_string_append_c (eighty, eighty->len % 10 == 9 ? '-' : 'a' + eighty->len % 26);
+  g_string_append_c (eighty, '0');
+  g_assert_cmpuint (eighty->len, ==, 80);
+  g_ptr_array_add (values, g_strdup (eighty->str));
+  g_ptr_array_add (values, g_strdup_printf (" %s\t", eighty->str));
+  g_ptr_array_add (values, g_strdup_printf ("%sa", eighty->str));
+  g_string_free (eighty, TRUE);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+      g_autofree char *parsed = NULL;
+      gboolean by_schema = schema_accepts_id (schema, value, &parsed);
+      gboolean expected = i < G_N_ELEMENTS (id_cases) ? id_cases[i].valid : i != values->len - 1;
+
+      g_test_message ("id “%s”: the schema says %s", value, by_schema ? "valid" : "invalid");
+      g_assert_cmpint (by_schema, ==, expected);
+      g_assert_cmpint (cg_xml_is_valid_id (parsed), ==, by_schema);
+    }
+
+  xmlRelaxNGFree (schema);
+}
+
+#define ID_TOPICS \
+  "<topics><topic id=\"t\" icon=\"x\"><title>T</title><summary>S</summary></topic></topics>"
+#define ID_ARTICLE(id, topic, body, after) \
+  "<article id=\"" id "\" topic=\"" topic "\">\n" \
+  "<title>A</title><summary>S</summary><review date=\"2026-01-01\" by=\"x\"/>\n" \
+  "<body><p>" body "</p></body>\n" after "</article>"
+#define ID_80 \
+  "a123456789a123456789a123456789a123456789a123456789a123456789a123456789a123456789"
+#define ID_81 ID_80 "a"
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  const char *attribute;   /* NULL when the file is good */
+  const char *value;
+  int         line;
+  int         column;
+} IdFile;
+
+static const IdFile id_files[] = {
+  { "topics.xml", ID_TOPICS, NULL, NULL, 0, 0 },
+  { "good.xml", ID_ARTICLE ("good", "t", "<link ref=\"good\">x</link>", "<related ref=\"good\"/>"),
+    NULL, NULL, 0, 0 },
+  { "eighty.xml", ID_ARTICLE (ID_80, "t", "x", ""), NULL, NULL, 0, 0 },
+  { "eighty-one.xml", ID_ARTICLE (ID_81, "t", "x", ""), "id", ID_81, 1, 1 },
+  { "article-topic.xml", ID_ARTICLE ("b", "Topic", "x", ""), "topic", "Topic", 1, 1 },
+  { "link.xml", ID_ARTICLE ("c", "t", "x <link ref=\"-c\">y</link>", ""), "ref", "-c", 3, 12 },
+  { "related.xml", ID_ARTICLE ("d", "t", "x", "<related ref=\"d_2\"/>\n"), "ref", "d_2", 4, 1 },
+  { "price.xml", ID_ARTICLE ("e", "t", "x <clinic field=\"price\" item=\"a b\"/>", ""),
+    "item", "a b", 3, 12 },
+  { "topic.xml",
+    "<topics>\n <topic id=\"café\" icon=\"x\"><title>T</title><summary>S</summary></topic>"
+    "</topics>",
+    "id", "café", 2, 2 },
+  { "faq.xml",
+    "<faq><entry id=\"q\" topic=\"t\"><question>Q?</question><answer><p>A</p></answer></entry>\n"
+    "<entry id=\"Q2\" topic=\"t\"><question>Q?</question><answer><p>A</p></answer></entry></faq>",
+    "id", "Q2", 2, 1 },
+  { "hide.xml", "<hide><item ref=\"good\"/><item ref=\"\"/></hide>", "ref", "", 1, 25 },
+  { "clinic.xml", "<clinic><name>N</name><phone>P</phone><address><line>L</line></address>"
+                  "<hours><line>H</line></hours>\n<prices><price id=\"Visit\"><label>L</label>"
+                  "<amount>1</amount></price></prices></clinic>", "id", "Visit", 2, 9 },
+  /* Shown on one line, and not all of it. */
+  { "long.xml", ID_ARTICLE ("f", "t", "x <link ref=\"" ID_81 "&#10;" ID_81 "\">y</link>", ""),
+    "ref", ID_81 "…", 3, 12 },
+};
+
+static void
+test_id_problems (void)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autoptr(CgLibrary) library = NULL;
+  GPtrArray *problems;
+  guint n_bad = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (id_files); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (id_files[i].text, strlen (id_files[i].text));
+
+      cg_content_loader_add_bytes (loader, id_files[i].name, bytes);
+    }
+  library = cg_content_loader_load (loader, NULL);
+  log_problems (library);
+  problems = cg_library_get_problems (library);
+
+  for (guint i = 0; i < G_N_ELEMENTS (id_files); i++)
+    {
+      const IdFile *file = &id_files[i];
+      const CgProblem *found = NULL;
+      g_autofree char *expected = NULL;
+
+      for (guint p = 0; p < problems->len; p++)
+        if (g_str_equal (((CgProblem *) g_ptr_array_index (problems, p))->file, file->name))
+          {
+            g_assert_null (found);
+            found = g_ptr_array_index (problems, p);
+          }
+
+      if (file->attribute == NULL)
+        {
+          g_assert_null (found);
+          continue;
+        }
+
+      /* The whole file is skipped, as any file that breaks the schema. */
+      n_bad++;
+      g_assert_nonnull (found);
+      g_assert_cmpint (found->code, ==, CG_CONTENT_ERROR_INVALID);
+      g_assert_cmpint (found->line, ==, file->line);
+      g_assert_cmpint (found->column, ==, file->column);
+      expected = g_strdup_printf ("the %s attribute “%s” is not a valid id: use lowercase letters, "
+                                  "digits and hyphens, starting with a letter or digit "
+                                  "(at most 80 characters)", file->attribute, file->value);
+      g_assert_cmpstr (found->message, ==, expected);
+    }
+  g_assert_cmpuint (problems->len, ==, n_bad);
+
+  g_assert_nonnull (cg_library_lookup_item (library, "good"));
+  g_assert_nonnull (cg_library_lookup_item (library, ID_80));
+  g_assert_null (cg_library_lookup_item (library, "q"));
+  g_assert_null (cg_library_get_clinic (library));
+  g_assert_cmpuint (g_list_model_get_n_items (cg_library_get_items (library)), ==, 2);
+}
+
 static void
 test_problem_to_string (void)
 {
@@ -967,6 +1228,8 @@ main (int   argc,
   g_test_add_func ("/loader/size-cap", test_size_cap);
   g_test_add_func ("/loader/bytes-like-files", test_bytes_like_files);
   g_test_add_func ("/loader/problem-to-string", test_problem_to_string);
+  g_test_add_func ("/loader/ids/rule-agrees-with-schema", test_id_rule_agrees_with_schema);
+  g_test_add_func ("/loader/ids/problems", test_id_problems);
 
   return g_test_run ();
 }

@@ -32,6 +32,8 @@ xmlDoc     *cg_xml_reader_parse       (xmlRelaxNG    *schema,
                                        CgXmlLocator **locator,
                                        CgProblem    **problem);
 
+gboolean    cg_xml_is_valid_id        (const char    *value);
+
 void        cg_xml_locator_free       (CgXmlLocator  *self);
 void        cg_xml_locator_find       (CgXmlLocator  *self,
                                        xmlNode       *node,
