@@ -6,11 +6,14 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "cg-article.h"
+#include "cg-autocleanups-private.h"
 #include "cg-content-loader.h"
 #include "cg-paths.h"
-#include "cg-search-index.h"
+#include "cg-search-index-private.h"
 
 /* The fixtures in tests/data/search/ are a small library whose words were
  * chosen for these tests; the last tests ask the bundled content what
@@ -653,6 +656,347 @@ test_bundled_typo (void)
   g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
 }
 
+/* Shards: the same results however the rows are cut */
+
+/* A library written for the test, of @n_articles articles and a FAQ of
+ * @n_entries entries, from a few words: common ones that every row has,
+ * so that a pass stops at its row limit, rare ones, accented ones, and a
+ * synonym group with a phrase. Deterministic. */
+static char *
+write_library (guint n_articles,
+               guint n_entries)
+{
+  static const char * const words[] = {
+    "skin", "skin", "skin", "care", "care", "wash", "gentle", "the", "the", "the", "after",
+    "treatment", "needling", "collagen", "peeling", "redness", "crème", "Straße", "naïve",
+    "sunscreen", "moisturiser", "hair", "loss", "alopecia", "healing", "days", "week",
+    "zygomatic", "quixotic", "ÉTÉ", "don't", "micro-needling", "x", "42", "rosacea",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GString) faq = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<faq>\n");
+  char *dir = g_dir_make_tmp ("cg-search-shards-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+#define WORDS(out, n) \
+  G_STMT_START { \
+    guint n_words_ = (n); \
+    for (guint w_ = 0; w_ < n_words_; w_++) \
+      g_string_append_printf (out, "%s%s", w_ > 0 ? " " : "", \
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]); \
+  } G_STMT_END
+
+  for (guint a = 0; a < n_articles; a++)
+    {
+      g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+      g_autofree char *name = g_strdup_printf ("gen-%04u.xml", a);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      guint n_paragraphs = g_rand_int_range (rand, 1, 5);
+
+      g_string_append_printf (xml, "<article id=\"gen-%u\" topic=\"basics\">\n  <title>", a);
+      WORDS (xml, g_rand_int_range (rand, 1, 6));
+      g_string_append (xml, "</title>\n  <summary>");
+      WORDS (xml, g_rand_int_range (rand, 3, 12));
+      g_string_append (xml, "</summary>\n  <keywords>\n    <keyword>");
+      WORDS (xml, g_rand_int_range (rand, 1, 3));
+      g_string_append (xml, "</keyword>\n  </keywords>\n"
+                            "  <review date=\"2026-11-02\" by=\"Search tests\"/>\n  <body>\n");
+      for (guint p = 0; p < n_paragraphs; p++)
+        {
+          g_string_append (xml, "    <p>");
+          WORDS (xml, g_rand_int_range (rand, 5, 60));
+          g_string_append (xml, ".</p>\n");
+        }
+      g_string_append (xml, "  </body>\n</article>\n");
+
+      g_file_set_contents (path, xml->str, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint e = 0; e < n_entries; e++)
+    {
+      g_string_append_printf (faq, "  <entry id=\"faq-gen-%u\" topic=\"care\">\n    <question>", e);
+      WORDS (faq, g_rand_int_range (rand, 2, 8));
+      g_string_append (faq, "?</question>\n    <answer>\n      <p>");
+      WORDS (faq, g_rand_int_range (rand, 3, 30));
+      g_string_append (faq, ".</p>\n    </answer>\n  </entry>\n");
+    }
+  g_string_append (faq, "</faq>\n");
+
+#undef WORDS
+
+  {
+    g_autofree char *topics = g_build_filename (dir, "topics.xml", NULL);
+    g_autofree char *synonyms = g_build_filename (dir, "synonyms.xml", NULL);
+    g_autofree char *faq_path = g_build_filename (dir, "faq.xml", NULL);
+
+    g_file_set_contents (topics,
+                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<topics>\n"
+                         "  <topic id=\"basics\" icon=\"help-about-symbolic\">\n"
+                         "    <title>Basics</title>\n    <summary>What it is.</summary>\n  </topic>\n"
+                         "  <topic id=\"care\" icon=\"weather-clear-symbolic\">\n"
+                         "    <title>Care</title>\n    <summary>Before and after.</summary>\n  </topic>\n"
+                         "</topics>\n", -1, &error);
+    g_assert_no_error (error);
+    g_file_set_contents (synonyms,
+                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<synonyms>\n"
+                         "  <group>\n    <term>hair loss</term>\n    <term>alopecia</term>\n  </group>\n"
+                         "  <group>\n    <term>gentle wash</term>\n    <term>skin care</term>\n  </group>\n"
+                         "</synonyms>\n", -1, &error);
+    g_assert_no_error (error);
+    if (n_entries > 0)
+      {
+        g_file_set_contents (faq_path, faq->str, -1, &error);
+        g_assert_no_error (error);
+      }
+  }
+
+  return dir;
+}
+
+static void
+remove_library (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static CgSearchIndex *
+index_with_shards (CgLibrary *library,
+                   guint      n_shards)
+{
+  g_autoptr(CgSearchIndex) index = cg_search_index_new ();
+  g_autoptr(GError) error = NULL;
+
+  cg_search_index_set_n_shards (index, n_shards);
+  g_assert_true (cg_search_index_add_library (index, library, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&index);
+}
+
+/* Everything a person could see differ: ids, order, scores, snippets and
+ * their hits, the terms to highlight, the suggestion. */
+static void
+assert_same_search (CgSearchIndex *expected_index,
+                    CgSearchIndex *index,
+                    const char    *query,
+                    guint          limit)
+{
+  g_autofree char *expected_suggestion = NULL;
+  g_autofree char *suggestion = NULL;
+  g_autoptr(GListModel) expected = search_full (expected_index, query, NULL, limit, &expected_suggestion);
+  g_autoptr(GListModel) results = search_full (index, query, NULL, limit, &suggestion);
+
+  g_assert_cmpstr (suggestion, ==, expected_suggestion);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, g_list_model_get_n_items (expected));
+
+  for (guint i = 0; i < g_list_model_get_n_items (expected); i++)
+    {
+      g_autoptr(CgSearchResult) a = g_list_model_get_item (expected, i);
+      g_autoptr(CgSearchResult) b = g_list_model_get_item (results, i);
+      const CgSearchRange *a_ranges, *b_ranges;
+      guint a_n = 0, b_n = 0;
+
+      g_assert_cmpstr (cg_search_result_get_id (b), ==, cg_search_result_get_id (a));
+      g_assert_cmpfloat (cg_search_result_get_score (b), ==, cg_search_result_get_score (a));
+      g_assert_cmpint (cg_search_result_get_partial (b), ==, cg_search_result_get_partial (a));
+      g_assert_cmpstr (cg_search_result_get_snippet (b), ==, cg_search_result_get_snippet (a));
+      a_ranges = cg_search_result_get_snippet_ranges (a, &a_n);
+      b_ranges = cg_search_result_get_snippet_ranges (b, &b_n);
+      g_assert_cmpmem (b_ranges, b_n * sizeof (CgSearchRange), a_ranges, a_n * sizeof (CgSearchRange));
+      g_assert_true (g_strv_equal (cg_search_result_get_matched_terms (b),
+                                   cg_search_result_get_matched_terms (a)));
+    }
+}
+
+static const char * const shard_queries[] = {
+  "skin", "sk", "ski", "the", "skin care", "care skin the", "gentle wash", "hair loss", "alopecia",
+  "creme", "CRÈME", "strasse", "naive", "ete", "don't", "micro-needling", "micro needling",
+  "zygomatic", "quixotic rosacea", "skni", "colagen", "peeling redness after treatment",
+  "the skin after the treatment, gentle care", "42", "x", "nothing-like-this", "zzzz",
+  "how to wash skin in the week after needling",
+};
+
+static void
+assert_same_searches (CgSearchIndex *expected_index,
+                      CgSearchIndex *index)
+{
+  for (guint q = 0; q < G_N_ELEMENTS (shard_queries); q++)
+    {
+      assert_same_search (expected_index, index, shard_queries[q], 0);
+      assert_same_search (expected_index, index, shard_queries[q], CG_SEARCH_INDEX_MAX_LIMIT);
+    }
+}
+
+static void
+test_shards_same_results (void)
+{
+  g_autofree char *dir = write_library (700, 120);
+  g_autoptr(CgLibrary) library = load_library (dir, "en");
+  g_autoptr(CgSearchIndex) one = NULL;
+
+  g_assert_cmpuint (cg_library_get_problems (library)->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cg_library_get_items (library)), ==, 820);
+
+  one = index_with_shards (library, 1);
+  g_assert_cmpuint (cg_search_index_get_n_shards (one, NULL), ==, 1);
+
+  /* Three shards of under 300 rows: a pass over "skin" stops in the
+   * second one, where a single table would have stopped. */
+  for (guint n_shards = 2; n_shards <= 3; n_shards++)
+    {
+      g_autoptr(CgSearchIndex) sharded = index_with_shards (library, n_shards);
+
+      g_assert_cmpuint (cg_search_index_get_n_shards (sharded, NULL), ==, n_shards);
+      assert_same_searches (one, sharded);
+    }
+
+  remove_library (dir);
+}
+
+static void
+test_shards_bundled (void)
+{
+  g_autoptr(CgSearchIndex) one = NULL;
+  g_autoptr(CgSearchIndex) two = NULL;
+  static const char * const questions[] = {
+    "does it hurt", "hair loss", "what is collagen induction therapy", "who invented microneedling",
+    "how long until I can go back to work", "micronedling", "sweating", "book a consultation",
+  };
+
+  ensure_bundled ();
+  one = index_with_shards (bundled.library, 1);
+  two = index_with_shards (bundled.library, 2);
+  g_assert_cmpuint (cg_search_index_get_n_shards (two, NULL), ==, 2);
+
+  for (guint q = 0; q < G_N_ELEMENTS (questions); q++)
+    assert_same_search (one, two, questions[q], 0);
+}
+
+/* Never an empty shard: no rows, one shard; one row, one shard. */
+static void
+test_shards_fewer_rows_than_shards (void)
+{
+  for (guint n_articles = 0; n_articles <= 1; n_articles++)
+    {
+      g_autofree char *dir = write_library (n_articles, 0);
+      g_autoptr(CgLibrary) library = load_library (dir, "en");
+      g_autoptr(CgSearchIndex) one = index_with_shards (library, 1);
+      g_autoptr(CgSearchIndex) four = index_with_shards (library, 4);
+      g_autoptr(GListModel) results = NULL;
+
+      g_assert_cmpuint (g_list_model_get_n_items (cg_library_get_items (library)), ==, n_articles);
+      g_assert_cmpuint (cg_search_index_get_n_shards (four, NULL), ==, 1);
+
+      results = search_full (four, "skin care the", NULL, 0, NULL);
+      g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_articles);
+      assert_same_searches (one, four);
+
+      remove_library (dir);
+    }
+}
+
+/* The vocabulary the tokenizer counted while FTS5 built the index is
+ * what FTS5 itself says of a table of the same rows: every term, in as
+ * many rows; every row as long (fts5vocab's instances are the tokens
+ * FTS5 kept in its docsize table). */
+static void
+assert_vocabulary_is_fts5s (CgLibrary     *library,
+                            CgSearchIndex *index)
+{
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) terms = NULL;
+  g_autoptr(sqlite3_stmt) lengths = NULL;
+  g_autoptr(GHashTable) vocabulary = cg_search_index_dup_vocabulary (index, NULL);
+  g_autofree guint *expected_lengths = NULL;
+  GListModel *items = cg_library_get_items (library);
+  guint n_items = g_list_model_get_n_items (items), n_terms = 0;
+
+  g_assert_nonnull (vocabulary);
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE ref USING fts5 (title, keywords, body,"
+                                     "  tokenize = 'unicode61 remove_diacritics 2');"
+                                     "CREATE VIRTUAL TABLE ref_rows USING fts5vocab (ref, 'row');"
+                                     "CREATE VIRTUAL TABLE ref_instances USING fts5vocab (ref, 'instance');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO ref (rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
+                                       -1, &insert, NULL), ==, SQLITE_OK);
+
+  /* The columns as the index documents them: the keywords one a line,
+   * an article's summary before its text. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CgItem) item = g_list_model_get_item (items, i);
+      g_autofree char *keywords = g_strjoinv ("\n", (char **) cg_item_get_keywords (item));
+      g_autofree char *text = cg_document_get_text (cg_item_get_document (item));
+      const char *summary = CG_IS_ARTICLE (item) ? cg_article_get_summary (CG_ARTICLE (item)) : NULL;
+      g_autofree char *body = summary && summary[0] ? g_strconcat (summary, "\n", text, NULL) : g_strdup (text);
+
+      sqlite3_bind_int64 (insert, 1, i + 1);
+      sqlite3_bind_text (insert, 2, cg_item_get_title (item), -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 3, keywords, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 4, body, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+      sqlite3_reset (insert);
+    }
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT term, doc FROM ref_rows", -1, &terms, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (terms) == SQLITE_ROW)
+    {
+      const char *term = (const char *) sqlite3_column_text (terms, 0);
+      gpointer doc_count = NULL;
+
+      if (!g_hash_table_lookup_extended (vocabulary, term, NULL, &doc_count))
+        g_error ("“%s” is missing from the vocabulary", term);
+      g_assert_cmpuint (GPOINTER_TO_UINT (doc_count), ==, sqlite3_column_int (terms, 1));
+      n_terms++;
+    }
+  g_assert_cmpuint (n_terms, >, 0);
+  g_assert_cmpuint (g_hash_table_size (vocabulary), ==, n_terms);
+
+  expected_lengths = g_new0 (guint, n_items + 1);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT doc, count(*) FROM ref_instances GROUP BY doc",
+                                       -1, &lengths, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (lengths) == SQLITE_ROW)
+    expected_lengths[sqlite3_column_int64 (lengths, 0)] = sqlite3_column_int (lengths, 1);
+
+  for (guint row = 1; row <= n_items; row++)
+    g_assert_cmpuint (cg_search_index_get_row_length (index, NULL, row), ==, expected_lengths[row]);
+}
+
+static void
+test_vocabulary_is_fts5s (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *dir = write_library (300, 40);
+  g_autoptr(CgLibrary) library = load_library (dir, "en");
+
+  assert_vocabulary_is_fts5s (fixture->library, fixture->index);
+
+  for (guint n_shards = 1; n_shards <= 3; n_shards++)
+    {
+      g_autoptr(CgSearchIndex) index = index_with_shards (library, n_shards);
+
+      g_assert_cmpuint (cg_search_index_get_n_shards (index, NULL), ==, n_shards);
+      assert_vocabulary_is_fts5s (library, index);
+    }
+
+  ensure_bundled ();
+  assert_vocabulary_is_fts5s (bundled.library, bundled.index);
+
+  remove_library (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +1027,7 @@ main (int   argc,
   ADD ("hostile/invalid-utf8", test_invalid_utf8);
   ADD ("hostile/empty-queries", test_empty_queries);
   ADD ("languages", test_languages);
+  ADD ("vocabulary-is-fts5s", test_vocabulary_is_fts5s);
 
 #undef ADD
 
@@ -690,6 +1035,9 @@ main (int   argc,
   g_test_add_func ("/search-index/bundled/questions", test_bundled_questions);
   g_test_add_func ("/search-index/bundled/facts", test_bundled_facts);
   g_test_add_func ("/search-index/bundled/typo", test_bundled_typo);
+  g_test_add_func ("/search-index/shards/same-results", test_shards_same_results);
+  g_test_add_func ("/search-index/shards/bundled", test_shards_bundled);
+  g_test_add_func ("/search-index/shards/fewer-rows-than-shards", test_shards_fewer_rows_than_shards);
 
   status = g_test_run ();
 

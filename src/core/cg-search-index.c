@@ -11,10 +11,10 @@
 #include <string.h>
 
 #include "cg-autocleanups-private.h"
-#include "cg-search-index.h"
+#include "cg-search-index-private.h"
 
-/* Full-text search over the library, in an in-memory SQLite FTS5 database:
- * one table per language, one row per article or FAQ entry, with the
+/* Full-text search over the library, in in-memory SQLite FTS5 databases:
+ * tables per language, one row per article or FAQ entry, with the
  * title (or question), the keywords and the body (an article's summary
  * first) as columns.
  *
@@ -43,6 +43,13 @@
  * and "the" with a question is no answer. Snippets are cut in C, from
  * the item's own text, for the results only.
  *
+ * Building is the slow part: FTS5 writes one index on one thread. So the
+ * rows of a language are cut into shards, contiguous rowid ranges each in
+ * a database of its own, built at the same time on threads of their own;
+ * rowids stay global, and reading the shards in order reads the rows in
+ * rowid order, as one table would give them. The vocabulary is counted
+ * while FTS5 tokenizes, by a tokenizer of ours in front of unicode61.
+ *
  * An index belongs to one thread, the UI's: the score function finds the
  * query being run in the index itself. */
 
@@ -59,6 +66,7 @@
 #define LONG_WORD_CHARS   8     /* from here on, two edits are allowed */
 #define MAX_SCAN_ROWS     300   /* rows scored per pass, at most */
 #define HASH_SIZE         (256 * 1024 * 1024)
+#define MAX_SHARDS        2     /* the kiosks F5 is measured on have two cores */
 #define SNIPPET_TOKENS    16
 #define SNIPPET_LEAD      3     /* words shown before the first hit */
 #define SNIPPET_READ      80    /* words read for a good window, once one has a hit */
@@ -92,7 +100,7 @@ typedef struct
 typedef struct
 {
   char          *code;
-  guint          number;       /* the tables are fts_<number> and heads_<number> */
+  GPtrArray     *shards;       /* of Shard, in rowid order */
   gint64         n_rows;
   GPtrArray     *items;        /* rowid - 1 → CgItem */
   guint         *lengths;      /* rowid → tokens in the row */
@@ -104,9 +112,27 @@ typedef struct
   guint          n_vocab;
   GHashTable    *vocab_index;  /* text → VocabTerm */
   gunichar      *chars;
-  sqlite3_stmt  *scan_rows;     /* over fts_<number> */
-  sqlite3_stmt  *scan_heads;    /* over heads_<number>: titles and keywords only */
 } Language;
+
+typedef struct _VocabCounter VocabCounter;
+
+/* Rows [first_row, last_row] of a language, in a database of their own:
+ * tables fts (title, keywords, body) and heads (title, keywords). */
+typedef struct
+{
+  sqlite3       *db;
+  fts5_api      *fts5;
+  gint64         first_row;
+  gint64         last_row;
+  sqlite3_stmt  *scan_rows;     /* over fts */
+  sqlite3_stmt  *scan_heads;    /* over heads: titles and keywords only */
+  sqlite3_stmt  *count_rows;    /* over fts: how many rows match */
+
+  /* While it is being built, on its own thread: */
+  Language      *lang;
+  VocabCounter  *counter;       /* what its tokenizer counts; NULL once built */
+  GError        *error;
+} Shard;
 
 typedef struct
 {
@@ -167,7 +193,7 @@ struct _CgSearchIndex
   fts5_tokenizer tokenizer_class;
   Fts5Tokenizer *tokenizer;
   GPtrArray     *languages;      /* of Language, in the order they were added */
-  guint          next_number;
+  guint          n_shards;       /* 0: one a core, at most MAX_SHARDS */
   Plan          *plan;           /* the query being run, for the score function */
 };
 
@@ -180,8 +206,8 @@ language_free (gpointer data)
 {
   Language *lang = data;
 
-  g_clear_pointer (&lang->scan_rows, sqlite3_finalize);
-  g_clear_pointer (&lang->scan_heads, sqlite3_finalize);
+  /* Closing a shard's database drops its tables. */
+  g_clear_pointer (&lang->shards, g_ptr_array_unref);
   g_clear_pointer (&lang->code, g_free);
   g_clear_pointer (&lang->items, g_ptr_array_unref);
   g_clear_pointer (&lang->lengths, g_free);
@@ -192,6 +218,23 @@ language_free (gpointer data)
   g_clear_pointer (&lang->chars, g_free);
   g_clear_pointer (&lang->strings, g_string_chunk_free);
   g_free (lang);
+}
+
+static void vocab_counter_free (VocabCounter *counter);
+
+static void
+shard_free (gpointer data)
+{
+  Shard *shard = data;
+
+  /* Statements first: a connection with live statements does not close. */
+  g_clear_pointer (&shard->scan_rows, sqlite3_finalize);
+  g_clear_pointer (&shard->scan_heads, sqlite3_finalize);
+  g_clear_pointer (&shard->count_rows, sqlite3_finalize);
+  g_clear_pointer (&shard->db, sqlite3_close);
+  g_clear_pointer (&shard->counter, vocab_counter_free);
+  g_clear_error (&shard->error);
+  g_free (shard);
 }
 
 static void
@@ -236,12 +279,12 @@ set_sqlite_error (GError     **error,
 }
 
 static gboolean
-exec_sql (CgSearchIndex  *self,
-          const char     *sql,
-          GError        **error)
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
 {
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, self->db, sql);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, db, sql);
 
   return TRUE;
 }
@@ -534,40 +577,67 @@ score_function (const Fts5ExtensionApi  *api,
   sqlite3_result_double (ctx, score);
 }
 
+/* An in-memory database with FTS5 and our ranking function: the one that
+ * tokenizes queries, and every shard's. Each is used by one thread at a
+ * time, so SQLite need not lock it. */
+static sqlite3 *
+open_connection (CgSearchIndex  *self,
+                 fts5_api      **fts5,
+                 GError        **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *fts5 = NULL;
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                       SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, _("cannot open the database"));
+      return NULL;
+    }
+
+  if (!exec_sql (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                     "PRAGMA temp_store = MEMORY;", error))
+    return NULL;
+
+  /* The documented way to reach the FTS5 C API of this connection. */
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, _("FTS5 is not available"));
+      return NULL;
+    }
+  sqlite3_bind_pointer (stmt, 1, (void *) fts5, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+
+  if (*fts5 == NULL || (*fts5)->iVersion < 2)
+    {
+      set_sqlite_error (error, db, _("FTS5 is not available"));
+      return NULL;
+    }
+
+  if ((*fts5)->xCreateFunction (*fts5, "cg_score", self, score_function, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, _("cannot register the ranking function"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&db);
+}
+
 static gboolean
 ensure_db (CgSearchIndex  *self,
            GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *args[] = { "remove_diacritics", "2" };
   void *tokenizer_data = NULL;
 
   if (self->db != NULL)
     return self->tokenizer != NULL || set_sqlite_error (error, self->db, _("FTS5 is not available"));
 
-  if (sqlite3_open_v2 (":memory:", &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, _("cannot open the database"));
-      g_clear_pointer (&self->db, sqlite3_close);
-      return FALSE;
-    }
-
-  if (!exec_sql (self, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                       "PRAGMA temp_store = MEMORY;", error))
+  self->db = open_connection (self, &self->fts5, error);
+  if (self->db == NULL)
     return FALSE;
-
-  /* The documented way to reach the FTS5 C API of this connection. */
-  if (sqlite3_prepare_v2 (self->db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, self->db, _("FTS5 is not available"));
-  sqlite3_bind_pointer (stmt, 1, (void *) &self->fts5, "fts5_api_ptr", NULL);
-  sqlite3_step (stmt);
-
-  if (self->fts5 == NULL || self->fts5->iVersion < 2)
-    return set_sqlite_error (error, self->db, _("FTS5 is not available"));
-
-  if (self->fts5->xCreateFunction (self->fts5, "cg_score", self, score_function, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, self->db, _("cannot register the ranking function"));
 
   if (self->fts5->xFindTokenizer (self->fts5, "unicode61", &tokenizer_data,
                                   &self->tokenizer_class) != SQLITE_OK ||
@@ -611,141 +681,260 @@ item_keywords (CgItem *item)
 /* Counting the vocabulary
  *
  * Reading the vocabulary back from fts5vocab walks every posting list of
- * the index, a tenth of the time it takes to build. Instead a second
- * thread tokenizes the same text the way the tables do (tokenize_text())
- * while FTS5 builds the index, and counts the rows each term is in: what
- * fts5vocab would have said. It only reads the items, which a sealed
- * library never changes. */
+ * the index, a tenth of the time it takes to build. Instead the fts
+ * tables tokenize through a tokenizer of ours, which passes each token
+ * of unicode61 on to FTS5 and counts it on the way: the rows each term is
+ * in, what fts5vocab would say, and the tokens of each row, what FTS5
+ * would keep in its docsize table. That costs a hash lookup a token, on
+ * the thread that inserts the row; tokenizing the text a second time on
+ * a thread of its own cost a core, which the shards now use. */
 
 #define FTS5_MAX_TOKEN_BYTES 32768   /* FTS5 cuts longer tokens to this */
 
+/* A term and its count, in an open-addressing table of our own: FTS5's
+ * tokens are not nul-terminated, and its index fills the cache between
+ * two of them. A lookup reads one slot, which holds the first bytes of
+ * the term, most often the whole of it. */
 typedef struct
 {
-  const char *text;       /* in VocabCounter.strings */
-  guint       doc_count;
-  guint       last_row;   /* plus one */
+  const char *text;       /* in VocabCounter.strings; NULL for a free slot */
+  guint64     head;       /* its first eight bytes, zero-padded */
+  guint32     hash;
+  guint32     length;
+  guint32     doc_count;
+  guint32     last_row;   /* the last row counted, or 0 */
 } TermCount;
 
-typedef struct
+struct _VocabCounter
 {
-  fts5_tokenizer  tokenizer_class;
-  Fts5Tokenizer  *tokenizer;   /* its own: one is not for two threads */
-  GPtrArray      *items;       /* of CgItem, in row order */
-  GHashTable     *index;       /* text → index into terms, plus one */
-  GArray         *terms;       /* of TermCount */
+  TermCount      *slots;
+  guint           mask;        /* slots: mask + 1, a power of two */
+  guint           n_terms;
   GStringChunk   *strings;
-  GString        *scratch;
-  guint           row;         /* plus one */
-} VocabCounter;
+  guint          *lengths;     /* Language.lengths: each shard writes its own rows */
+  guint64         n_tokens;    /* in all the rows counted */
+  guint           row;         /* the row being inserted */
+};
 
-static int
-count_token_cb (void       *user_data,
-                int         flags,
-                const char *token,
-                int         n_token,
-                int         start,
-                int         end)
+#define MIN_TERM_SLOTS 4096
+
+static VocabCounter *
+vocab_counter_new (guint *lengths)
 {
-  VocabCounter *counter = user_data;
-  TermCount *term;
-  guint index;
+  VocabCounter *counter = g_new0 (VocabCounter, 1);
 
-  g_string_truncate (counter->scratch, 0);
-  g_string_append_len (counter->scratch, token, MIN (n_token, FTS5_MAX_TOKEN_BYTES));
+  counter->slots = g_new0 (TermCount, MIN_TERM_SLOTS);
+  counter->mask = MIN_TERM_SLOTS - 1;
+  counter->strings = g_string_chunk_new (64 * 1024);
+  counter->lengths = lengths;
 
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (counter->index, counter->scratch->str));
-  if (index == 0)
+  return counter;
+}
+
+static void
+vocab_counter_free (VocabCounter *counter)
+{
+  g_clear_pointer (&counter->slots, g_free);
+  g_clear_pointer (&counter->strings, g_string_chunk_free);
+  g_free (counter);
+}
+
+/* Twice the slots once three quarters are taken. */
+static void
+vocab_counter_grow (VocabCounter *counter)
+{
+  guint mask = counter->mask * 2 + 1;
+  TermCount *slots = g_new0 (TermCount, mask + 1);
+
+  for (guint i = 0; i <= counter->mask; i++)
     {
-      TermCount new_term = { g_string_chunk_insert_len (counter->strings, counter->scratch->str,
-                                                        counter->scratch->len), 0, 0 };
+      guint j;
 
-      g_array_append_val (counter->terms, new_term);
-      index = counter->terms->len;
-      g_hash_table_insert (counter->index, (gpointer) new_term.text, GUINT_TO_POINTER (index));
+      if (counter->slots[i].text == NULL)
+        continue;
+      for (j = counter->slots[i].hash & mask; slots[j].text != NULL; j = (j + 1) & mask)
+        ;
+      slots[j] = counter->slots[i];
     }
 
-  term = &g_array_index (counter->terms, TermCount, index - 1);
+  g_free (counter->slots);
+  counter->slots = slots;
+  counter->mask = mask;
+}
+
+static TermCount *
+vocab_counter_lookup (VocabCounter *counter,
+                      const char   *text,
+                      guint         length)
+{
+  guint64 head = 0, hash;
+  TermCount *term;
+  guint i;
+
+  if (counter->n_terms >= (counter->mask + 1) / 4 * 3)
+    vocab_counter_grow (counter);
+
+  for (i = 0; i < MIN (length, 8); i++)
+    head |= (guint64) (guint8) text[i] << (8 * i);
+
+  /* FNV-1a over the rest. */
+  hash = head * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  for (; i < length; i++)
+    hash = (hash ^ (guint8) text[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  hash ^= hash >> 32;
+
+  for (i = (guint32) hash & counter->mask; counter->slots[i].text != NULL; i = (i + 1) & counter->mask)
+    {
+      term = &counter->slots[i];
+      if (term->hash == (guint32) hash && term->head == head && term->length == length &&
+          (length <= 8 || memcmp (term->text + 8, text + 8, length - 8) == 0))
+        return term;
+    }
+
+  term = &counter->slots[i];
+  term->text = g_string_chunk_insert_len (counter->strings, text, length);
+  term->head = head;
+  term->hash = (guint32) hash;
+  term->length = length;
+  counter->n_terms++;
+
+  return term;
+}
+
+static void
+count_token (VocabCounter *counter,
+             int           flags,
+             const char   *token,
+             int           n_token)
+{
+  TermCount *term = vocab_counter_lookup (counter, token, MIN (n_token, FTS5_MAX_TOKEN_BYTES));
+
   if (term->last_row != counter->row)
     {
       term->last_row = counter->row;
       term->doc_count++;
     }
 
+  /* A token at the position of the one before adds no length. unicode61
+   * never makes one; a synonym tokenizer would. */
+  if ((flags & FTS5_TOKEN_COLOCATED) == 0)
+    {
+      counter->lengths[counter->row]++;
+      counter->n_tokens++;
+    }
+}
+
+/* Adds what @from counted to @into. Their rows are not the same rows, so
+ * the counts of a term add up. */
+static void
+vocab_counter_merge (VocabCounter *into,
+                     VocabCounter *from)
+{
+  for (guint i = 0; i <= from->mask; i++)
+    {
+      const TermCount *count = &from->slots[i];
+
+      if (count->text != NULL)
+        vocab_counter_lookup (into, count->text, count->length)->doc_count += count->doc_count;
+    }
+
+  into->n_tokens += from->n_tokens;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VocabCounter, vocab_counter_free)
+
+/* The tokenizer of the fts tables: unicode61, counting what it finds in
+ * the rows inserted. Queries, and the rows of a shard built already, go
+ * straight through. */
+typedef struct
+{
+  Shard          *shard;
+  fts5_tokenizer  parent_class;
+  Fts5Tokenizer  *parent;
+} CountingTokenizer;
+
+typedef struct
+{
+  void          *fts5_context;
+  TokenCallback  fts5_token;
+  VocabCounter  *counter;
+} CountingContext;
+
+static int
+counting_token_cb (void       *user_data,
+                   int         flags,
+                   const char *token,
+                   int         n_token,
+                   int         start,
+                   int         end)
+{
+  CountingContext *ctx = user_data;
+  int rc = ctx->fts5_token (ctx->fts5_context, flags, token, n_token, start, end);
+
+  if (rc == SQLITE_OK)
+    count_token (ctx->counter, flags, token, n_token);
+
+  return rc;
+}
+
+static int
+counting_tokenizer_create (void           *user_data,
+                           const char    **args,
+                           int             n_args,
+                           Fts5Tokenizer **out)
+{
+  Shard *shard = user_data;
+  g_autofree CountingTokenizer *tokenizer = g_new0 (CountingTokenizer, 1);
+  void *parent_data = NULL;
+  int rc;
+
+  *out = NULL;
+  tokenizer->shard = shard;
+
+  rc = shard->fts5->xFindTokenizer (shard->fts5, "unicode61", &parent_data, &tokenizer->parent_class);
+  if (rc == SQLITE_OK)
+    rc = tokenizer->parent_class.xCreate (parent_data, args, n_args, &tokenizer->parent);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  *out = (Fts5Tokenizer *) (gpointer) g_steal_pointer (&tokenizer);
+
   return SQLITE_OK;
 }
 
 static void
-count_text (VocabCounter *counter,
-            const char   *text)
+counting_tokenizer_delete (Fts5Tokenizer *fts5_tokenizer)
 {
-  if (text != NULL)
-    tokenize_text (&counter->tokenizer_class, counter->tokenizer, text, strlen (text),
-                   FTS5_TOKENIZE_DOCUMENT, counter, count_token_cb);
+  CountingTokenizer *tokenizer = (CountingTokenizer *) (gpointer) fts5_tokenizer;
+
+  tokenizer->parent_class.xDelete (tokenizer->parent);
+  g_free (tokenizer);
 }
 
-static gpointer
-count_thread (gpointer data)
+static int
+counting_tokenizer_tokenize (Fts5Tokenizer *fts5_tokenizer,
+                             void          *fts5_context,
+                             int            flags,
+                             const char    *text,
+                             int            length,
+                             TokenCallback  fts5_token)
 {
-  VocabCounter *counter = data;
+  CountingTokenizer *tokenizer = (CountingTokenizer *) (gpointer) fts5_tokenizer;
+  CountingContext ctx = { fts5_context, fts5_token, tokenizer->shard->counter };
 
-  for (guint i = 0; i < counter->items->len; i++)
-    {
-      CgItem *item = g_ptr_array_index (counter->items, i);
-      g_autofree char *keywords = item_keywords (item);
-      g_autofree char *body = item_body (item);
+  if ((flags & FTS5_TOKENIZE_DOCUMENT) == 0 || ctx.counter == NULL)
+    return tokenizer->parent_class.xTokenize (tokenizer->parent, fts5_context, flags,
+                                              text, length, fts5_token);
 
-      counter->row = i + 1;
-      count_text (counter, cg_item_get_title (item));
-      count_text (counter, keywords);
-      count_text (counter, body);
-    }
-
-  return NULL;
+  return tokenizer->parent_class.xTokenize (tokenizer->parent, &ctx, flags, text, length,
+                                            counting_token_cb);
 }
 
-static void
-vocab_counter_free (VocabCounter *counter)
-{
-  if (counter->tokenizer != NULL)
-    counter->tokenizer_class.xDelete (counter->tokenizer);
-  g_clear_pointer (&counter->items, g_ptr_array_unref);
-  g_clear_pointer (&counter->index, g_hash_table_unref);
-  g_clear_pointer (&counter->terms, g_array_unref);
-  g_clear_pointer (&counter->strings, g_string_chunk_free);
-  g_string_free (counter->scratch, TRUE);
-  g_free (counter);
-}
-
-static VocabCounter *
-vocab_counter_new (CgSearchIndex  *self,
-                   GPtrArray      *items,
-                   GError        **error)
-{
-  VocabCounter *counter = g_new0 (VocabCounter, 1);
-  const char *args[] = { "remove_diacritics", "2" };
-  void *tokenizer_data = NULL;
-
-  counter->items = g_ptr_array_ref (items);
-  counter->index = g_hash_table_new (g_str_hash, g_str_equal);
-  counter->terms = g_array_new (FALSE, FALSE, sizeof (TermCount));
-  counter->strings = g_string_chunk_new (64 * 1024);
-  counter->scratch = g_string_new (NULL);
-
-  if (self->fts5->xFindTokenizer (self->fts5, "unicode61", &tokenizer_data,
-                                  &counter->tokenizer_class) != SQLITE_OK ||
-      counter->tokenizer_class.xCreate (tokenizer_data, args, G_N_ELEMENTS (args),
-                                        &counter->tokenizer) != SQLITE_OK)
-    {
-      counter->tokenizer = NULL;
-      vocab_counter_free (counter);
-      set_sqlite_error (error, self->db, _("cannot create the tokenizer"));
-      return NULL;
-    }
-
-  return counter;
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (VocabCounter, vocab_counter_free)
+static const fts5_tokenizer counting_tokenizer_class = {
+  counting_tokenizer_create,
+  counting_tokenizer_delete,
+  counting_tokenizer_tokenize,
+};
 
 static int
 compare_vocab_terms (gconstpointer a,
@@ -761,13 +950,13 @@ take_vocabulary (Language     *lang,
   g_autoptr(GArray) terms = NULL;
   g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
 
-  terms = g_array_sized_new (FALSE, FALSE, sizeof (VocabTerm), counter->terms->len);
-  for (guint i = 0; i < counter->terms->len; i++)
+  terms = g_array_sized_new (FALSE, FALSE, sizeof (VocabTerm), counter->n_terms);
+  for (guint i = 0; i <= counter->mask; i++)
     {
-      const TermCount *count = &g_array_index (counter->terms, TermCount, i);
+      const TermCount *count = &counter->slots[i];
       VocabTerm term = { 0 };
 
-      if (!g_utf8_validate (count->text, -1, NULL))
+      if (count->text == NULL || !g_utf8_validate (count->text, -1, NULL))
         continue;
 
       term.text = g_string_chunk_insert (lang->strings, count->text);
@@ -796,73 +985,6 @@ take_vocabulary (Language     *lang,
   lang->vocab_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < lang->n_vocab; i++)
     g_hash_table_insert (lang->vocab_index, (gpointer) lang->vocab[i].text, &lang->vocab[i]);
-}
-
-/* The row lengths */
-
-/* SQLite's variable-length integer, as FTS5 stores column sizes. */
-static guint64
-read_varint (const guint8 **p,
-             const guint8  *end)
-{
-  guint64 value = 0;
-
-  for (guint i = 0; i < 9 && *p < end; i++)
-    {
-      guint8 byte = *(*p)++;
-
-      if (i == 8)
-        return (value << 8) | byte;
-
-      value = (value << 7) | (byte & 0x7f);
-      if ((byte & 0x80) == 0)
-        break;
-    }
-
-  return value;
-}
-
-/* Row lengths for BM25, read once from the table FTS5 keeps them in, so
- * that scoring a row never looks them up. */
-static gboolean
-load_lengths (CgSearchIndex  *self,
-              Language       *lang,
-              GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  guint64 total = 0;
-  int rc;
-
-  lang->lengths = g_new0 (guint, lang->n_rows + 1);
-
-  sql = g_strdup_printf ("SELECT id, sz FROM fts_%u_docsize", lang->number);
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, self->db, _("cannot read the row sizes"));
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      const guint8 *p = sqlite3_column_blob (stmt, 1);
-      const guint8 *end = p + sqlite3_column_bytes (stmt, 1);
-      guint64 length = 0;
-
-      if (rowid < 1 || rowid > lang->n_rows || p == NULL)
-        continue;
-
-      for (guint c = 0; c < N_COLUMNS && p < end; c++)
-        length += read_varint (&p, end);
-
-      lang->lengths[rowid] = (guint) MIN (length, G_MAXUINT);
-      total += length;
-    }
-
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, _("cannot read the row sizes"));
-
-  lang->avgdl = lang->n_rows > 0 ? MAX ((double) total / (double) lang->n_rows, 1.0) : 1.0;
-
-  return TRUE;
 }
 
 /* The first term at or after @prefix, bytewise. */
@@ -1620,46 +1742,72 @@ top_rows_push (TopRows *top,
   top->len++;
 }
 
-/* Scores the rows an expression matches, in rowid order, at most
- * MAX_SCAN_ROWS of them, keeping the best in @top. */
+/* Scores the rows of one shard an expression matches, in rowid order,
+ * until @n_rows, counted over every shard, reaches MAX_SCAN_ROWS. */
 static gboolean
-scan (CgSearchIndex  *self,
-      Plan           *plan,
-      sqlite3_stmt   *stmt,
-      const char     *expression,
-      GHashTable     *exclude,
-      TopRows        *top,
-      GError        **error)
+scan_shard (CgSearchIndex  *self,
+            Plan           *plan,
+            Shard          *shard,
+            gboolean        heads,
+            const char     *expression,
+            GHashTable     *exclude,
+            TopRows        *top,
+            guint          *n_rows,
+            GError        **error)
 {
-  guint n_rows = 0;
+  sqlite3_stmt *stmt = heads ? shard->scan_heads : shard->scan_rows;
   int rc = SQLITE_DONE;
 
   sqlite3_reset (stmt);
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
 
   self->plan = plan;
-  while (n_rows < MAX_SCAN_ROWS && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (*n_rows < MAX_SCAN_ROWS && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
       double score = sqlite3_column_double (stmt, 1);
 
-      n_rows++;
-      if (stmt == plan->lang->scan_heads)
+      (*n_rows)++;
+      if (heads)
         plan->row_body_groups = G_MAXUINT;
       if (!g_hash_table_contains (exclude, GSIZE_TO_POINTER ((gsize) rowid)))
         top_rows_push (top, rowid, score, plan);
     }
   self->plan = NULL;
 
-  if (n_rows < MAX_SCAN_ROWS && rc != SQLITE_DONE)
+  if (*n_rows < MAX_SCAN_ROWS && rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, _("the search failed"));
+      set_sqlite_error (error, shard->db, _("the search failed"));
       sqlite3_reset (stmt);
       return FALSE;
     }
 
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+
+  return TRUE;
+}
+
+/* Scores the rows an expression matches in the table of every row, or
+ * with @heads in the titles and keywords, in rowid order, at most
+ * MAX_SCAN_ROWS of them, keeping the best in @top. Shard after shard is
+ * rowid order: the rows scored are the ones one table would give. */
+static gboolean
+scan (CgSearchIndex  *self,
+      Plan           *plan,
+      gboolean        heads,
+      const char     *expression,
+      GHashTable     *exclude,
+      TopRows        *top,
+      GError        **error)
+{
+  GPtrArray *shards = plan->lang->shards;
+  guint n_rows = 0;
+
+  for (guint s = 0; s < shards->len && n_rows < MAX_SCAN_ROWS; s++)
+    if (!scan_shard (self, plan, g_ptr_array_index (shards, s), heads, expression,
+                     exclude, top, &n_rows, error))
+      return FALSE;
 
   return TRUE;
 }
@@ -2117,12 +2265,12 @@ append_results (CgSearchIndex *self,
     }
 }
 
-/* One pass over one table: its best rows not found yet, after the
- * results there are. */
+/* One pass over the table of every row, or with @heads the titles and
+ * keywords: its best rows not found yet, after the results there are. */
 static gboolean
 run_pass (CgSearchIndex  *self,
           Plan           *plan,
-          sqlite3_stmt   *stmt,
+          gboolean        heads,
           const char     *expression,
           gboolean        partial,
           guint           limit,
@@ -2138,7 +2286,7 @@ run_pass (CgSearchIndex  *self,
     return TRUE;
 
   top_rows_init (&top, limit - found);
-  ok = scan (self, plan, stmt, expression, exclude, &top, error);
+  ok = scan (self, plan, heads, expression, exclude, &top, error);
   if (ok)
     append_results (self, plan, &top, partial, exclude, store);
   top_rows_clear (&top);
@@ -2158,7 +2306,6 @@ run_plan (CgSearchIndex  *self,
 {
   g_autoptr(GHashTable) exclude = g_hash_table_new (NULL, NULL);
   g_autofree char *all = NULL;
-  Language *lang = plan->lang;
 
   if (plan->phrases->len == 0)
     return TRUE;
@@ -2167,8 +2314,8 @@ run_plan (CgSearchIndex  *self,
    * matches first; only a larger set needs the titles looked at first. */
   all = build_expression (plan, TRUE);
   if ((plan_upper_bound (plan, TRUE) > MAX_SCAN_ROWS &&
-       !run_pass (self, plan, lang->scan_heads, all, FALSE, limit, exclude, store, error)) ||
-      !run_pass (self, plan, lang->scan_rows, all, FALSE, limit, exclude, store, error))
+       !run_pass (self, plan, TRUE, all, FALSE, limit, exclude, store, error)) ||
+      !run_pass (self, plan, FALSE, all, FALSE, limit, exclude, store, error))
     return FALSE;
 
   if (plan->n_groups > 1 && g_list_model_get_n_items (G_LIST_MODEL (store)) < limit)
@@ -2180,8 +2327,8 @@ run_plan (CgSearchIndex  *self,
         return TRUE;
 
       if ((plan_upper_bound (rare, FALSE) > MAX_SCAN_ROWS &&
-           !run_pass (self, rare, lang->scan_heads, any, TRUE, limit, exclude, store, error)) ||
-          !run_pass (self, rare, lang->scan_rows, any, TRUE, limit, exclude, store, error))
+           !run_pass (self, rare, TRUE, any, TRUE, limit, exclude, store, error)) ||
+          !run_pass (self, rare, FALSE, any, TRUE, limit, exclude, store, error))
         return FALSE;
     }
 
@@ -2211,42 +2358,130 @@ find_language (CgSearchIndex *self,
 
 /* Building */
 
-/* Row i + 1 is lang->items[i]. */
+/* About what a row costs to index: its bytes. */
+static gsize
+item_size (CgItem *item)
+{
+  CgDocument *document = cg_item_get_document (item);
+  const char * const *keywords = cg_item_get_keywords (item);
+  gsize size = strlen (cg_item_get_title (item));
+
+  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
+    size += strlen (keywords[i]) + 1;
+
+  if (CG_IS_ARTICLE (item) && cg_article_get_summary (CG_ARTICLE (item)) != NULL)
+    size += strlen (cg_article_get_summary (CG_ARTICLE (item))) + 1;
+
+  for (guint i = 0; document != NULL && i < cg_document_get_n_blocks (document); i++)
+    size += strlen (cg_document_get_block (document, i)->text) + 1;
+
+  return size;
+}
+
+/* One shard a core, never an empty one, but always one: an empty
+ * library has tables to search too. */
+static guint
+count_shards (CgSearchIndex *self,
+              gint64         n_rows)
+{
+  guint n_shards = self->n_shards > 0 ? self->n_shards : MIN (g_get_num_processors (), MAX_SHARDS);
+
+  if (n_rows < n_shards)
+    n_shards = (guint) MAX (n_rows, 1);
+
+  return n_shards;
+}
+
+/* Cuts the rows into @n_shards ranges of about as many bytes each: FAQ
+ * entries are short, and shards of as many rows would not finish
+ * together. */
+static void
+add_shards (Language *lang,
+            guint     n_shards)
+{
+  g_autofree guint64 *sizes = g_new0 (guint64, lang->n_rows + 1);  /* of rows 1 to i */
+  gint64 first = 1;
+
+  for (gint64 row = 1; row <= lang->n_rows; row++)
+    sizes[row] = sizes[row - 1] + item_size (g_ptr_array_index (lang->items, row - 1));
+
+  for (guint k = 0; k < n_shards; k++)
+    {
+      Shard *shard = g_new0 (Shard, 1);
+      gint64 last = lang->n_rows;
+
+      if (k + 1 < n_shards)
+        {
+          guint64 target = sizes[lang->n_rows] * (k + 1) / n_shards;
+
+          /* Each later shard keeps a row at least. */
+          for (last = first; last < lang->n_rows - (n_shards - 1 - k) && sizes[last] < target; last++)
+            ;
+        }
+
+      shard->first_row = first;
+      shard->last_row = last;
+      shard->lang = lang;
+      shard->counter = vocab_counter_new (lang->lengths);
+      g_ptr_array_add (lang->shards, shard);
+      first = last + 1;
+    }
+}
+
+/* A shard's database, with our tokenizer; opened here, filled on its
+ * own thread. */
 static gboolean
-insert_items (CgSearchIndex  *self,
-              Language       *lang,
-              GError        **error)
+open_shard (CgSearchIndex  *self,
+            Shard          *shard,
+            GError        **error)
+{
+  shard->db = open_connection (self, &shard->fts5, error);
+  if (shard->db == NULL)
+    return FALSE;
+
+  /* FTS5 keeps a copy of the class. */
+  if (shard->fts5->xCreateTokenizer (shard->fts5, "cg_counting", shard,
+                                     (fts5_tokenizer *) &counting_tokenizer_class, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, shard->db, _("cannot create the tokenizer"));
+
+  return TRUE;
+}
+
+static gboolean
+insert_items (Shard   *shard,
+              GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) heads = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *heads_sql = NULL;
+  Language *lang = shard->lang;
 
-  sql = g_strdup_printf ("INSERT INTO fts_%u (rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
-                         lang->number);
-  heads_sql = g_strdup_printf ("INSERT INTO heads_%u (rowid, title, keywords) VALUES (?, ?, ?)",
-                               lang->number);
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (self->db, heads_sql, -1, &heads, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, self->db, _("cannot build the index"));
+  if (sqlite3_prepare_v2 (shard->db, "INSERT INTO fts (rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
+                          -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (shard->db, "INSERT INTO heads (rowid, title, keywords) VALUES (?, ?, ?)",
+                          -1, &heads, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, shard->db, _("cannot build the index"));
 
-  for (guint i = 0; i < lang->items->len; i++)
+  /* Row i is lang->items[i - 1]. */
+  for (gint64 row = shard->first_row; row <= shard->last_row; row++)
     {
-      CgItem *item = g_ptr_array_index (lang->items, i);
+      CgItem *item = g_ptr_array_index (lang->items, row - 1);
       g_autofree char *keywords = item_keywords (item);
       g_autofree char *body = item_body (item);
 
-      sqlite3_bind_int64 (stmt, 1, (gint64) i + 1);
+      sqlite3_bind_int64 (stmt, 1, row);
       sqlite3_bind_text (stmt, 2, cg_item_get_title (item), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, keywords, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, body, -1, SQLITE_STATIC);
 
-      sqlite3_bind_int64 (heads, 1, (gint64) i + 1);
+      sqlite3_bind_int64 (heads, 1, row);
       sqlite3_bind_text (heads, 2, cg_item_get_title (item), -1, SQLITE_STATIC);
       sqlite3_bind_text (heads, 3, keywords, -1, SQLITE_STATIC);
 
+      /* What the tokenizer counts next is this row's. */
+      shard->counter->row = (guint) row;
+
       if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_step (heads) != SQLITE_DONE)
-        return set_sqlite_error (error, self->db, _("cannot build the index"));
+        return set_sqlite_error (error, shard->db, _("cannot build the index"));
 
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
@@ -2254,25 +2489,128 @@ insert_items (CgSearchIndex  *self,
       sqlite3_clear_bindings (heads);
     }
 
-  lang->n_rows = lang->items->len;
+  return TRUE;
+}
+
+static gboolean
+prepare_persistent (Shard          *shard,
+                    const char     *sql,
+                    sqlite3_stmt  **stmt,
+                    GError        **error)
+{
+  if (sqlite3_prepare_v3 (shard->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, shard->db, _("cannot build the index"));
 
   return TRUE;
+}
+
+/* Runs on the shard's own thread, which only reads the items: a sealed
+ * library never changes them. */
+static gboolean
+fill_shard (Shard   *shard,
+            GError **error)
+{
+  g_autofree char *create = NULL;
+
+  /* A pending-terms hash big enough for the whole library: the index is
+   * written once, as one segment, with no merging on the way (FTS5's 1 MB
+   * default would write and merge dozens of segments). Contentless: the
+   * text is in the library already, and snippets are cut from there. No
+   * column sizes: the tokenizer counted them. */
+  create = g_strdup_printf ("CREATE VIRTUAL TABLE fts USING fts5 ("
+                            "  title, keywords, body, content = '', columnsize = 0,"
+                            "  tokenize = 'cg_counting remove_diacritics 2', prefix = '2');"
+                            "INSERT INTO fts (fts, rank) VALUES ('hashsize', %d);"
+                            "CREATE VIRTUAL TABLE heads USING fts5 ("
+                            "  title, keywords, content = '', columnsize = 0,"
+                            "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2');"
+                            "INSERT INTO heads (heads, rank) VALUES ('hashsize', %d);",
+                            HASH_SIZE, HASH_SIZE);
+
+  if (!exec_sql (shard->db, create, error) || !exec_sql (shard->db, "BEGIN", error) ||
+      !insert_items (shard, error) || !exec_sql (shard->db, "COMMIT", error))
+    return FALSE;
+
+  return prepare_persistent (shard, "SELECT rowid, cg_score (fts) FROM fts WHERE fts MATCH ?1",
+                             &shard->scan_rows, error) &&
+         prepare_persistent (shard, "SELECT rowid, cg_score (heads) FROM heads WHERE heads MATCH ?1",
+                             &shard->scan_heads, error) &&
+         prepare_persistent (shard, "SELECT count(*) FROM fts WHERE fts MATCH ?1",
+                             &shard->count_rows, error);
+}
+
+static gpointer
+fill_shard_thread (gpointer data)
+{
+  Shard *shard = data;
+
+  fill_shard (shard, &shard->error);
+
+  return NULL;
+}
+
+/* Fills every shard at once, this thread the first; the first error. */
+static gboolean
+fill_shards (Language  *lang,
+             GError   **error)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  for (guint s = 1; s < lang->shards->len; s++)
+    g_ptr_array_add (threads, g_thread_new ("cg-search-shard", fill_shard_thread,
+                                            g_ptr_array_index (lang->shards, s)));
+
+  fill_shard_thread (g_ptr_array_index (lang->shards, 0));
+
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+
+  for (guint s = 0; s < lang->shards->len; s++)
+    {
+      Shard *shard = g_ptr_array_index (lang->shards, s);
+
+      if (shard->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&shard->error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The shards' counts, as one vocabulary and the mean row length. */
+static void
+take_counts (Language *lang)
+{
+  Shard *first = g_ptr_array_index (lang->shards, 0);
+
+  for (guint s = 1; s < lang->shards->len; s++)
+    {
+      Shard *shard = g_ptr_array_index (lang->shards, s);
+
+      vocab_counter_merge (first->counter, shard->counter);
+      g_clear_pointer (&shard->counter, vocab_counter_free);
+    }
+
+  take_vocabulary (lang, first->counter);
+  lang->avgdl = lang->n_rows > 0 ? MAX ((double) first->counter->n_tokens / (double) lang->n_rows, 1.0) : 1.0;
+  g_clear_pointer (&first->counter, vocab_counter_free);
 }
 
 /* How many rows hold a phrase of several words: the vocabulary cannot
  * tell, and asking FTS5 for "collagen induction therapy" on every
  * keystroke costs as much as the rest of the query when the words are
- * common and the phrase is absent. Asked once, here. */
+ * common and the phrase is absent. Asked once, here, of every shard. */
 static gboolean
-count_phrase (CgSearchIndex  *self,
-              Language       *lang,
-              sqlite3_stmt   *count,
-              char          **tokens,
-              GError        **error)
+count_phrase (Language  *lang,
+              char     **tokens,
+              GError   **error)
 {
   g_autoptr(GString) expression = g_string_new (NULL);
   g_autofree char *term = g_strjoinv (" ", tokens);
   Phrase phrase = { 0 };
+  gint64 count = 0;
 
   if (g_strv_length (tokens) < 2 || g_hash_table_contains (lang->phrase_counts, term))
     return TRUE;
@@ -2281,14 +2619,20 @@ count_phrase (CgSearchIndex  *self,
   phrase.n_tokens = g_strv_length (tokens);
   append_phrase (expression, &phrase);
 
-  sqlite3_reset (count);
-  sqlite3_bind_text (count, 1, expression->str, -1, SQLITE_STATIC);
-  if (sqlite3_step (count) != SQLITE_ROW)
-    return set_sqlite_error (error, self->db, _("cannot build the index"));
+  for (guint s = 0; s < lang->shards->len; s++)
+    {
+      Shard *shard = g_ptr_array_index (lang->shards, s);
 
-  g_hash_table_insert (lang->phrase_counts, g_steal_pointer (&term),
-                       GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (count, 0)));
-  sqlite3_reset (count);
+      sqlite3_reset (shard->count_rows);
+      sqlite3_bind_text (shard->count_rows, 1, expression->str, -1, SQLITE_STATIC);
+      if (sqlite3_step (shard->count_rows) != SQLITE_ROW)
+        return set_sqlite_error (error, shard->db, _("cannot build the index"));
+
+      count += sqlite3_column_int64 (shard->count_rows, 0);
+      sqlite3_reset (shard->count_rows);
+    }
+
+  g_hash_table_insert (lang->phrase_counts, g_steal_pointer (&term), GSIZE_TO_POINTER ((gsize) count));
 
   return TRUE;
 }
@@ -2300,12 +2644,6 @@ add_synonyms (CgSearchIndex  *self,
               GError        **error)
 {
   GPtrArray *groups = cg_library_get_synonyms (library);
-  g_autoptr(sqlite3_stmt) count = NULL;
-  g_autofree char *sql = NULL;
-
-  sql = g_strdup_printf ("SELECT count(*) FROM fts_%u WHERE fts_%u MATCH ?1", lang->number, lang->number);
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &count, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, self->db, _("cannot build the index"));
 
   for (guint g = 0; groups != NULL && g < groups->len; g++)
     {
@@ -2320,7 +2658,7 @@ add_synonyms (CgSearchIndex  *self,
             continue;
 
           g_ptr_array_add (group, tokens);
-          if (!count_phrase (self, lang, count, tokens, error))
+          if (!count_phrase (lang, tokens, error))
             return FALSE;
         }
 
@@ -2329,20 +2667,6 @@ add_synonyms (CgSearchIndex  *self,
     }
 
   return TRUE;
-}
-
-static void
-drop_tables (CgSearchIndex *self,
-             Language      *lang)
-{
-  g_autofree char *sql = NULL;
-
-  g_clear_pointer (&lang->scan_rows, sqlite3_finalize);
-  g_clear_pointer (&lang->scan_heads, sqlite3_finalize);
-  sql = g_strdup_printf ("DROP TABLE IF EXISTS fts_%u; DROP TABLE IF EXISTS heads_%u;",
-                         lang->number, lang->number);
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    g_debug ("Could not drop the tables of %s: %s", lang->code, sqlite3_errmsg (self->db));
 }
 
 static void
@@ -2355,7 +2679,6 @@ remove_language (CgSearchIndex *self,
 
       if (g_str_equal (lang->code, code))
         {
-          drop_tables (self, lang);
           g_ptr_array_remove_index (self->languages, i);
           return;
         }
@@ -2368,67 +2691,23 @@ build_language (CgSearchIndex  *self,
                 CgLibrary      *library,
                 GError        **error)
 {
-  g_autofree char *create = NULL;
-  g_autofree char *scan_rows = NULL;
-  g_autofree char *scan_heads = NULL;
-  g_autoptr(VocabCounter) counter = NULL;
   GListModel *items = cg_library_get_items (library);
-  GThread *counting;
-  gboolean inserted;
-  guint n = lang->number;
-
-  /* A pending-terms hash big enough for the whole library: the index is
-   * written once, as one segment, with no merging on the way (FTS5's 1 MB
-   * default would write and merge dozens of segments). */
-  /* Contentless: the text is in the library already, and snippets are cut
-   * from there. */
-  create = g_strdup_printf ("CREATE VIRTUAL TABLE fts_%u USING fts5 ("
-                            "  title, keywords, body, content = '',"
-                            "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2');"
-                            "INSERT INTO fts_%u (fts_%u, rank) VALUES ('hashsize', %d);"
-                            "CREATE VIRTUAL TABLE heads_%u USING fts5 ("
-                            "  title, keywords, content = '',"
-                            "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2');"
-                            "INSERT INTO heads_%u (heads_%u, rank) VALUES ('hashsize', %d);",
-                            n, n, n, HASH_SIZE, n, n, n, HASH_SIZE);
-  scan_rows = g_strdup_printf ("SELECT rowid, cg_score (fts_%u) FROM fts_%u WHERE fts_%u MATCH ?1",
-                               n, n, n);
-  scan_heads = g_strdup_printf ("SELECT rowid, cg_score (heads_%u) FROM heads_%u WHERE heads_%u MATCH ?1",
-                                n, n, n);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     g_ptr_array_add (lang->items, g_list_model_get_item (items, i));
 
-  if (!exec_sql (self, create, error) || !exec_sql (self, "BEGIN", error))
+  lang->n_rows = lang->items->len;
+  lang->lengths = g_new0 (guint, lang->n_rows + 1);
+
+  add_shards (lang, count_shards (self, lang->n_rows));
+  for (guint s = 0; s < lang->shards->len; s++)
+    if (!open_shard (self, g_ptr_array_index (lang->shards, s), error))
+      return FALSE;
+
+  if (!fill_shards (lang, error))
     return FALSE;
 
-  counter = vocab_counter_new (self, lang->items, error);
-  if (counter == NULL)
-    {
-      exec_sql (self, "ROLLBACK", NULL);
-      return FALSE;
-    }
-
-  counting = g_thread_new ("cg-search-vocabulary", count_thread, counter);
-  inserted = insert_items (self, lang, error);
-  g_thread_join (counting);
-
-  if (!inserted)
-    {
-      exec_sql (self, "ROLLBACK", NULL);
-      return FALSE;
-    }
-
-  if (!exec_sql (self, "COMMIT", error) || !load_lengths (self, lang, error))
-    return FALSE;
-
-  take_vocabulary (lang, counter);
-
-  if (sqlite3_prepare_v3 (self->db, scan_rows, -1, SQLITE_PREPARE_PERSISTENT,
-                          &lang->scan_rows, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v3 (self->db, scan_heads, -1, SQLITE_PREPARE_PERSISTENT,
-                          &lang->scan_heads, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, self->db, _("cannot build the index"));
+  take_counts (lang);
 
   return add_synonyms (self, lang, library, error);
 }
@@ -2518,7 +2797,7 @@ cg_search_index_add_library (CgSearchIndex  *self,
 
   lang = g_new0 (Language, 1);
   lang->code = g_strdup (cg_library_get_language (library));
-  lang->number = self->next_number++;
+  lang->shards = g_ptr_array_new_with_free_func (shard_free);
   lang->items = g_ptr_array_new_with_free_func (g_object_unref);
   lang->synonyms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   lang->phrase_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2526,7 +2805,6 @@ cg_search_index_add_library (CgSearchIndex  *self,
 
   if (!build_language (self, lang, library, error))
     {
-      drop_tables (self, lang);
       language_free (lang);
       return FALSE;
     }
@@ -2769,4 +3047,86 @@ cg_search_index_find_matches (CgSearchIndex      *self,
     }
 
   return ranges;
+}
+
+/* For the tests only: see cg-search-index-private.h */
+
+/**
+ * cg_search_index_set_n_shards:
+ * @n_shards: how many shards a language added from now on is cut into,
+ *   at most; 0 for one a core, at most two
+ *
+ * Results do not depend on it; tests check that they do not.
+ */
+void
+cg_search_index_set_n_shards (CgSearchIndex *self,
+                              guint          n_shards)
+{
+  g_return_if_fail (CG_IS_SEARCH_INDEX (self));
+
+  self->n_shards = n_shards;
+}
+
+guint
+cg_search_index_get_n_shards (CgSearchIndex *self,
+                              const char    *language)
+{
+  Language *lang;
+
+  g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), 0);
+
+  lang = find_language (self, language);
+
+  return lang ? lang->shards->len : 0;
+}
+
+/**
+ * cg_search_index_dup_vocabulary:
+ *
+ * Returns: (transfer full) (nullable): every term of @language's index
+ *   (a string) and the rows it is in (a pointer-sized integer), or %NULL
+ *   without such a language
+ */
+GHashTable *
+cg_search_index_dup_vocabulary (CgSearchIndex *self,
+                                const char    *language)
+{
+  GHashTable *vocabulary;
+  Language *lang;
+
+  g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), NULL);
+
+  lang = find_language (self, language);
+  if (lang == NULL)
+    return NULL;
+
+  vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < lang->n_vocab; i++)
+    g_hash_table_insert (vocabulary, g_strdup (lang->vocab[i].text),
+                         GUINT_TO_POINTER (lang->vocab[i].doc_count));
+
+  return vocabulary;
+}
+
+/**
+ * cg_search_index_get_row_length:
+ * @row: a rowid: the item's position in the library, plus one
+ *
+ * Returns: how many tokens the row has, in every column, as BM25 counts
+ *   them; 0 for no such row
+ */
+guint
+cg_search_index_get_row_length (CgSearchIndex *self,
+                                const char    *language,
+                                gint64         row)
+{
+  Language *lang;
+
+  g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), 0);
+
+  lang = find_language (self, language);
+  if (lang == NULL || row < 1 || row > lang->n_rows)
+    return 0;
+
+  return lang->lengths[row];
 }
