@@ -23,8 +23,10 @@
  * types, at 100, 1,000 and 10,000 articles, next to a naive substring scan.
  *
  * Each size runs in a child process of its own (cg-bench --size N), so
- * that its peak memory is its own. Output: one `name: value unit` line per
- * figure, the targets beside the ones that have one.
+ * that its peak memory is its own, RUNS times: every figure printed is the
+ * median of its runs, since one run on a machine that is doing other
+ * things too can be half as fast again. Output: one `name: value unit`
+ * line per figure, the targets beside the ones that have one.
  *
  * For profiling: `cg-bench --write-corpus DIR N` writes a corpus and
  * exits; with CG_BENCH_VERBOSE set, every query's time goes to standard
@@ -38,6 +40,9 @@ static const char * const size_names[] = { "100", "1k", "10k" };
 /* Every sequence is typed this many times: more samples, steadier
  * percentiles on a machine that is doing other things too. */
 #define ROUNDS 3
+
+/* Child processes per size. */
+#define RUNS 3
 
 /* What patients type, one keystroke at a time. */
 static const char * const typed_queries[] = {
@@ -402,22 +407,63 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autoptr(GError) error = NULL;
       g_autofree char *size = g_strdup_printf ("%u", sizes[i]);
-      g_autofree char *output = NULL;
-      const char *child_argv[] = { self, "--size", size, NULL };
-      int status = 0;
+      g_autofree char *first = NULL;
+      g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+      g_auto(GStrv) lines = NULL;
 
-      if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
-                         NULL, NULL, &output, NULL, &status, &error) ||
-          !g_spawn_check_wait_status (status, &error))
+      for (guint r = 0; r < RUNS; r++)
         {
-          g_printerr ("cg-bench: the run at %u articles failed: %s\n", sizes[i], error->message);
-          return 2;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *output = NULL;
+          const char *child_argv[] = { self, "--size", size, NULL };
+          GHashTable *run = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          int status = 0;
+
+          g_ptr_array_add (runs, run);
+          if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
+                             NULL, NULL, &output, NULL, &status, &error) ||
+              !g_spawn_check_wait_status (status, &error))
+            {
+              g_printerr ("cg-bench: the run at %u articles failed: %s\n", sizes[i], error->message);
+              return 2;
+            }
+
+          parse_figures (run, output);
+          if (first == NULL)
+            first = g_steal_pointer (&output);
         }
 
-      g_print ("%s", output);
-      parse_figures (figures, output);
+      /* In the order and units of the first run, each figure's median. */
+      lines = g_strsplit (first, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          const char *colon = strchr (lines[l], ':');
+          g_autofree char *name = NULL;
+          g_autofree char *value = NULL;
+          g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+          const char *number, *point, *unit;
+          int decimals;
+
+          if (colon == NULL)
+            continue;
+
+          name = g_strndup (lines[l], colon - lines[l]);
+          number = colon + 1 + strspn (colon + 1, " ");
+          g_ascii_strtod (number, (char **) &unit);
+          /* As precise as the runs print it. */
+          point = memchr (number, '.', unit - number);
+          decimals = point != NULL ? (int) (unit - point - 1) : 0;
+          for (guint r = 0; r < runs->len; r++)
+            {
+              double v = lookup (g_ptr_array_index (runs, r), name);
+
+              g_array_append_val (values, v);
+            }
+          value = g_strdup_printf (" %.*f%s", decimals, percentile (values, 50), unit);
+          g_print ("%s:%s\n", name, value);
+          g_hash_table_replace (figures, g_steal_pointer (&name), g_steal_pointer (&value));
+        }
     }
 
   g_print ("\n");
