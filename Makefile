@@ -64,6 +64,7 @@ test: build
 bench: build
 	./$(BUILDDIR)/tests/bench/cg-bench
 	$(XVFB) tests/bench/startup.sh $(BUILDDIR)
+	$(XVFB) ./$(BUILDDIR)/tests/bench/cg-bench-navigate
 
 check-valgrind: dev-deps build
 	meson test -C $(BUILDDIR) --print-errorlogs --suite core --setup valgrind
