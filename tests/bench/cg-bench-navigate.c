@@ -48,6 +48,7 @@
 #include <time.h>
 
 #include "cg-application.h"
+#include "cg-bench-stats.h"
 #include "cg-article-page.h"
 #include "cg-article.h"
 #include "cg-faq-entry.h"
@@ -139,31 +140,6 @@ timed_poll (GPollFD *fds,
   poll_idle_ms += now_ms () - start;
 
   return ret;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* Nearest rank, as cg-bench does. */
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint rank;
-
-  if (values->len == 0)
-    return 0.0;
-
-  g_array_sort (values, compare_doubles);
-  rank = (guint) MAX (1.0, (p / 100.0) * values->len + 0.999999);
-
-  return g_array_index (values, double, MIN (rank, values->len) - 1);
 }
 
 static void
@@ -385,8 +361,8 @@ typedef struct
 static void
 kind_report (Kind *kind)
 {
-  g_print ("navigate_%s_ms_p50: %.1f ms\n", kind->name, percentile (kind->times, 50));
-  g_print ("navigate_%s_ms_max: %.1f ms\n", kind->name, percentile (kind->times, 100));
+  g_print ("navigate_%s_ms_p50: %.1f ms\n", kind->name, cg_bench_percentile (kind->times, 50));
+  g_print ("navigate_%s_ms_max: %.1f ms\n", kind->name, cg_bench_percentile (kind->times, 100));
 }
 
 int
@@ -504,16 +480,16 @@ main (int   argc,
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       kind_report (&kinds[k]);
-      worst = MAX (worst, percentile (kinds[k].times, 100));
+      worst = MAX (worst, cg_bench_percentile (kinds[k].times, 100));
     }
-  g_print ("navigate_request_ms_p50: %.1f ms\n", percentile (requests, 50));
-  g_print ("navigate_layout_ms_p50: %.1f ms\n", percentile (layouts, 50));
-  g_print ("navigate_paint_ms_p50: %.1f ms\n", percentile (paints, 50));
+  g_print ("navigate_request_ms_p50: %.1f ms\n", cg_bench_percentile (requests, 50));
+  g_print ("navigate_layout_ms_p50: %.1f ms\n", cg_bench_percentile (layouts, 50));
+  g_print ("navigate_paint_ms_p50: %.1f ms\n", cg_bench_percentile (paints, 50));
   g_print ("navigate_max_ms: %.1f ms  (target: at most one frame, %.1f ms: %s)\n",
            worst, FRAME_MS, worst <= FRAME_MS ? "met" : "NOT MET");
-  g_print ("navigate_busy_ms_p50: %.1f ms\n", percentile (busy, 50));
+  g_print ("navigate_busy_ms_p50: %.1f ms\n", cg_bench_percentile (busy, 50));
   g_print ("navigate_busy_ms_max: %.1f ms  (target: at most one frame, %.1f ms: %s)\n",
-           percentile (busy, 100), FRAME_MS, percentile (busy, 100) <= FRAME_MS ? "met" : "NOT MET");
+           cg_bench_percentile (busy, 100), FRAME_MS, cg_bench_percentile (busy, 100) <= FRAME_MS ? "met" : "NOT MET");
 
   g_signal_handlers_disconnect_by_data (clock, &navigation);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "cg-bench-corpus.h"
+#include "cg-bench-stats.h"
 #include "cg-content-loader.h"
 #include "cg-search-index.h"
 
@@ -82,31 +83,6 @@ peak_rss_mb (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return (double) usage.ru_maxrss / 1024.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* Nearest rank. */
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint rank;
-
-  if (values->len == 0)
-    return 0.0;
-
-  g_array_sort (values, compare_doubles);
-  rank = (guint) MAX (1.0, (p / 100.0) * values->len + 0.999999);
-
-  return g_array_index (values, double, MIN (rank, values->len) - 1);
 }
 
 static GPtrArray *
@@ -320,11 +296,11 @@ run_size (guint n_articles)
   g_print ("rss_mb_%s: %.1f MB\n", name, peak_rss_mb ());
   g_print ("queries_%s: %u queries\n", name, queries->len * ROUNDS);
   g_print ("results_per_query_%s: %.1f results\n", name, (double) n_results / (queries->len * ROUNDS));
-  g_print ("search_p50_ms_%s: %.3f ms\n", name, percentile (latencies, 50));
-  g_print ("search_p95_ms_%s: %.3f ms\n", name, percentile (latencies, 95));
-  g_print ("search_max_ms_%s: %.3f ms\n", name, percentile (latencies, 100));
-  g_print ("baseline_p50_ms_%s: %.3f ms\n", name, percentile (baseline_latencies, 50));
-  g_print ("baseline_p95_ms_%s: %.3f ms\n", name, percentile (baseline_latencies, 95));
+  g_print ("search_p50_ms_%s: %.3f ms\n", name, cg_bench_percentile (latencies, 50));
+  g_print ("search_p95_ms_%s: %.3f ms\n", name, cg_bench_percentile (latencies, 95));
+  g_print ("search_max_ms_%s: %.3f ms\n", name, cg_bench_percentile (latencies, 100));
+  g_print ("baseline_p50_ms_%s: %.3f ms\n", name, cg_bench_percentile (baseline_latencies, 50));
+  g_print ("baseline_p95_ms_%s: %.3f ms\n", name, cg_bench_percentile (baseline_latencies, 95));
 
   if (!remove_tree (dir_file, &error))
     g_printerr ("cg-bench: cannot remove %s: %s\n", dir, error->message);
@@ -460,7 +436,7 @@ main (int   argc,
 
               g_array_append_val (values, v);
             }
-          value = g_strdup_printf (" %.*f%s", decimals, percentile (values, 50), unit);
+          value = g_strdup_printf (" %.*f%s", decimals, cg_bench_percentile (values, 50), unit);
           g_print ("%s:%s\n", name, value);
           g_hash_table_replace (figures, g_steal_pointer (&name), g_steal_pointer (&value));
         }
