@@ -43,6 +43,38 @@ test_history_back_and_forward (void)
 }
 
 static void
+test_history_remembers_positions (void)
+{
+  g_autoptr(CgHistory) history = cg_history_new ();
+
+  /* Nothing to remember before the first visit. */
+  cg_history_set_position (history, 0.5);
+  g_assert_cmpfloat (cg_history_get_position (history), ==, 0.0);
+
+  cg_history_push (history, "home");
+  cg_history_set_position (history, 0.25);
+  cg_history_push (history, "item:a");
+  g_assert_cmpfloat (cg_history_get_position (history), ==, 0.0);
+  cg_history_set_position (history, 0.75);
+  cg_history_push (history, "item:b");
+  cg_history_set_position (history, 3.0);   /* past the end: the end */
+
+  g_assert_cmpstr (cg_history_go_back (history), ==, "item:a");
+  g_assert_cmpfloat (cg_history_get_position (history), ==, 0.75);
+  g_assert_cmpstr (cg_history_go_back (history), ==, "home");
+  g_assert_cmpfloat (cg_history_get_position (history), ==, 0.25);
+  g_assert_cmpstr (cg_history_go_forward (history), ==, "item:a");
+  g_assert_cmpstr (cg_history_go_forward (history), ==, "item:b");
+  g_assert_cmpfloat (cg_history_get_position (history), ==, 1.0);
+
+  /* A new visit after going back starts at the top, even of a page seen
+   * before. */
+  cg_history_go_back (history);
+  cg_history_push (history, "item:b");
+  g_assert_cmpfloat (cg_history_get_position (history), ==, 0.0);
+}
+
+static void
 test_history_new_page_drops_forward (void)
 {
   g_autoptr(CgHistory) history = cg_history_new ();
@@ -132,6 +164,7 @@ main (int   argc,
   g_test_add_func ("/history/same-page-once", test_history_same_page_once);
   g_test_add_func ("/history/notifies", test_history_notifies);
   g_test_add_func ("/history/is-bounded", test_history_is_bounded);
+  g_test_add_func ("/history/remembers-positions", test_history_remembers_positions);
 
   return g_test_run ();
 }

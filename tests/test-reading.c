@@ -48,17 +48,25 @@ load_fixture (void)
 }
 
 static CgWindow *
-open_window (Fixture *fixture)
+open_window_sized (Fixture *fixture,
+                   int      width,
+                   int      height)
 {
   CgWindow *window = cg_window_new (fixture->app);
 
   g_object_ref_sink (window);
   cg_window_set_library (window, fixture->library);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   cg_test_wait_for_frame (GTK_WIDGET (window));
 
   return window;
+}
+
+static CgWindow *
+open_window (Fixture *fixture)
+{
+  return open_window_sized (fixture, 1100, 760);
 }
 
 static void
@@ -309,6 +317,95 @@ test_link_and_history (Fixture       *fixture,
   activate (fixture->window, "win.show-topic", "care");
   activate (fixture->window, "win.go-forward", NULL);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "topic:care");
+}
+
+static GtkAdjustment *
+find_vadjustment (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAdjustment *found = find_vadjustment (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The scrolling of the page shown, once its text has laid out: a text
+ * view estimates the height of lines it has not measured yet. */
+static GtkAdjustment *
+settled_vadjustment (CgWindow *window)
+{
+  GtkAdjustment *adjustment = NULL;
+  double upper = -1.0;
+  guint stable = 0;
+
+  for (guint i = 0; i < 60 && stable < 3; i++)
+    {
+      cg_test_wait_for_frame (GTK_WIDGET (window));
+      adjustment = find_vadjustment (cg_window_get_page_widget (window));
+      g_assert_nonnull (adjustment);
+      stable = G_APPROX_VALUE (gtk_adjustment_get_upper (adjustment), upper, 0.5) ? stable + 1 : 0;
+      upper = gtk_adjustment_get_upper (adjustment);
+    }
+
+  return adjustment;
+}
+
+/* How far down the page shown the reader is, from 0 to 1. */
+static double
+scrolled_fraction (CgWindow *window)
+{
+  GtkAdjustment *adjustment = settled_vadjustment (window);
+  double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  g_assert_cmpfloat (range, >, 0.0);
+
+  return gtk_adjustment_get_value (adjustment) / range;
+}
+
+static void
+test_back_restores_scroll (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkAdjustment *adjustment;
+  double range;
+
+  /* A short window, so that the article scrolls. */
+  close_window (g_steal_pointer (&fixture->window));
+  fixture->window = open_window_sized (fixture, 1100, 400);
+
+  /* Half-way through the article, follow a link, come back: half-way
+   * again. (Pixels would not do: a text view's height is an estimate
+   * until it has measured every line.) */
+  activate (fixture->window, "win.show-item", "fixture-article");
+  adjustment = settled_vadjustment (fixture->window);
+  range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  g_assert_cmpfloat (range, >, 50.0);
+  gtk_adjustment_set_value (adjustment, range / 2);
+
+  follow_link (fixture->window, "the linked article");
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:linked-article");
+  activate (fixture->window, "win.go-back", NULL);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
+  g_assert_cmpfloat_with_epsilon (scrolled_fraction (fixture->window), 0.5, 0.02);
+
+  /* Forward and back again keep it. */
+  activate (fixture->window, "win.go-forward", NULL);
+  activate (fixture->window, "win.go-back", NULL);
+  g_assert_cmpfloat_with_epsilon (scrolled_fraction (fixture->window), 0.5, 0.02);
+
+  /* Opening the article anew starts at its top. */
+  activate (fixture->window, "win.show-topic", "care");
+  activate (fixture->window, "win.show-item", "fixture-article");
+  g_assert_cmpfloat (scrolled_fraction (fixture->window), ==, 0.0);
 }
 
 static double
@@ -572,6 +669,7 @@ main (int   argc,
   ADD ("/reading/question-expands", test_question_expands);
   ADD ("/reading/article-opens", test_article_opens);
   ADD ("/reading/link-and-history", test_link_and_history);
+  ADD ("/reading/back-restores-scroll", test_back_restores_scroll);
   ADD ("/reading/text-size-persists", test_text_size_persists);
   ADD ("/reading/copy-as-text", test_copy_as_text);
   ADD ("/reading/find-in-page", test_find_in_page);

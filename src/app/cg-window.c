@@ -540,6 +540,92 @@ search_page_result_activated_cb (CgWindow       *self,
     gtk_widget_child_focus (self->page_widget, GTK_DIR_TAB_FORWARD);
 }
 
+typedef struct
+{
+  double fraction;
+  double last_upper;
+  guint  stable;
+  guint  ticks;
+} ScrollRestore;
+
+static GtkWidget *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (widget == NULL || GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A page just shown grows as its text views lay out their lines (and a
+ * translated or reloaded page has another length): keep the same share of
+ * the page scrolled until the length settles. */
+static gboolean
+restore_scroll_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  ScrollRestore *restore = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double range = upper - gtk_adjustment_get_page_size (adjustment);
+
+  if (range > 0)
+    gtk_adjustment_set_value (adjustment, restore->fraction * range);
+
+  if (range > 0 && G_APPROX_VALUE (upper, restore->last_upper, 0.5))
+    restore->stable++;
+  else
+    restore->stable = 0;
+  restore->last_upper = upper;
+
+  return restore->stable < 3 && ++restore->ticks < 120 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* How far down its page the reader is, from 0 (the top, or a page that
+ * does not scroll) to 1. */
+static double
+page_scroll_fraction (GtkWidget *page_widget)
+{
+  GtkWidget *scroller = find_scrolled_window (page_widget);
+  GtkAdjustment *adjustment;
+  double range;
+
+  if (scroller == NULL)
+    return 0.0;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  return range > 0 ? CLAMP (gtk_adjustment_get_value (adjustment) / range, 0.0, 1.0) : 0.0;
+}
+
+/* Scrolls a page just shown to @fraction of its length, as it lays out. */
+static void
+page_restore_scroll (GtkWidget *page_widget,
+                     double     fraction)
+{
+  GtkWidget *scroller = find_scrolled_window (page_widget);
+  ScrollRestore *restore;
+
+  if (scroller == NULL || fraction <= 0)
+    return;
+
+  restore = g_new0 (ScrollRestore, 1);
+  restore->fraction = fraction;
+  gtk_widget_add_tick_callback (scroller, restore_scroll_tick_cb, restore, g_free);
+}
+
 static gboolean
 cg_window_show_page (CgWindow   *self,
                      const char *page,
@@ -548,6 +634,7 @@ cg_window_show_page (CgWindow   *self,
   g_autofree char *topic_page = NULL;
   GtkWidget *widget = NULL;
   const char *title = NULL;
+  double leaving;
 
   if (self->library == NULL || page == NULL)
     return FALSE;
@@ -558,6 +645,9 @@ cg_window_show_page (CgWindow   *self,
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       return TRUE;
     }
+
+  /* Where the reader leaves the page shown, for when they come back. */
+  leaving = page_scroll_fraction (self->page_widget);
 
   if (g_str_equal (page, "home") && self->home_page != NULL)
     {
@@ -597,7 +687,10 @@ cg_window_show_page (CgWindow   *self,
   g_free (self->page);
   self->page = g_strdup (page);
   if (record)
-    cg_history_push (self->history, page);
+    {
+      cg_history_set_position (self->history, leaving);
+      cg_history_push (self->history, page);
+    }
 
   cg_window_sync_sidebar (self, topic_page);
 
@@ -711,10 +804,13 @@ go_back_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   CgWindow *self = CG_WINDOW (widget);
-  const char *page = cg_history_go_back (self->history);
+  const char *page;
 
-  if (page != NULL)
-    cg_window_show_page (self, page, FALSE);
+  /* Back where the reader was on each page. */
+  cg_history_set_position (self->history, page_scroll_fraction (self->page_widget));
+  page = cg_history_go_back (self->history);
+  if (page != NULL && cg_window_show_page (self, page, FALSE))
+    page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
   cg_window_update_actions (self);
 }
 
@@ -724,10 +820,13 @@ go_forward_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CgWindow *self = CG_WINDOW (widget);
-  const char *page = cg_history_go_forward (self->history);
+  const char *page;
 
-  if (page != NULL)
-    cg_window_show_page (self, page, FALSE);
+  /* Back where the reader was on each page. */
+  cg_history_set_position (self->history, page_scroll_fraction (self->page_widget));
+  page = cg_history_go_forward (self->history);
+  if (page != NULL && cg_window_show_page (self, page, FALSE))
+    page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
   cg_window_update_actions (self);
 }
 
@@ -1393,58 +1492,6 @@ cg_window_get_library (CgWindow *self)
 /* Language switch (F6): templates do not re-translate themselves, so a
  * new window replaces each old one, on the same page. */
 
-typedef struct
-{
-  double fraction;
-  double last_upper;
-  guint  stable;
-  guint  ticks;
-} ScrollRestore;
-
-static GtkWidget *
-find_scrolled_window (GtkWidget *widget)
-{
-  if (widget == NULL || GTK_IS_SCROLLED_WINDOW (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_scrolled_window (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The translated page has another length, and a text view grows as it
- * lays out its lines: keep the same share of the page scrolled until the
- * length settles. */
-static gboolean
-restore_scroll_tick_cb (GtkWidget     *widget,
-                        GdkFrameClock *clock,
-                        gpointer       user_data)
-{
-  ScrollRestore *restore = user_data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
-  double upper = gtk_adjustment_get_upper (adjustment);
-  double range = upper - gtk_adjustment_get_page_size (adjustment);
-
-  if (range > 0)
-    gtk_adjustment_set_value (adjustment, restore->fraction * range);
-
-  if (range > 0 && G_APPROX_VALUE (upper, restore->last_upper, 0.5))
-    restore->stable++;
-  else
-    restore->stable = 0;
-  restore->last_upper = upper;
-
-  return restore->stable < 3 && ++restore->ticks < 120 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
 /**
  * cg_window_take_over:
  * @from: the window @self replaces
@@ -1456,8 +1503,6 @@ void
 cg_window_take_over (CgWindow *self,
                      CgWindow *from)
 {
-  GtkWidget *old_scroller;
-  GtkWidget *new_scroller;
   int width, height;
 
   g_return_if_fail (CG_IS_WINDOW (self));
@@ -1479,21 +1524,8 @@ cg_window_take_over (CgWindow *self,
     adw_leaflet_set_visible_child_name (self->leaflet,
                                         adw_leaflet_get_visible_child_name (from->leaflet));
 
-  old_scroller = find_scrolled_window (cg_window_get_page_widget (from));
-  new_scroller = find_scrolled_window (cg_window_get_page_widget (self));
-  if (old_scroller != NULL && new_scroller != NULL)
-    {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (old_scroller));
-      double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-      ScrollRestore *restore;
-
-      if (range <= 0 || gtk_adjustment_get_value (adjustment) <= 0)
-        return;
-
-      restore = g_new0 (ScrollRestore, 1);
-      restore->fraction = CLAMP (gtk_adjustment_get_value (adjustment) / range, 0.0, 1.0);
-      gtk_widget_add_tick_callback (new_scroller, restore_scroll_tick_cb, restore, g_free);
-    }
+  page_restore_scroll (cg_window_get_page_widget (self),
+                       page_scroll_fraction (cg_window_get_page_widget (from)));
 }
 
 /* Live content (F8): a content file changed. The page shown stays, at the
@@ -1506,9 +1538,8 @@ cg_window_reload_library (CgWindow  *self,
   g_autofree char *page = g_strdup (self->page);
   g_autofree char *topic_page = NULL;
   g_autofree char *query = NULL;
-  GtkWidget *scroller = find_scrolled_window (self->page_widget);
   gboolean was_searching = self->searching;
-  double fraction = 0;
+  double fraction = page_scroll_fraction (self->page_widget);
 
   if (library == self->library)
     return;
@@ -1521,29 +1552,11 @@ cg_window_reload_library (CgWindow  *self,
         topic_page = g_strconcat ("topic:", cg_item_get_topic_id (item), NULL);
     }
 
-  if (scroller != NULL)
-    {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-      double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-      if (range > 0)
-        fraction = CLAMP (gtk_adjustment_get_value (adjustment) / range, 0.0, 1.0);
-    }
-
   self->keep_search = TRUE;
   if (cg_window_fill (self, library) && page != NULL)
     {
       if (cg_window_show_page (self, page, FALSE))
-        {
-          scroller = find_scrolled_window (self->page_widget);
-          if (scroller != NULL && fraction > 0)
-            {
-              ScrollRestore *restore = g_new0 (ScrollRestore, 1);
-
-              restore->fraction = fraction;
-              gtk_widget_add_tick_callback (scroller, restore_scroll_tick_cb, restore, g_free);
-            }
-        }
+        page_restore_scroll (self->page_widget, fraction);
       else if (topic_page == NULL || !cg_window_show_page (self, topic_page, TRUE))
         cg_window_show_page (self, "home", TRUE);
     }

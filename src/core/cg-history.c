@@ -15,12 +15,20 @@
 /* A receptionist can keep the app open all day: the oldest pages go. */
 #define MAX_PAGES 200
 
+/* A visit: the page, and how far down it the reader was when they left
+ * it, so that going back finds them where they were. */
+typedef struct
+{
+  char   *page;
+  double  position;  /* from 0, the top, to 1, the end */
+} Visit;
+
 struct _CgHistory
 {
-  GObject    parent_instance;
+  GObject  parent_instance;
 
-  GPtrArray *pages;    /* of char* */
-  guint      current;  /* index into pages; meaningless while it is empty */
+  GArray  *visits;   /* of Visit */
+  guint    current;  /* index into visits; meaningless while it is empty */
 };
 
 G_DEFINE_FINAL_TYPE (CgHistory, cg_history, G_TYPE_OBJECT)
@@ -50,7 +58,7 @@ cg_history_finalize (GObject *object)
 {
   CgHistory *self = CG_HISTORY (object);
 
-  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->visits, g_array_unref);
 
   G_OBJECT_CLASS (cg_history_parent_class)->finalize (object);
 }
@@ -100,9 +108,16 @@ cg_history_class_init (CgHistoryClass *klass)
 }
 
 static void
+visit_clear (gpointer data)
+{
+  g_free (((Visit *) data)->page);
+}
+
+static void
 cg_history_init (CgHistory *self)
 {
-  self->pages = g_ptr_array_new_with_free_func (g_free);
+  self->visits = g_array_new (FALSE, FALSE, sizeof (Visit));
+  g_array_set_clear_func (self->visits, visit_clear);
 }
 
 CgHistory *
@@ -132,13 +147,13 @@ cg_history_push (CgHistory  *self,
   could_go_back = cg_history_can_go_back (self);
   could_go_forward = cg_history_can_go_forward (self);
 
-  if (self->pages->len > 0)
-    g_ptr_array_set_size (self->pages, self->current + 1);
+  if (self->visits->len > 0)
+    g_array_set_size (self->visits, self->current + 1);
 
-  g_ptr_array_add (self->pages, g_strdup (page));
-  if (self->pages->len > MAX_PAGES)
-    g_ptr_array_remove_index (self->pages, 0);
-  self->current = self->pages->len - 1;
+  g_array_append_val (self->visits, ((Visit) { g_strdup (page), 0.0 }));
+  if (self->visits->len > MAX_PAGES)
+    g_array_remove_index (self->visits, 0);
+  self->current = self->visits->len - 1;
 
   cg_history_notify_moves (self, could_go_back, could_go_forward);
 }
@@ -153,10 +168,45 @@ cg_history_get_current (CgHistory *self)
 {
   g_return_val_if_fail (CG_IS_HISTORY (self), NULL);
 
-  if (self->pages->len == 0)
+  if (self->visits->len == 0)
     return NULL;
 
-  return g_ptr_array_index (self->pages, self->current);
+  return g_array_index (self->visits, Visit, self->current).page;
+}
+
+/**
+ * cg_history_set_position:
+ * @position: how far down the page shown the reader is, from 0 (the top)
+ *   to 1 (the end)
+ *
+ * Remembers where the reader is on the page shown, for when they come
+ * back to it. Before the first visit, does nothing.
+ */
+void
+cg_history_set_position (CgHistory *self,
+                         double     position)
+{
+  g_return_if_fail (CG_IS_HISTORY (self));
+
+  if (self->visits->len > 0)
+    g_array_index (self->visits, Visit, self->current).position = CLAMP (position, 0.0, 1.0);
+}
+
+/**
+ * cg_history_get_position:
+ *
+ * Returns: where the reader was on the page shown when they last left it,
+ *   from 0 (the top, also for a page never left) to 1 (the end)
+ */
+double
+cg_history_get_position (CgHistory *self)
+{
+  g_return_val_if_fail (CG_IS_HISTORY (self), 0.0);
+
+  if (self->visits->len == 0)
+    return 0.0;
+
+  return g_array_index (self->visits, Visit, self->current).position;
 }
 
 gboolean
@@ -164,7 +214,7 @@ cg_history_can_go_back (CgHistory *self)
 {
   g_return_val_if_fail (CG_IS_HISTORY (self), FALSE);
 
-  return self->pages->len > 0 && self->current > 0;
+  return self->visits->len > 0 && self->current > 0;
 }
 
 gboolean
@@ -172,7 +222,7 @@ cg_history_can_go_forward (CgHistory *self)
 {
   g_return_val_if_fail (CG_IS_HISTORY (self), FALSE);
 
-  return self->pages->len > 0 && self->current + 1 < self->pages->len;
+  return self->visits->len > 0 && self->current + 1 < self->visits->len;
 }
 
 /**
@@ -189,7 +239,7 @@ cg_history_go_back (CgHistory *self)
     return NULL;
 
   self->current--;
-  cg_history_notify_moves (self, TRUE, self->current + 2 < self->pages->len);
+  cg_history_notify_moves (self, TRUE, self->current + 2 < self->visits->len);
 
   return cg_history_get_current (self);
 }
@@ -229,7 +279,7 @@ cg_history_clear (CgHistory *self)
   could_go_back = cg_history_can_go_back (self);
   could_go_forward = cg_history_can_go_forward (self);
 
-  g_ptr_array_set_size (self->pages, 0);
+  g_array_set_size (self->visits, 0);
   self->current = 0;
 
   cg_history_notify_moves (self, could_go_back, could_go_forward);

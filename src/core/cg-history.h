@@ -18,6 +18,9 @@ CgHistory   *cg_history_new             (void);
 void         cg_history_push            (CgHistory  *self,
                                          const char *page);
 const char  *cg_history_get_current     (CgHistory  *self);
+void         cg_history_set_position    (CgHistory  *self,
+                                         double      position);
+double       cg_history_get_position    (CgHistory  *self);
 gboolean     cg_history_can_go_back     (CgHistory  *self);
 gboolean     cg_history_can_go_forward  (CgHistory  *self);
 const char  *cg_history_go_back         (CgHistory  *self);
