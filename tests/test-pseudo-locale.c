@@ -15,6 +15,7 @@
 #include "cg-application.h"
 #include "cg-clinic-panel.h"
 #include "cg-content-loader.h"
+#include "cg-faq-row.h"
 #include "cg-language-button.h"
 #include "cg-paths.h"
 #include "cg-window.h"
@@ -274,6 +275,26 @@ test_the_pseudo_locale_is_in_use (void)
   g_assert_true (g_str_has_prefix (cg_item_get_title (item), "⟦"));
 }
 
+/* Opens every question under @widget; returns how many. */
+static guint
+expand_questions (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (CG_IS_FAQ_ROW (widget))
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += expand_questions (child);
+
+  return n;
+}
+
 static void
 test_pages (void)
 {
@@ -285,6 +306,11 @@ test_pages (void)
   assert_all_translated (GTK_WIDGET (window), "home");
 
   g_assert_true (cg_window_open_page (window, topic_page));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
+  assert_all_translated (GTK_WIDGET (window), topic_page);
+
+  /* Its questions opened, with their answers and buttons. */
+  g_assert_cmpuint (expand_questions (GTK_WIDGET (window)), >, 0);
   cg_test_wait_for_frame (GTK_WIDGET (window));
   assert_all_translated (GTK_WIDGET (window), topic_page);
 

@@ -18,11 +18,10 @@ struct _CgFaqRow
   CgLibrary      *library;
   CgFaqEntry     *entry;
   gboolean        rendered;
+  double          text_scale;
 
-  /* Template widgets */
+  /* From cg-faq-answer.ui, once the question is first opened. */
   CgDocumentView *answer_view;
-  GtkButton      *copy_button;
-  GtkButton      *open_button;
 };
 
 G_DEFINE_FINAL_TYPE (CgFaqRow, cg_faq_row, ADW_TYPE_EXPANDER_ROW)
@@ -31,10 +30,45 @@ enum {
   PROP_0,
   PROP_LIBRARY,
   PROP_ENTRY,
+  PROP_TEXT_SCALE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* A topic page shows many questions and most stay closed: the answer's
+ * widgets are built when first needed. */
+static void
+cg_faq_row_ensure_answer (CgFaqRow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = cg_item_get_id (CG_ITEM (self->entry));
+  GObject *copy_button, *open_button;
+
+  if (self->answer_view != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/cg-faq-answer.ui", &error))
+    g_error ("The answer's interface is broken: %s", error->message);
+
+  self->answer_view = CG_DOCUMENT_VIEW (gtk_builder_get_object (builder, "answer_view"));
+  copy_button = gtk_builder_get_object (builder, "copy_button");
+  open_button = gtk_builder_get_object (builder, "open_button");
+
+  /* Named before it is rendered, for screen readers. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->answer_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cg_faq_entry_get_question (self->entry),
+                                  -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (copy_button), "s", id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open_button), "s", id);
+  g_object_bind_property (self, "text-scale", self->answer_view, "text-scale", G_BINDING_SYNC_CREATE);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self),
+                            GTK_WIDGET (gtk_builder_get_object (builder, "answer_row")));
+}
 
 static void
 faq_row_notify_expanded_cb (CgFaqRow   *self,
@@ -45,6 +79,7 @@ faq_row_notify_expanded_cb (CgFaqRow   *self,
   if (self->rendered || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
     return;
 
+  cg_faq_row_ensure_answer (self);
   related = cg_library_list_related (self->library, CG_ITEM (self->entry));
   cg_document_view_show_item (self->answer_view, CG_ITEM (self->entry), related, CG_RENDER_RELATED);
   self->rendered = TRUE;
@@ -54,21 +89,13 @@ static void
 cg_faq_row_constructed (GObject *object)
 {
   CgFaqRow *self = CG_FAQ_ROW (object);
-  const char *id;
 
   G_OBJECT_CLASS (cg_faq_row_parent_class)->constructed (object);
 
   g_assert (self->library != NULL && self->entry != NULL);
 
-  id = cg_item_get_id (CG_ITEM (self->entry));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  cg_faq_entry_get_question (self->entry));
-  /* Named before it is rendered, for screen readers. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->answer_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cg_faq_entry_get_question (self->entry),
-                                  -1);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->copy_button), "s", id);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", id);
 }
 
 static void
@@ -101,6 +128,10 @@ cg_faq_row_get_property (GObject    *object,
       g_value_set_object (value, self->entry);
       break;
 
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -122,6 +153,14 @@ cg_faq_row_set_property (GObject      *object,
 
     case PROP_ENTRY:
       self->entry = g_value_dup_object (value);
+      break;
+
+    case PROP_TEXT_SCALE:
+      if (self->text_scale != g_value_get_double (value))
+        {
+          self->text_scale = g_value_get_double (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -150,20 +189,24 @@ cg_faq_row_class_init (CgFaqRowClass *klass)
                          CG_TYPE_FAQ_ENTRY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /* The answer's, as CgDocumentView:text-scale. */
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL,
+                         0.25, 4.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_DOCUMENT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-faq-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, CgFaqRow, answer_view);
-  gtk_widget_class_bind_template_child (widget_class, CgFaqRow, copy_button);
-  gtk_widget_class_bind_template_child (widget_class, CgFaqRow, open_button);
   gtk_widget_class_bind_template_callback (widget_class, faq_row_notify_expanded_cb);
 }
 
 static void
 cg_faq_row_init (CgFaqRow *self)
 {
+  self->text_scale = 1.0;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -188,10 +231,18 @@ cg_faq_row_get_entry (CgFaqRow *self)
   return self->entry;
 }
 
+/**
+ * cg_faq_row_get_answer_view:
+ *
+ * Returns: (transfer none): the view of the answer, built now if the
+ *   question was never opened (it is rendered when it is)
+ */
 CgDocumentView *
 cg_faq_row_get_answer_view (CgFaqRow *self)
 {
   g_return_val_if_fail (CG_IS_FAQ_ROW (self), NULL);
+
+  cg_faq_row_ensure_answer (self);
 
   return self->answer_view;
 }

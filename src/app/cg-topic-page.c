@@ -72,9 +72,7 @@ cg_topic_page_fill (CgTopicPage *self)
       g_autoptr(CgItem) item = g_list_model_get_item (questions, i);
       GtkWidget *row = cg_faq_row_new (self->library, CG_FAQ_ENTRY (item));
 
-      g_object_bind_property (self, "text-scale",
-                              cg_faq_row_get_answer_view (CG_FAQ_ROW (row)), "text-scale",
-                              G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "text-scale", row, "text-scale", G_BINDING_SYNC_CREATE);
       gtk_list_box_append (self->questions_list, row);
     }
   gtk_widget_set_visible (self->questions_box, n_questions > 0);
