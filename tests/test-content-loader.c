@@ -1086,6 +1086,9 @@ static const IdFile id_files[] = {
   { "good.xml", ID_ARTICLE ("good", "t", "<link ref=\"good\">x</link>", "<related ref=\"good\"/>"),
     NULL, NULL, 0, 0 },
   { "eighty.xml", ID_ARTICLE (ID_80, "t", "x", ""), NULL, NULL, 0, 0 },
+  /* A token: the spaces around it do not count, here or in the links. */
+  { "spaced.xml", ID_ARTICLE (" spaced\t", "\nt ", "<link ref=\" good \">x</link>", "<related ref=\"good \"/>"),
+    NULL, NULL, 0, 0 },
   { "eighty-one.xml", ID_ARTICLE (ID_81, "t", "x", ""), "id", ID_81, 1, 1 },
   { "article-topic.xml", ID_ARTICLE ("b", "Topic", "x", ""), "topic", "Topic", 1, 1 },
   { "link.xml", ID_ARTICLE ("c", "t", "x <link ref=\"-c\">y</link>", ""), "ref", "-c", 3, 12 },
@@ -1161,9 +1164,11 @@ test_id_problems (void)
 
   g_assert_nonnull (cg_library_lookup_item (library, "good"));
   g_assert_nonnull (cg_library_lookup_item (library, ID_80));
+  g_assert_nonnull (cg_library_lookup_item (library, "spaced"));
+  g_assert_cmpstr (cg_item_get_topic_id (cg_library_lookup_item (library, "spaced")), ==, "t");
   g_assert_null (cg_library_lookup_item (library, "q"));
   g_assert_null (cg_library_get_clinic (library));
-  g_assert_cmpuint (g_list_model_get_n_items (cg_library_get_items (library)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cg_library_get_items (library)), ==, 3);
 }
 
 static void

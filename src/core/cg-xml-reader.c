@@ -837,7 +837,9 @@ set_bad_id (ReadState  *state,
   set_problem (state, line, column, CG_CONTENT_ERROR_INVALID, message);
 }
 
-/* The part of the schema that the compiled one leaves out. */
+/* The part of the schema that the compiled one leaves out. An id is a
+ * token, so white space around it does not count: the loader is given it
+ * without, or `id=" care "` would be a valid id that no link could reach. */
 static gboolean
 check_ids (ReadState *state,
            xmlDoc    *doc)
@@ -846,6 +848,7 @@ check_ids (ReadState *state,
     for (xmlAttr *attribute = node->properties; attribute != NULL; attribute = attribute->next)
       {
         g_autoptr(xmlChar) value = NULL;
+        g_autofree char *stripped = NULL;
 
         if (!is_id_attribute (node, attribute))
           continue;
@@ -856,6 +859,10 @@ check_ids (ReadState *state,
             set_bad_id (state, node, attribute, value ? (const char *) value : "");
             return FALSE;
           }
+
+        stripped = g_strstrip (g_strdup ((const char *) value));
+        if (!g_str_equal (stripped, (const char *) value))
+          xmlSetProp (node, attribute->name, (const xmlChar *) stripped);
       }
 
   return TRUE;
