@@ -13,6 +13,9 @@
  *   navigate_faq_ms      every FAQ entry on a page of its own, the same way
  * each as its median (p50) and its maximum over ROUNDS rounds after a
  * warm-up round, then the worst of all against one frame at 60 Hz.
+ *   navigate_small_change_ms
+ *                        a frame in which one header button changes style:
+ *                        what any frame costs at least with this renderer
  *   navigate_request_ms, navigate_layout_ms, navigate_paint_ms
  *                        where it goes, median over all pages: building
  *                        the page in the request; the frames' style, size
@@ -231,6 +234,61 @@ settle (Navigation *navigation)
         g_main_context_iteration (NULL, TRUE);
     }
   while (navigation->n_later_frames != n_frames);
+}
+
+/* The floor: a frame in which only one header button changes (its
+ * style, back and forth). Nothing is built and next to nothing laid out;
+ * what it costs is the renderer's, for what it redraws of the window. */
+typedef struct
+{
+  double start;
+  double end;
+} SmallChange;
+
+static void
+small_change_before_paint_cb (GdkFrameClock *clock,
+                              SmallChange   *change)
+{
+  change->start = now_ms ();
+}
+
+static void
+small_change_after_paint_cb (GdkFrameClock *clock,
+                             SmallChange   *change)
+{
+  if (change->start != 0.0)
+    change->end = now_ms ();
+}
+
+static double
+measure_small_change (CgWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GtkWidget *button = GTK_WIDGET (cg_window_get_primary_menu_button (window));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  SmallChange change = { 0 };
+  gulong before, after;
+
+  before = g_signal_connect (clock, "before-paint", G_CALLBACK (small_change_before_paint_cb), &change);
+  after = g_signal_connect (clock, "after-paint", G_CALLBACK (small_change_after_paint_cb), &change);
+  for (guint i = 0; i < 20; i++)
+    {
+      double elapsed;
+
+      change.start = change.end = 0.0;
+      if (i % 2 == 0)
+        gtk_widget_add_css_class (button, "suggested-action");
+      else
+        gtk_widget_remove_css_class (button, "suggested-action");
+      while (change.end == 0.0)
+        g_main_context_iteration (NULL, TRUE);
+      elapsed = change.end - change.start;
+      g_array_append_val (times, elapsed);
+    }
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
+
+  return cg_bench_percentile (times, 50);
 }
 
 /* The window's first frame, with its home page. */
@@ -487,6 +545,8 @@ main (int   argc,
   g_print ("navigate_paint_ms_p50: %.1f ms\n", cg_bench_percentile (paints, 50));
   g_print ("navigate_max_ms: %.1f ms  (target: at most one frame, %.1f ms: %s)\n",
            worst, FRAME_MS, worst <= FRAME_MS ? "met" : "NOT MET");
+  g_print ("navigate_small_change_ms_p50: %.1f ms  (one header button restyled: the renderer's floor for a frame)\n",
+           measure_small_change (window));
   g_print ("navigate_busy_ms_p50: %.1f ms\n", cg_bench_percentile (busy, 50));
   g_print ("navigate_busy_ms_max: %.1f ms  (target: at most one frame, %.1f ms: %s)\n",
            cg_bench_percentile (busy, 100), FRAME_MS, cg_bench_percentile (busy, 100) <= FRAME_MS ? "met" : "NOT MET");
