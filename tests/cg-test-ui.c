@@ -68,3 +68,49 @@ cg_test_read_clipboard (gpointer widget)
 
   return text;
 }
+
+/**
+ * cg_test_activate:
+ * @action: such as "win.show-item"
+ * @target: (nullable): its string parameter
+ *
+ * Activates @action from @widget, as a click or a shortcut would, and
+ * returns once the window has drawn the result.
+ */
+void
+cg_test_activate (gpointer    widget,
+                  const char *action,
+                  const char *target)
+{
+  if (target != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (widget), action, "s", target));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (widget), action, NULL));
+  cg_test_wait_for_frame (widget);
+}
+
+/**
+ * cg_test_find_descendant:
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type in
+ *   @widget's tree, @widget included, in document order
+ */
+GtkWidget *
+cg_test_find_descendant (gpointer widget,
+                         GType    type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (widget));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cg_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

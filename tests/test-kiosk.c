@@ -87,43 +87,11 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->app);
 }
 
-static void
-activate (CgWindow   *window,
-          const char *action,
-          const char *target)
-{
-  if (target != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-  else
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  cg_test_wait_for_frame (GTK_WIDGET (window));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The header's search entry comes before any find bar of a page. */
 static GtkEditable *
 search_entry (CgWindow *window)
 {
-  GtkWidget *entry = find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = cg_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
 
   g_assert_nonnull (entry);
 
@@ -187,10 +155,10 @@ test_idle_reset (Fixture       *fixture,
   g_signal_connect (timer, "notify::remaining", G_CALLBACK (count_countdown_cb), &countdown_shown);
 
   /* A patient reads, searches and makes the text larger… */
-  activate (window, "win.show-item", "fixture-article");
-  activate (window, "win.show-item", "linked-article");
-  activate (window, "win.copy-text", NULL);
-  activate (window, "win.zoom-in", NULL);
+  cg_test_activate (window, "win.show-item", "fixture-article");
+  cg_test_activate (window, "win.show-item", "linked-article");
+  cg_test_activate (window, "win.copy-text", NULL);
+  cg_test_activate (window, "win.zoom-in", NULL);
   g_assert_cmpfloat (cg_window_get_text_scale (window), >, kiosk_scale + 0.01);
   gtk_editable_set_text (search_entry (window), "fixture");
   cg_test_wait_for_frame (GTK_WIDGET (window));
@@ -287,8 +255,8 @@ test_external_link (Fixture       *fixture,
   GtkWindow *dialog;
   GdkTexture *code;
 
-  activate (fixture->window, "win.show-item", "fixture-article");
-  activate (fixture->window, "win.open-uri", "https://example.org/");
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture->window, "win.open-uri", "https://example.org/");
 
   dialog = find_toplevel (CG_TYPE_LINK_DIALOG);
   g_assert_nonnull (dialog);
@@ -430,7 +398,7 @@ test_quick_answer (Fixture       *fixture,
   g_assert_nonnull (selected);
   g_assert_cmpstr (cg_search_result_get_id (selected), ==, "faq-second-question");
 
-  activate (window, "win.copy-answer", NULL);
+  cg_test_activate (window, "win.copy-answer", NULL);
   text = cg_test_read_clipboard (window);
   g_assert_cmpstr (text, ==, "Is there a second question?\n\nYes, and it has no review record.\n");
   /* Still on the results, for the next call. */
@@ -441,7 +409,7 @@ static void
 test_clinic_panel (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWidget *panel = find_descendant (GTK_WIDGET (fixture->window), CG_TYPE_CLINIC_PANEL);
+  GtkWidget *panel = cg_test_find_descendant (GTK_WIDGET (fixture->window), CG_TYPE_CLINIC_PANEL);
   GtkWidget *button;
   GtkWidget *copy_phone;
   g_autofree char *text = NULL;
@@ -450,7 +418,7 @@ test_clinic_panel (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (panel));
 
   /* The details appear when the button is pressed. */
-  button = find_descendant (panel, GTK_TYPE_MENU_BUTTON);
+  button = cg_test_find_descendant (panel, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   g_assert_true (gtk_widget_get_visible (cg_clinic_panel_get_popover (CG_CLINIC_PANEL (panel))));
@@ -519,21 +487,21 @@ test_pinned_answers (Fixture       *fixture,
 
   g_assert_cmpuint (before->len, ==, 0);
 
-  activate (window, "win.show-item", "faq-second-question");
+  cg_test_activate (window, "win.show-item", "faq-second-question");
   g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (window), NULL, "win.pin")));
-  activate (window, "win.pin", NULL);
+  cg_test_activate (window, "win.pin", NULL);
   ids = g_settings_get_strv (settings, "pinned-answers");
   g_assert_cmpstrv (ids, ((const char *[]) { "faq-second-question", NULL }));
 
-  activate (window, "win.show-home", NULL);
+  cg_test_activate (window, "win.show-home", NULL);
   after = pinned_titles (window);
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (after, 0), ==, "Is there a second question?");
 
   /* Unpinned from its page, it leaves the home page. */
-  activate (window, "win.show-item", "faq-second-question");
-  activate (window, "win.pin", NULL);
-  activate (window, "win.show-home", NULL);
+  cg_test_activate (window, "win.show-item", "faq-second-question");
+  cg_test_activate (window, "win.pin", NULL);
+  cg_test_activate (window, "win.show-home", NULL);
   g_clear_pointer (&after, g_ptr_array_unref);
   after = pinned_titles (window);
   g_assert_cmpuint (after->len, ==, 0);
@@ -559,7 +527,7 @@ static void
 test_kiosk_cannot_pin (Fixture       *fixture,
                        gconstpointer  data)
 {
-  activate (fixture->window, "win.show-item", "faq-second-question");
+  cg_test_activate (fixture->window, "win.show-item", "faq-second-question");
   g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (fixture->window), NULL, "win.pin")));
 }
 
@@ -574,12 +542,12 @@ privacy_child (void)
 
   fixture_setup (&fixture, NULL);
 
-  activate (fixture.window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture.window, "win.show-item", "fixture-article");
   gtk_editable_set_text (search_entry (fixture.window), "private question");
   cg_test_wait_for_frame (GTK_WIDGET (fixture.window));
-  activate (fixture.window, "win.zoom-in", NULL);
-  activate (fixture.window, "win.zoom-in", NULL);
-  activate (fixture.window, "win.open-uri", "https://example.org/");
+  cg_test_activate (fixture.window, "win.zoom-in", NULL);
+  cg_test_activate (fixture.window, "win.zoom-in", NULL);
+  cg_test_activate (fixture.window, "win.open-uri", "https://example.org/");
   gtk_window_close (GTK_WINDOW (fixture.window));
   cg_test_wait_for_frame (GTK_WIDGET (fixture.window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));

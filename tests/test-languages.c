@@ -179,25 +179,6 @@ test_action_state (void)
   g_assert_cmpstr (_("Language"), ==, "Language");
 }
 
-static CgLanguageButton *
-find_language_button (GtkWidget *widget)
-{
-  if (CG_IS_LANGUAGE_BUTTON (widget))
-    return CG_LANGUAGE_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      CgLanguageButton *found = find_language_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_language_menu (void)
 {
@@ -210,7 +191,7 @@ test_language_menu (void)
 
   cg_application_set_language (application, "en");
   window = open_window ("item:" ARTICLE);
-  button = find_language_button (GTK_WIDGET (window));
+  button = CG_LANGUAGE_BUTTON (cg_test_find_descendant (window, CG_TYPE_LANGUAGE_BUTTON));
   g_assert_nonnull (button);
   menu_button = cg_language_button_get_menu_button (button);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (menu_button)));
@@ -243,7 +224,7 @@ test_language_menu (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (menu_button), "app.language", "s", "pl"));
   window = the_window ();
   cg_test_wait_for_frame (GTK_WIDGET (window));
-  button = find_language_button (GTK_WIDGET (window));
+  button = CG_LANGUAGE_BUTTON (cg_test_find_descendant (window, CG_TYPE_LANGUAGE_BUTTON));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cg_language_button_get_menu_button (button))),
                    ==, "Język");
   g_assert_cmpstr (cg_window_get_page (window), ==, "item:" ARTICLE);

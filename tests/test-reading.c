@@ -99,18 +99,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->app);
 }
 
-static void
-activate (CgWindow   *window,
-          const char *action,
-          const char *target)
-{
-  if (target != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-  else
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  cg_test_wait_for_frame (GTK_WIDGET (window));
-}
-
 static CgArticlePage *
 article_page (CgWindow *window)
 {
@@ -218,7 +206,7 @@ test_question_expands (Fixture       *fixture,
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
-  activate (fixture->window, "win.show-topic", "basics");
+  cg_test_activate (fixture->window, "win.show-topic", "basics");
   question = cg_topic_page_find_question (CG_TOPIC_PAGE (cg_window_get_page_widget (fixture->window)),
                                           "faq-fixture-question");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (question), TRUE);
@@ -233,7 +221,7 @@ test_question_expands (Fixture       *fixture,
     cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   /* The same answer on a page of its own. */
-  activate (fixture->window, "win.show-item", "faq-fixture-question");
+  cg_test_activate (fixture->window, "win.show-item", "faq-fixture-question");
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:faq-fixture-question");
   g_clear_pointer (&text, g_free);
   text = article_text (fixture->window);
@@ -250,7 +238,7 @@ test_article_opens (Fixture       *fixture,
 {
   g_autofree char *text = NULL;
 
-  activate (fixture->window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
 
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (article_page (fixture->window))));
@@ -287,10 +275,10 @@ test_link_and_history (Fixture       *fixture,
   g_autofree char *text = NULL;
 
   /* Nothing to go back to yet. */
-  activate (fixture->window, "win.go-back", NULL);
+  cg_test_activate (fixture->window, "win.go-back", NULL);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "home");
 
-  activate (fixture->window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
   follow_link (fixture->window, "the linked article");
 
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:linked-article");
@@ -299,43 +287,24 @@ test_link_and_history (Fixture       *fixture,
   g_assert_true (gtk_list_box_get_selected_row (cg_window_get_sidebar (fixture->window)) ==
                  sidebar_row (fixture->window, "topic:care"));
 
-  activate (fixture->window, "win.go-back", NULL);
+  cg_test_activate (fixture->window, "win.go-back", NULL);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
-  activate (fixture->window, "win.go-back", NULL);
+  cg_test_activate (fixture->window, "win.go-back", NULL);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "home");
   g_assert_true (CG_IS_HOME_PAGE (cg_window_get_page_widget (fixture->window)));
 
-  activate (fixture->window, "win.go-forward", NULL);
+  cg_test_activate (fixture->window, "win.go-forward", NULL);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
-  activate (fixture->window, "win.go-forward", NULL);
+  cg_test_activate (fixture->window, "win.go-forward", NULL);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:linked-article");
-  activate (fixture->window, "win.go-forward", NULL);
+  cg_test_activate (fixture->window, "win.go-forward", NULL);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:linked-article");
 
   /* Somewhere new after going back forgets the way forward. */
-  activate (fixture->window, "win.go-back", NULL);
-  activate (fixture->window, "win.show-topic", "care");
-  activate (fixture->window, "win.go-forward", NULL);
+  cg_test_activate (fixture->window, "win.go-back", NULL);
+  cg_test_activate (fixture->window, "win.show-topic", "care");
+  cg_test_activate (fixture->window, "win.go-forward", NULL);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "topic:care");
-}
-
-static GtkAdjustment *
-find_vadjustment (GtkWidget *widget)
-{
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkAdjustment *found = find_vadjustment (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The scrolling of the page shown, once its text has laid out: a text
@@ -350,7 +319,8 @@ settled_vadjustment (CgWindow *window)
   for (guint i = 0; i < 60 && stable < 3; i++)
     {
       cg_test_wait_for_frame (GTK_WIDGET (window));
-      adjustment = find_vadjustment (cg_window_get_page_widget (window));
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+        cg_test_find_descendant (cg_window_get_page_widget (window), GTK_TYPE_SCROLLED_WINDOW)));
       g_assert_nonnull (adjustment);
       stable = G_APPROX_VALUE (gtk_adjustment_get_upper (adjustment), upper, 0.5) ? stable + 1 : 0;
       upper = gtk_adjustment_get_upper (adjustment);
@@ -385,7 +355,7 @@ test_back_restores_scroll (Fixture       *fixture,
   /* Half-way through the article, follow a link, come back: half-way
    * again. (Pixels would not do: a text view's height is an estimate
    * until it has measured every line.) */
-  activate (fixture->window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
   adjustment = settled_vadjustment (fixture->window);
   range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
   g_assert_cmpfloat (range, >, 50.0);
@@ -393,18 +363,18 @@ test_back_restores_scroll (Fixture       *fixture,
 
   follow_link (fixture->window, "the linked article");
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:linked-article");
-  activate (fixture->window, "win.go-back", NULL);
+  cg_test_activate (fixture->window, "win.go-back", NULL);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
   g_assert_cmpfloat_with_epsilon (scrolled_fraction (fixture->window), 0.5, 0.02);
 
   /* Forward and back again keep it. */
-  activate (fixture->window, "win.go-forward", NULL);
-  activate (fixture->window, "win.go-back", NULL);
+  cg_test_activate (fixture->window, "win.go-forward", NULL);
+  cg_test_activate (fixture->window, "win.go-back", NULL);
   g_assert_cmpfloat_with_epsilon (scrolled_fraction (fixture->window), 0.5, 0.02);
 
   /* Opening the article anew starts at its top. */
-  activate (fixture->window, "win.show-topic", "care");
-  activate (fixture->window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture->window, "win.show-topic", "care");
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
   g_assert_cmpfloat (scrolled_fraction (fixture->window), ==, 0.0);
 }
 
@@ -425,11 +395,11 @@ test_text_size_persists (Fixture       *fixture,
   CgWindow *second;
   double normal_size, larger_size;
 
-  activate (fixture->window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
   normal_size = document_font_size (fixture->window);
 
-  activate (fixture->window, "win.zoom-in", NULL);
-  activate (fixture->window, "win.zoom-in", NULL);
+  cg_test_activate (fixture->window, "win.zoom-in", NULL);
+  cg_test_activate (fixture->window, "win.zoom-in", NULL);
   g_assert_cmpfloat_with_epsilon (cg_window_get_text_scale (fixture->window), 1.25, 0.001);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.25, 0.001);
   g_assert_cmpfloat_with_epsilon (document_font_size (fixture->window), normal_size * 1.25, 0.1);
@@ -437,16 +407,16 @@ test_text_size_persists (Fixture       *fixture,
   /* A new window opens at the size the reader chose. */
   second = open_window (fixture);
   g_assert_cmpfloat_with_epsilon (cg_window_get_text_scale (second), 1.25, 0.001);
-  activate (second, "win.show-item", "fixture-article");
+  cg_test_activate (second, "win.show-item", "fixture-article");
   larger_size = document_font_size (second);
   g_assert_cmpfloat_with_epsilon (larger_size, normal_size * 1.25, 0.1);
   close_window (second);
 
-  activate (fixture->window, "win.zoom-reset", NULL);
+  cg_test_activate (fixture->window, "win.zoom-reset", NULL);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.0, 0.001);
   g_assert_cmpfloat_with_epsilon (document_font_size (fixture->window), normal_size, 0.01);
 
-  activate (fixture->window, "win.zoom-out", NULL);
+  cg_test_activate (fixture->window, "win.zoom-out", NULL);
   g_assert_cmpfloat (g_settings_get_double (settings, "text-scale"), <, 1.0);
 }
 
@@ -456,15 +426,15 @@ test_copy_as_text (Fixture       *fixture,
 {
   g_autofree char *text = NULL;
 
-  activate (fixture->window, "win.show-item", "linked-article");
-  activate (fixture->window, "win.copy-text", NULL);
+  cg_test_activate (fixture->window, "win.show-item", "linked-article");
+  cg_test_activate (fixture->window, "win.copy-text", NULL);
   text = cg_test_read_clipboard (fixture->window);
   g_assert_cmpstr (text, ==,
                    "Linked article title\n\n"
                    "You arrived by following a link. Go back to the fixture.\n");
 
-  activate (fixture->window, "win.show-item", "fixture-article");
-  activate (fixture->window, "win.copy-text", NULL);
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture->window, "win.copy-text", NULL);
   g_clear_pointer (&text, g_free);
   text = cg_test_read_clipboard (fixture->window);
   g_assert_true (g_str_has_prefix (text,
@@ -475,7 +445,7 @@ test_copy_as_text (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Warning: Warning text about skin.\n"));
 
   /* An answer copies from its row too. */
-  activate (fixture->window, "win.copy-item", "faq-second-question");
+  cg_test_activate (fixture->window, "win.copy-item", "faq-second-question");
   g_clear_pointer (&text, g_free);
   text = cg_test_read_clipboard (fixture->window);
   g_assert_cmpstr (text, ==, "Is there a second question?\n\nYes, and it has no review record.\n");
@@ -524,12 +494,12 @@ test_find_in_page (Fixture       *fixture,
   GtkTextBuffer *buffer;
   GtkEditable *entry;
 
-  activate (fixture->window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
   page = article_page (fixture->window);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cg_article_page_get_document_view (page)));
   entry = cg_article_page_get_find_entry (page);
 
-  activate (fixture->window, "win.find", NULL);
+  cg_test_activate (fixture->window, "win.find", NULL);
   g_assert_true (cg_article_page_get_find_active (page));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (entry)));
@@ -581,7 +551,7 @@ test_print_to_pdf (Fixture       *fixture,
   g_assert_no_error (error);
   pdf = g_build_filename (dir, "handout.pdf", NULL);
 
-  activate (fixture->window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
   g_assert_true (cg_article_page_print (article_page (fixture->window),
                                         GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error));
   g_assert_no_error (error);
@@ -638,7 +608,7 @@ test_shortcuts_window (Fixture       *fixture,
   GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *shortcuts = NULL;
 
-  activate (fixture->window, "win.show-help-overlay", NULL);
+  cg_test_activate (fixture->window, "win.show-help-overlay", NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
