@@ -14,7 +14,7 @@ XVFB        = dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -noreset
 PACKAGES = \
 	meson ninja-build gcc pkg-config gettext itstool \
 	libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libgtk-4-bin \
-	libadwaita-1-dev libxml2-dev libxml2-utils libsqlite3-dev libqrencode-dev \
+	libadwaita-1-dev libepoxy-dev libxml2-dev libxml2-utils libsqlite3-dev libqrencode-dev \
 	desktop-file-utils appstream xvfb xauth dbus poppler-utils \
 	adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core
 
@@ -64,6 +64,9 @@ test: build
 bench: build
 	./$(BUILDDIR)/tests/bench/cg-bench
 	$(XVFB) tests/bench/startup.sh $(BUILDDIR)
+	@# The app draws with cairo where OpenGL is software (src/app/cg-renderer.c);
+	@# the same comparison with both windows on cairo:
+	GSK_RENDERER=cairo $(XVFB) tests/bench/startup.sh $(BUILDDIR)
 	$(XVFB) ./$(BUILDDIR)/tests/bench/cg-bench-navigate
 
 check-valgrind: dev-deps build

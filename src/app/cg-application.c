@@ -14,6 +14,7 @@
 #include "cg-content-path.h"
 #include "cg-content-watcher.h"
 #include "cg-kiosk-pin-command.h"
+#include "cg-renderer.h"
 #include "cg-search-command.h"
 #include "cg-settings.h"
 #include "cg-validate.h"
@@ -240,6 +241,9 @@ cg_application_startup (GApplication *app)
     }
 
   G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);
+
+  /* Before the first window is realized: it keeps its renderer. */
+  cg_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
