@@ -203,11 +203,32 @@ cg_faq_row_class_init (CgFaqRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, faq_row_notify_expanded_cb);
 }
 
+/* The row's title and subtitle are libadwaita's wrapping labels, which
+ * set no width-chars: measuring their minimum width then lays their text
+ * out a character a line (see ui/cg-item-row.ui). */
+static void
+set_label_width_chars (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          if (gtk_label_get_wrap (GTK_LABEL (child)) && gtk_label_get_width_chars (GTK_LABEL (child)) < 0)
+            gtk_label_set_width_chars (GTK_LABEL (child), 8);
+        }
+      else
+        set_label_width_chars (child);
+    }
+}
+
 static void
 cg_faq_row_init (CgFaqRow *self)
 {
   self->text_scale = 1.0;
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_label_width_chars (GTK_WIDGET (self));
 }
 
 GtkWidget *

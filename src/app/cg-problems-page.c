@@ -131,6 +131,7 @@ cg_problems_page_set_library (CgProblemsPage *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);  /* see ui/cg-item-row.ui */
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "monospace");
       gtk_widget_set_margin_top (label, 9);

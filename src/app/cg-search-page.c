@@ -79,6 +79,9 @@ create_result_row (gpointer item,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  /* Measured without width-chars, a word-char wrapping label is laid out
+   * a character a line (see ui/cg-item-row.ui): 20 results, every key. */
+  gtk_label_set_width_chars (GTK_LABEL (title), 8);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (labels), title);
 
@@ -87,6 +90,7 @@ create_result_row (gpointer item,
   gtk_label_set_xalign (GTK_LABEL (snippet), 0);
   gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (snippet), 8);
   gtk_widget_add_css_class (snippet, "search-snippet");
   gtk_widget_set_visible (snippet, gtk_label_get_text (GTK_LABEL (snippet))[0] != '\0');
   gtk_box_append (GTK_BOX (labels), snippet);

@@ -19,6 +19,7 @@
 #include "cg-faq-entry.h"
 #include "cg-kiosk.h"
 #include "cg-link-dialog.h"
+#include "cg-page-holder.h"
 #include "cg-settings.h"
 #include "cg-text-renderer.h"
 #include "cg-topic-page.h"
@@ -1230,6 +1231,7 @@ cg_window_class_init (CgWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_LANGUAGE_BUTTON);
+  g_type_ensure (CG_TYPE_PAGE_HOLDER);
   g_type_ensure (CG_TYPE_CLINIC_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);

@@ -40,7 +40,8 @@
  * renderer: there, GL is Mesa's software rasterizer, whose threads compete
  * with the main thread (GSK_RENDERER=cairo to compare).
  *
- * For profiling: CG_BENCH_ROUNDS=n measures n rounds; with CG_BENCH_VERBOSE
+ * For profiling: CG_BENCH_ROUNDS=n measures n rounds; CG_BENCH_ONLY=topic
+ * (or article, faq) visits only the pages of that kind; with CG_BENCH_VERBOSE
  * set, every navigation's time goes to standard error. */
 
 #include "config.h"
@@ -451,7 +452,7 @@ main (int   argc,
 
   if (argc != 1)
     {
-      g_printerr ("usage: cg-bench-navigate (with a display; CG_BENCH_ROUNDS, CG_BENCH_VERBOSE)\n");
+      g_printerr ("usage: cg-bench-navigate (with a display; CG_BENCH_ROUNDS, CG_BENCH_ONLY, CG_BENCH_VERBOSE)\n");
       return 2;
     }
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -490,6 +491,15 @@ main (int   argc,
       g_ptr_array_add (CG_IS_ARTICLE (item) ? kinds[1].pages : kinds[2].pages,
                        g_strconcat ("item:", cg_item_get_id (item), NULL));
     }
+
+  if (g_getenv ("CG_BENCH_ONLY") != NULL)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      if (g_strcmp0 (g_getenv ("CG_BENCH_ONLY"), kinds[k].name) != 0)
+        {
+          /* Two pages, to leave one for the next. */
+          if (kinds[k].pages->len > 2)
+            g_ptr_array_set_size (kinds[k].pages, 2);
+        }
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     if (kinds[k].pages->len < 2)
