@@ -283,7 +283,7 @@ expand_questions (GtkWidget *widget)
 
   if (CG_IS_FAQ_ROW (widget))
     {
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+      cg_faq_row_set_expanded (CG_FAQ_ROW (widget), TRUE);
       return 1;
     }
 

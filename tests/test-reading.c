@@ -193,7 +193,7 @@ test_topic_overview (Fixture       *fixture,
   g_assert_nonnull (cg_topic_page_find_question (page, "faq-second-question"));
   question = cg_topic_page_find_question (page, "faq-fixture-question");
   g_assert_nonnull (question);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (question)), ==,
+  g_assert_cmpstr (cg_faq_entry_get_question (cg_faq_row_get_entry (question)), ==,
                    "Is the fixture a real question?");
 }
 
@@ -202,6 +202,7 @@ test_question_expands (Fixture       *fixture,
                        gconstpointer  data)
 {
   CgFaqRow *question;
+  GtkWidget *answer_row;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   g_autofree char *text = NULL;
@@ -209,15 +210,30 @@ test_question_expands (Fixture       *fixture,
   cg_test_activate (fixture->window, "win.show-topic", "basics");
   question = cg_topic_page_find_question (CG_TOPIC_PAGE (cg_window_get_page_widget (fixture->window)),
                                           "faq-fixture-question");
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (question), TRUE);
+  g_assert_false (cg_faq_row_get_expanded (question));
+  /* As a click or Enter on the row does. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (question)));
+  g_assert_true (cg_faq_row_get_expanded (question));
   cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cg_faq_row_get_answer_view (question)));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (text, ==, "No, it is a fixture. Read the fixture article.\nRelated\n•\tFixture article title");
-  /* The answer slides open: it shows within a few frames. */
+  /* The answer slides open: it shows within a few frames, just below the
+   * question. */
   while (!gtk_widget_get_mapped (GTK_WIDGET (cg_faq_row_get_answer_view (question))))
+    cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  answer_row = gtk_widget_get_ancestor (GTK_WIDGET (cg_faq_row_get_answer_view (question)), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (gtk_widget_get_parent (answer_row) == gtk_widget_get_parent (GTK_WIDGET (question)));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (answer_row)), ==,
+                   gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (question)) + 1);
+
+  /* Activated again, it closes: the answer slides shut and leaves the
+   * list's way. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (question)));
+  g_assert_false (cg_faq_row_get_expanded (question));
+  while (gtk_widget_get_visible (answer_row))
     cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   /* The same answer on a page of its own. */

@@ -8,36 +8,55 @@
 
 #include "cg-faq-row.h"
 
-/* A question that expands to its answer, in the same rich text as an
- * article, with the related articles after it. The answer is rendered the
- * first time the row opens: a topic page shows many questions. */
+/* A question that opens to its answer, in the same rich text as an
+ * article, with the related articles after it. The answer is a row of its
+ * own just after the question's in the same list, so that clicking in its
+ * text never closes it; it is built and rendered the first time the
+ * question opens: a topic page shows many questions and most stay closed. */
 struct _CgFaqRow
 {
-  AdwExpanderRow  parent_instance;
+  GtkListBoxRow   parent_instance;
 
   CgLibrary      *library;
   CgFaqEntry     *entry;
+  gboolean        expanded;
   gboolean        rendered;
   double          text_scale;
 
-  /* From cg-faq-answer.ui, once the question is first opened. */
+  /* Template widgets */
+  GtkLabel       *question_label;
+
+  /* From cg-faq-answer.ui, once the question is first opened; the row
+   * belongs to the list. */
+  GtkWidget      *answer_row;
+  GtkRevealer    *revealer;
   CgDocumentView *answer_view;
 };
 
-G_DEFINE_FINAL_TYPE (CgFaqRow, cg_faq_row, ADW_TYPE_EXPANDER_ROW)
+G_DEFINE_FINAL_TYPE (CgFaqRow, cg_faq_row, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
   PROP_0,
   PROP_LIBRARY,
   PROP_ENTRY,
+  PROP_EXPANDED,
   PROP_TEXT_SCALE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* A topic page shows many questions and most stay closed: the answer's
- * widgets are built when first needed. */
+static void
+answer_revealer_notify_child_revealed_cb (CgFaqRow   *self,
+                                          GParamSpec *pspec,
+                                          GtkRevealer *revealer)
+{
+  /* Closed: out of the list's keyboard navigation and the screen reader's
+   * way, once it has slid shut. */
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (self->answer_row, FALSE);
+}
+
 static void
 cg_faq_row_ensure_answer (CgFaqRow *self)
 {
@@ -54,6 +73,8 @@ cg_faq_row_ensure_answer (CgFaqRow *self)
   if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/cg-faq-answer.ui", &error))
     g_error ("The answer's interface is broken: %s", error->message);
 
+  self->answer_row = GTK_WIDGET (g_object_ref_sink (gtk_builder_get_object (builder, "answer_row")));
+  self->revealer = GTK_REVEALER (gtk_builder_get_object (builder, "revealer"));
   self->answer_view = CG_DOCUMENT_VIEW (gtk_builder_get_object (builder, "answer_view"));
   copy_button = gtk_builder_get_object (builder, "copy_button");
   open_button = gtk_builder_get_object (builder, "open_button");
@@ -62,27 +83,39 @@ cg_faq_row_ensure_answer (CgFaqRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->answer_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cg_faq_entry_get_question (self->entry),
                                   -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_CONTROLS, self->answer_row, NULL,
+                                  -1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (copy_button), "s", id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (open_button), "s", id);
   g_object_bind_property (self, "text-scale", self->answer_view, "text-scale", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->revealer, "notify::child-revealed",
+                           G_CALLBACK (answer_revealer_notify_child_revealed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->answer_row, FALSE);
+}
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self),
-                            GTK_WIDGET (gtk_builder_get_object (builder, "answer_row")));
+/* The answer's row goes just after the question's, in the same list. */
+static void
+cg_faq_row_place_answer (CgFaqRow *self)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (!GTK_IS_LIST_BOX (list) || gtk_widget_get_parent (self->answer_row) == list)
+    return;
+
+  gtk_list_box_insert (GTK_LIST_BOX (list), self->answer_row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self)) + 1);
 }
 
 static void
-faq_row_notify_expanded_cb (CgFaqRow   *self,
-                            GParamSpec *pspec)
+cg_faq_row_toggle_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
-  g_autoptr(GListModel) related = NULL;
+  CgFaqRow *self = CG_FAQ_ROW (widget);
 
-  if (self->rendered || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
-    return;
-
-  cg_faq_row_ensure_answer (self);
-  related = cg_library_list_related (self->library, CG_ITEM (self->entry));
-  cg_document_view_show_item (self->answer_view, CG_ITEM (self->entry), related, CG_RENDER_RELATED);
-  self->rendered = TRUE;
+  cg_faq_row_set_expanded (self, !self->expanded);
 }
 
 static void
@@ -94,8 +127,7 @@ cg_faq_row_constructed (GObject *object)
 
   g_assert (self->library != NULL && self->entry != NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
-                                 cg_faq_entry_get_question (self->entry));
+  gtk_label_set_label (self->question_label, cg_faq_entry_get_question (self->entry));
 }
 
 static void
@@ -104,6 +136,7 @@ cg_faq_row_dispose (GObject *object)
   CgFaqRow *self = CG_FAQ_ROW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_FAQ_ROW);
+  g_clear_object (&self->answer_row);
   g_clear_object (&self->library);
   g_clear_object (&self->entry);
 
@@ -126,6 +159,10 @@ cg_faq_row_get_property (GObject    *object,
 
     case PROP_ENTRY:
       g_value_set_object (value, self->entry);
+      break;
+
+    case PROP_EXPANDED:
+      g_value_set_boolean (value, self->expanded);
       break;
 
     case PROP_TEXT_SCALE:
@@ -153,6 +190,10 @@ cg_faq_row_set_property (GObject      *object,
 
     case PROP_ENTRY:
       self->entry = g_value_dup_object (value);
+      break;
+
+    case PROP_EXPANDED:
+      cg_faq_row_set_expanded (self, g_value_get_boolean (value));
       break;
 
     case PROP_TEXT_SCALE:
@@ -189,6 +230,11 @@ cg_faq_row_class_init (CgFaqRowClass *klass)
                          CG_TYPE_FAQ_ENTRY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_EXPANDED] =
+    g_param_spec_boolean ("expanded", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   /* The answer's, as CgDocumentView:text-scale. */
   properties[PROP_TEXT_SCALE] =
     g_param_spec_double ("text-scale", NULL, NULL,
@@ -200,27 +246,9 @@ cg_faq_row_class_init (CgFaqRowClass *klass)
   g_type_ensure (CG_TYPE_DOCUMENT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-faq-row.ui");
-  gtk_widget_class_bind_template_callback (widget_class, faq_row_notify_expanded_cb);
-}
+  gtk_widget_class_bind_template_child (widget_class, CgFaqRow, question_label);
 
-/* The row's title and subtitle are libadwaita's wrapping labels, which
- * set no width-chars: measuring their minimum width then lays their text
- * out a character a line (see ui/cg-item-row.ui). */
-static void
-set_label_width_chars (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        {
-          if (gtk_label_get_wrap (GTK_LABEL (child)) && gtk_label_get_width_chars (GTK_LABEL (child)) < 0)
-            gtk_label_set_width_chars (GTK_LABEL (child), 8);
-        }
-      else
-        set_label_width_chars (child);
-    }
+  gtk_widget_class_install_action (widget_class, "faq-row.toggle", NULL, cg_faq_row_toggle_action);
 }
 
 static void
@@ -228,7 +256,9 @@ cg_faq_row_init (CgFaqRow *self)
 {
   self->text_scale = 1.0;
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_label_width_chars (GTK_WIDGET (self));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, FALSE,
+                               -1);
 }
 
 GtkWidget *
@@ -266,4 +296,56 @@ cg_faq_row_get_answer_view (CgFaqRow *self)
   cg_faq_row_ensure_answer (self);
 
   return self->answer_view;
+}
+
+gboolean
+cg_faq_row_get_expanded (CgFaqRow *self)
+{
+  g_return_val_if_fail (CG_IS_FAQ_ROW (self), FALSE);
+
+  return self->expanded;
+}
+
+/**
+ * cg_faq_row_set_expanded:
+ *
+ * Opens or closes the answer; the first time it opens it is rendered.
+ */
+void
+cg_faq_row_set_expanded (CgFaqRow *self,
+                         gboolean  expanded)
+{
+  g_return_if_fail (CG_IS_FAQ_ROW (self));
+
+  expanded = !!expanded;
+  if (self->expanded == expanded)
+    return;
+  self->expanded = expanded;
+
+  if (expanded)
+    {
+      cg_faq_row_ensure_answer (self);
+      if (!self->rendered)
+        {
+          g_autoptr(GListModel) related = cg_library_list_related (self->library, CG_ITEM (self->entry));
+
+          cg_document_view_show_item (self->answer_view, CG_ITEM (self->entry), related, CG_RENDER_RELATED);
+          self->rendered = TRUE;
+        }
+      cg_faq_row_place_answer (self);
+      gtk_widget_set_visible (self->answer_row, TRUE);
+    }
+
+  if (self->revealer != NULL)
+    gtk_revealer_set_reveal_child (self->revealer, expanded);
+
+  if (expanded)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "expanded");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "expanded");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, expanded,
+                               -1);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
 }

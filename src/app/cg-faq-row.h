@@ -16,11 +16,14 @@ G_BEGIN_DECLS
 
 #define CG_TYPE_FAQ_ROW (cg_faq_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (CgFaqRow, cg_faq_row, CG, FAQ_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (CgFaqRow, cg_faq_row, CG, FAQ_ROW, GtkListBoxRow)
 
 GtkWidget      *cg_faq_row_new             (CgLibrary  *library,
                                             CgFaqEntry *entry);
 CgFaqEntry     *cg_faq_row_get_entry       (CgFaqRow   *self);
 CgDocumentView *cg_faq_row_get_answer_view (CgFaqRow   *self);
+gboolean        cg_faq_row_get_expanded    (CgFaqRow   *self);
+void            cg_faq_row_set_expanded    (CgFaqRow   *self,
+                                            gboolean    expanded);
 
 G_END_DECLS

@@ -985,6 +985,33 @@ sidebar_key_pressed_cb (CgWindow              *self,
                                  GTK_DIR_TAB_FORWARD);
 }
 
+/* Enter activates what has the focus: a row of a list, a button. In GTK
+ * 4.8 a list box takes Enter for its cursor row, which Tab does not move,
+ * and otherwise the search entry's key capture on the window takes it, as
+ * if to search: Enter on a row reached by Tab did nothing (Space did).
+ * Widgets that use Enter themselves (text views: links; entries) are not
+ * activatable, or activate as Enter would. */
+static gboolean
+window_key_pressed_cb (CgWindow              *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  GtkWidget *focus;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)) ||
+      !gtk_widget_is_sensitive (focus))
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_activate (focus) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
 /* The mouse's back and forward buttons. */
 static void
 mouse_button_pressed_cb (CgWindow        *self,
@@ -1310,6 +1337,11 @@ cg_window_init (CgWindow *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
   g_signal_connect_object (gesture, "pressed", G_CALLBACK (mouse_button_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (window_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   /* search (F5): typing anywhere outside a text field searches. */
   self->search_page = cg_search_page_new ();
