@@ -248,6 +248,48 @@ test_question_expands (Fixture       *fixture,
                  sidebar_row (fixture->window, "topic:basics"));
 }
 
+/* A topic's page is built once: coming back to it finds the same page,
+ * at the top with its questions closed, until the content changes. */
+static void
+test_topic_page_kept (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *page, *scroller;
+  CgFaqRow *question;
+  GtkAdjustment *adjustment;
+
+  /* Short enough for the page to scroll. */
+  close_window (fixture->window);
+  fixture->window = open_window_sized (fixture, 800, 420);
+
+  cg_test_activate (fixture->window, "win.show-topic", "basics");
+  page = cg_window_get_page_widget (fixture->window);
+  question = cg_topic_page_find_question (CG_TOPIC_PAGE (page), "faq-fixture-question");
+  cg_faq_row_set_expanded (question, TRUE);
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  scroller = gtk_widget_get_first_child (page);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
+  cg_test_activate (fixture->window, "win.show-topic", "basics");
+  g_assert_true (cg_window_get_page_widget (fixture->window) == page);
+  g_assert_false (cg_faq_row_get_expanded (question));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (page));
+
+  /* New content (a reload, a language, the waiting room's reset): new
+   * pages. */
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  cg_window_set_library (fixture->window, fixture->library);
+  g_assert_null (page);
+  cg_test_activate (fixture->window, "win.show-topic", "basics");
+  g_assert_true (CG_IS_TOPIC_PAGE (cg_window_get_page_widget (fixture->window)));
+}
+
 static void
 test_article_opens (Fixture       *fixture,
                     gconstpointer  data)
@@ -653,6 +695,7 @@ main (int   argc,
   ADD ("/reading/starts-at-home", test_starts_at_home);
   ADD ("/reading/topic-overview", test_topic_overview);
   ADD ("/reading/question-expands", test_question_expands);
+  ADD ("/reading/topic-page-kept", test_topic_page_kept);
   ADD ("/reading/article-opens", test_article_opens);
   ADD ("/reading/link-and-history", test_link_and_history);
   ADD ("/reading/back-restores-scroll", test_back_restores_scroll);

@@ -256,3 +256,22 @@ cg_topic_page_find_question (CgTopicPage *self,
 
   return NULL;
 }
+
+/**
+ * cg_topic_page_close_questions:
+ *
+ * Closes every question's answer, at once when the page is not shown.
+ */
+void
+cg_topic_page_close_questions (CgTopicPage *self)
+{
+  g_return_if_fail (CG_IS_TOPIC_PAGE (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->questions_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (CG_IS_FAQ_ROW (child))
+        cg_faq_row_set_expanded (CG_FAQ_ROW (child), FALSE);
+    }
+}

@@ -23,5 +23,6 @@ CgTopic    *cg_topic_page_get_topic         (CgTopicPage *self);
 GtkListBox *cg_topic_page_get_articles_list (CgTopicPage *self);
 CgFaqRow   *cg_topic_page_find_question     (CgTopicPage *self,
                                              const char  *id);
+void        cg_topic_page_close_questions   (CgTopicPage *self);
 
 G_END_DECLS

@@ -48,6 +48,7 @@ struct _CgWindow
   char                 *page;
   GtkWidget            *home_page;
   GtkWidget            *page_widget;  /* the topic or article page shown */
+  GHashTable           *topic_pages;  /* topic id → its page, kept in the stack */
   double                text_scale;
   char                 *sidebar_page;  /* the row that shows where the page belongs */
   gboolean              syncing_sidebar;
@@ -290,7 +291,65 @@ cg_window_sync_sidebar (CgWindow   *self,
   self->syncing_sidebar = FALSE;
 }
 
-/* Pages */
+static GtkWidget *find_scrolled_window (GtkWidget *widget);
+
+/* Pages
+ *
+ * A topic's page is built the first time it is shown and kept, hidden in
+ * the content stack, for as long as the window shows the same library:
+ * going back to a topic costs no building and no measuring, only
+ * drawing. Articles are built each time. A new library (a reload, a
+ * language, the waiting room's reset) drops them all. */
+
+static gboolean
+cg_window_is_kept_page (CgWindow  *self,
+                        GtkWidget *widget)
+{
+  return CG_IS_TOPIC_PAGE (widget) &&
+         g_hash_table_lookup (self->topic_pages,
+                              cg_topic_get_id (cg_topic_page_get_topic (CG_TOPIC_PAGE (widget)))) == widget;
+}
+
+static void
+cg_window_drop_kept_pages (CgWindow *self)
+{
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, self->topic_pages);
+  while (g_hash_table_iter_next (&iter, NULL, &widget))
+    {
+      if (widget == self->page_widget)
+        self->page_widget = NULL;
+      gtk_stack_remove (self->content_stack, widget);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* A topic's page as a new visit finds it: at the top, its questions
+ * closed. */
+static GtkWidget *
+cg_window_get_topic_page (CgWindow *self,
+                          CgTopic  *topic)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->topic_pages, cg_topic_get_id (topic));
+  GtkWidget *scroller;
+
+  if (widget == NULL)
+    {
+      widget = cg_topic_page_new (self->library, topic);
+      g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
+      g_hash_table_insert (self->topic_pages, g_strdup (cg_topic_get_id (topic)), widget);
+      return widget;
+    }
+
+  cg_topic_page_close_questions (CG_TOPIC_PAGE (widget));
+  scroller = find_scrolled_window (widget);
+  if (scroller != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+
+  return widget;
+}
 
 static void
 cg_window_set_page_widget (CgWindow  *self,
@@ -306,7 +365,7 @@ cg_window_set_page_widget (CgWindow  *self,
   gtk_stack_set_visible_child (self->content_stack, widget);
 
   self->page_widget = widget != self->home_page ? widget : NULL;
-  if (old != NULL && old != widget)
+  if (old != NULL && old != widget && !cg_window_is_kept_page (self, old))
     gtk_stack_remove (self->content_stack, old);
 
   /* Following a link must not leave the keyboard nowhere. */
@@ -662,8 +721,7 @@ cg_window_show_page (CgWindow   *self,
       if (topic == NULL)
         return FALSE;
 
-      widget = cg_topic_page_new (self->library, topic);
-      g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
+      widget = cg_window_get_topic_page (self, topic);
       title = cg_topic_get_title (topic);
       topic_page = g_strdup (page);
     }
@@ -1175,6 +1233,7 @@ cg_window_dispose (GObject *object)
 
   self->home_page = NULL;
   self->page_widget = NULL;
+  g_clear_pointer (&self->topic_pages, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
   g_clear_object (&self->history);
@@ -1314,6 +1373,7 @@ cg_window_init (CgWindow *self)
   GtkGesture *gesture;
 
   self->history = cg_history_new ();
+  self->topic_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->text_scale = 1.0;
   self->problems_menu_state = -2;
 
@@ -1453,6 +1513,7 @@ cg_window_fill (CgWindow  *self,
 
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
   g_clear_pointer (&self->page, g_free);
+  cg_window_drop_kept_pages (self);
   if (self->page_widget != NULL)
     gtk_stack_remove (self->content_stack, g_steal_pointer (&self->page_widget));
   if (self->home_page != NULL)
