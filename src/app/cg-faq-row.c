@@ -128,6 +128,9 @@ cg_faq_row_constructed (GObject *object)
   g_assert (self->library != NULL && self->entry != NULL);
 
   gtk_label_set_label (self->question_label, cg_faq_entry_get_question (self->entry));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cg_faq_entry_get_question (self->entry),
+                                  -1);
 }
 
 static void

@@ -351,6 +351,24 @@ cg_window_get_topic_page (CgWindow *self,
   return widget;
 }
 
+/* Only the page shown is there for a screen reader: the stack keeps the
+ * others (the home page, kept topic pages, the search results) mapped out
+ * but, in GTK 4.8, still in the accessible tree. */
+static void
+content_stack_notify_visible_child_cb (CgWindow   *self,
+                                       GParamSpec *pspec,
+                                       GtkStack   *stack)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, child != shown,
+                                 -1);
+}
+
 static void
 cg_window_set_page_widget (CgWindow  *self,
                            GtkWidget *widget)
@@ -1386,6 +1404,9 @@ cg_window_init (CgWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"),
                                   -1);
+
+  g_signal_connect_object (self->content_stack, "notify::visible-child",
+                           G_CALLBACK (content_stack_notify_visible_child_cb), self, G_CONNECT_SWAPPED);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
