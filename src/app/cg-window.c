@@ -49,6 +49,8 @@ struct _CgWindow
   GtkWidget            *home_page;
   GtkWidget            *page_widget;  /* the topic or article page shown */
   GHashTable           *topic_pages;  /* topic id → its page, kept in the stack */
+  guint                 prebuild_id;  /* builds the topic pages not yet shown */
+  GHashTable           *topic_pages_too_large;  /* topic ids not to prebuild */
   double                text_scale;
   char                 *sidebar_page;  /* the row that shows where the page belongs */
   gboolean              syncing_sidebar;
@@ -293,13 +295,21 @@ cg_window_sync_sidebar (CgWindow   *self,
 
 static GtkWidget *find_scrolled_window (GtkWidget *widget);
 
+/* Time for the window to show the library first (its first frame comes
+ * about 200 ms after the process starts, here). */
+#define PREBUILD_DELAY_MS 500
+#define PREBUILD_MAX_ROWS 60
+
 /* Pages
  *
  * A topic's page is built the first time it is shown and kept, hidden in
  * the content stack, for as long as the window shows the same library:
  * going back to a topic costs no building and no measuring, only
- * drawing. Articles are built each time. A new library (a reload, a
- * language, the waiting room's reset) drops them all. */
+ * drawing. Shortly after the window shows a library, the topic pages not
+ * yet visited are built in idle time, one at a time, so that even a first
+ * visit only lays the page out. Articles are built each time. A new
+ * library (a reload, a language, the waiting room's reset) drops them
+ * all. */
 
 static gboolean
 cg_window_is_kept_page (CgWindow  *self,
@@ -326,6 +336,73 @@ cg_window_drop_kept_pages (CgWindow *self)
     }
 }
 
+static GtkWidget *
+cg_window_build_topic_page (CgWindow *self,
+                            CgTopic  *topic)
+{
+  GtkWidget *widget = cg_topic_page_new (self->library, topic);
+
+  g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
+  g_hash_table_insert (self->topic_pages, g_strdup (cg_topic_get_id (topic)), widget);
+
+  return widget;
+}
+
+static guint
+topic_page_rows (CgLibrary *library,
+                 CgTopic   *topic)
+{
+  g_autoptr(GListModel) articles = cg_library_list_articles (library, cg_topic_get_id (topic));
+  g_autoptr(GListModel) questions = cg_library_list_faq_entries (library, cg_topic_get_id (topic));
+
+  return g_list_model_get_n_items (articles) + g_list_model_get_n_items (questions);
+}
+
+/* Builds the next topic page not yet built; one an idle, so that input
+ * and frames come first. A page too large to build within a frame or two
+ * waits for its visit. */
+static gboolean
+prebuild_topic_page_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+  GListModel *topics = cg_library_get_topics (self->library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(CgTopic) topic = g_list_model_get_item (topics, i);
+      GtkWidget *widget;
+
+      if (g_hash_table_contains (self->topic_pages, cg_topic_get_id (topic)) ||
+          g_hash_table_contains (self->topic_pages_too_large, cg_topic_get_id (topic)))
+        continue;
+
+      if (topic_page_rows (self->library, topic) > PREBUILD_MAX_ROWS)
+        {
+          g_hash_table_add (self->topic_pages_too_large, g_strdup (cg_topic_get_id (topic)));
+          continue;
+        }
+
+      widget = cg_window_build_topic_page (self, topic);
+      gtk_stack_add_child (self->content_stack, widget);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->prebuild_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* After the window has shown the library. */
+static gboolean
+prebuild_start_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+
+  self->prebuild_id = g_idle_add_full (G_PRIORITY_LOW, prebuild_topic_page_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* A topic's page as a new visit finds it: at the top, its questions
  * closed. */
 static GtkWidget *
@@ -336,12 +413,7 @@ cg_window_get_topic_page (CgWindow *self,
   GtkWidget *scroller;
 
   if (widget == NULL)
-    {
-      widget = cg_topic_page_new (self->library, topic);
-      g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
-      g_hash_table_insert (self->topic_pages, g_strdup (cg_topic_get_id (topic)), widget);
-      return widget;
-    }
+    return cg_window_build_topic_page (self, topic);
 
   cg_topic_page_close_questions (CG_TOPIC_PAGE (widget));
   scroller = find_scrolled_window (widget);
@@ -1238,6 +1310,7 @@ cg_window_dispose (GObject *object)
   CgWindow *self = CG_WINDOW (object);
 
   g_clear_object (&self->kiosk);
+  g_clear_handle_id (&self->prebuild_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
 
   if (self->help_overlay != NULL)
@@ -1252,6 +1325,7 @@ cg_window_dispose (GObject *object)
   self->home_page = NULL;
   self->page_widget = NULL;
   g_clear_pointer (&self->topic_pages, g_hash_table_unref);
+  g_clear_pointer (&self->topic_pages_too_large, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
   g_clear_object (&self->history);
@@ -1392,6 +1466,7 @@ cg_window_init (CgWindow *self)
 
   self->history = cg_history_new ();
   self->topic_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->topic_pages_too_large = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->text_scale = 1.0;
   self->problems_menu_state = -2;
 
@@ -1534,6 +1609,8 @@ cg_window_fill (CgWindow  *self,
 
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
   g_clear_pointer (&self->page, g_free);
+  g_clear_handle_id (&self->prebuild_id, g_source_remove);
+  g_hash_table_remove_all (self->topic_pages_too_large);
   cg_window_drop_kept_pages (self);
   if (self->page_widget != NULL)
     gtk_stack_remove (self->content_stack, g_steal_pointer (&self->page_widget));
@@ -1561,6 +1638,7 @@ cg_window_fill (CgWindow  *self,
   cg_home_page_set_show_languages (CG_HOME_PAGE (self->home_page), self->kiosk != NULL);
   cg_clinic_panel_set_clinic (CG_CLINIC_PANEL (self->clinic_panel), cg_library_get_clinic (library));
   gtk_stack_add_named (self->content_stack, self->home_page, "home");
+  self->prebuild_id = g_timeout_add_full (G_PRIORITY_LOW, PREBUILD_DELAY_MS, prebuild_start_cb, self, NULL);
 
   return TRUE;
 }
