@@ -337,7 +337,11 @@ test_link_and_history (Fixture       *fixture,
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "home");
 
   cg_test_activate (fixture->window, "win.show-item", "fixture-article");
+  /* From the keyboard: the reader is in the text, and stays there. */
+  gtk_widget_grab_focus (GTK_WIDGET (cg_article_page_get_document_view (article_page (fixture->window))));
   follow_link (fixture->window, "the linked article");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
+                 GTK_WIDGET (cg_article_page_get_document_view (article_page (fixture->window))));
 
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:linked-article");
   text = article_text (fixture->window);
@@ -421,6 +425,8 @@ test_back_restores_scroll (Fixture       *fixture,
 
   follow_link (fixture->window, "the linked article");
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:linked-article");
+  /* The linked article starts at its top. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (settled_vadjustment (fixture->window)), ==, 0.0);
   cg_test_activate (fixture->window, "win.go-back", NULL);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
   g_assert_cmpfloat_with_epsilon (scrolled_fraction (fixture->window), 0.5, 0.02);
@@ -433,6 +439,14 @@ test_back_restores_scroll (Fixture       *fixture,
   /* Opening the article anew starts at its top. */
   cg_test_activate (fixture->window, "win.show-topic", "care");
   cg_test_activate (fixture->window, "win.show-item", "fixture-article");
+  g_assert_cmpfloat (scrolled_fraction (fixture->window), ==, 0.0);
+
+  /* So does another long article opened from half-way through one. */
+  adjustment = settled_vadjustment (fixture->window);
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) -
+                                         gtk_adjustment_get_page_size (adjustment)) / 2);
+  g_assert_cmpfloat (scrolled_fraction (fixture->window), >, 0.4);
+  cg_test_activate (fixture->window, "win.show-item", "long-article");
   g_assert_cmpfloat (scrolled_fraction (fixture->window), ==, 0.0);
 }
 
@@ -584,6 +598,17 @@ test_find_in_page (Fixture       *fixture,
   g_assert_false (cg_article_page_get_find_active (page));
   g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 0);
   g_assert_cmpuint (count_tag_ranges (buffer, "find-current"), ==, 0);
+
+  /* Found words do not follow the reader to the next article, nor the
+   * bar. */
+  find_text (page, "skin", "1 of 3");
+  cg_test_activate (fixture->window, "win.show-item", "faq-fixture-question");
+  page = article_page (fixture->window);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cg_article_page_get_document_view (page)));
+  g_assert_false (cg_article_page_get_find_active (page));
+  g_assert_cmpstr (gtk_editable_get_text (cg_article_page_get_find_entry (page)), ==, "");
+  g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 0);
+  g_assert_true (g_str_has_prefix (article_text (fixture->window), "Is the fixture a real question?\n"));
 }
 
 static void

@@ -26,6 +26,7 @@ struct _CgArticlePage
   CgItem         *item;
   double          char_width;  /* of the text at text scale 1, in pixels */
   char           *searched;    /* what the matches shown are of */
+  gboolean        resetting;   /* for another item: the keyboard stays */
 
   /* Template widgets */
   GtkSearchBar   *find_bar;
@@ -65,17 +66,39 @@ cg_article_page_update_clamp (CgArticlePage *self)
   adw_clamp_set_tightening_threshold (self->clamp, width * 3 / 4);
 }
 
+/* The approximate character width of @context's font, in pixels. Pango
+ * measures it by shaping a sample text, a millisecond each time a page
+ * is shown: it is kept for the last font and language asked for. */
+static double
+get_char_width (PangoContext *context)
+{
+  static PangoFontDescription *last_font;
+  static PangoLanguage *last_language;
+  static double last_width;
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  PangoLanguage *language = pango_context_get_language (context);
+  PangoFontMetrics *metrics;
+
+  if (last_font != NULL && last_language == language && pango_font_description_equal (last_font, font))
+    return last_width;
+
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  last_width = (double) pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+  g_clear_pointer (&last_font, pango_font_description_free);
+  last_font = pango_font_description_copy (font);
+  last_language = language;
+
+  return last_width;
+}
+
 static void
 document_view_map_cb (CgArticlePage *self,
                       GtkWidget     *view)
 {
-  PangoContext *context = gtk_widget_get_pango_context (view);
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
   double scale = cg_document_view_get_text_scale (self->document_view);
 
-  self->char_width = (double) pango_font_metrics_get_approximate_char_width (metrics) /
-                     PANGO_SCALE / scale;
-  pango_font_metrics_unref (metrics);
+  self->char_width = get_char_width (gtk_widget_get_pango_context (view)) / scale;
   cg_article_page_update_clamp (self);
 }
 
@@ -178,7 +201,8 @@ find_bar_notify_search_mode_enabled_cb (CgArticlePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
   cg_document_view_find (self->document_view, NULL);
   update_find_status (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+  if (!self->resetting)
+    gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
 static void
@@ -482,4 +506,37 @@ cg_article_page_print (CgArticlePage            *self,
                                     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error);
 
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/**
+ * cg_article_page_set_item:
+ *
+ * Shows @item instead, as a new page would: from the top, the find bar
+ * closed. Building a page costs more than filling one again.
+ */
+void
+cg_article_page_set_item (CgArticlePage *self,
+                          CgItem        *item)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (CG_IS_ARTICLE_PAGE (self));
+  g_return_if_fail (CG_IS_ITEM (item));
+
+  if (!g_set_object (&self->item, item))
+    return;
+
+  self->resetting = TRUE;
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+  self->resetting = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
+  g_clear_pointer (&self->searched, g_free);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_list))) != NULL)
+    gtk_list_box_remove (self->related_list, child);
+  cg_article_page_fill (self);
+  update_find_status (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }

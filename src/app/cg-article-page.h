@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (CgArticlePage, cg_article_page, CG, ARTICLE_PAGE, AdwBin)
 GtkWidget      *cg_article_page_new               (CgLibrary               *library,
                                                    CgItem                  *item);
 CgItem         *cg_article_page_get_item          (CgArticlePage           *self);
+void            cg_article_page_set_item          (CgArticlePage           *self,
+                                                   CgItem                  *item);
 CgDocumentView *cg_article_page_get_document_view (CgArticlePage           *self);
 void            cg_article_page_start_find        (CgArticlePage           *self);
 gboolean        cg_article_page_get_find_active   (CgArticlePage           *self);

@@ -51,6 +51,8 @@ struct _CgWindow
   GHashTable           *topic_pages;  /* topic id → its page, kept in the stack */
   guint                 prebuild_id;  /* builds the topic pages not yet shown */
   GHashTable           *topic_pages_too_large;  /* topic ids not to prebuild */
+  GPtrArray            *retired_pages;  /* pages left, destroyed after the frame */
+  guint                 retire_id;
   double                text_scale;
   char                 *sidebar_page;  /* the row that shows where the page belongs */
   gboolean              syncing_sidebar;
@@ -441,6 +443,36 @@ content_stack_notify_visible_child_cb (CgWindow   *self,
                                  -1);
 }
 
+/* Destroying a page (its text, its widgets) takes a millisecond or two:
+ * after the frame that shows the next one, not before. */
+static gboolean
+remove_retired_pages_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+
+  for (guint i = 0; i < self->retired_pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->retired_pages, i);
+
+      if (gtk_widget_get_parent (page) == GTK_WIDGET (self->content_stack) &&
+          gtk_stack_get_visible_child (self->content_stack) != page)
+        gtk_stack_remove (self->content_stack, page);
+    }
+  g_ptr_array_set_size (self->retired_pages, 0);
+  self->retire_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cg_window_retire_page (CgWindow  *self,
+                       GtkWidget *page)
+{
+  g_ptr_array_add (self->retired_pages, g_object_ref (page));
+  if (self->retire_id == 0)
+    self->retire_id = g_idle_add_full (G_PRIORITY_LOW, remove_retired_pages_cb, self, NULL);
+}
+
 static void
 cg_window_set_page_widget (CgWindow  *self,
                            GtkWidget *widget)
@@ -456,11 +488,16 @@ cg_window_set_page_widget (CgWindow  *self,
 
   self->page_widget = widget != self->home_page ? widget : NULL;
   if (old != NULL && old != widget && !cg_window_is_kept_page (self, old))
-    gtk_stack_remove (self->content_stack, old);
+    cg_window_retire_page (self, old);
 
-  /* Following a link must not leave the keyboard nowhere. */
+  /* Following a link must not leave the keyboard nowhere; it starts at
+   * the top of the page, also of a page that was refilled. */
   if (focus_in_content)
-    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+    {
+      if (gtk_widget_is_ancestor (focus, widget))
+        gtk_root_set_focus (GTK_ROOT (self), NULL);
+      gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+    }
 }
 
 /* Search (F5)
@@ -822,8 +859,17 @@ cg_window_show_page (CgWindow   *self,
       if (item == NULL)
         return FALSE;
 
-      widget = cg_article_page_new (self->library, item);
-      g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
+      /* From article to article, the page shown takes the next. */
+      if (CG_IS_ARTICLE_PAGE (self->page_widget))
+        {
+          widget = self->page_widget;
+          cg_article_page_set_item (CG_ARTICLE_PAGE (widget), item);
+        }
+      else
+        {
+          widget = cg_article_page_new (self->library, item);
+          g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
+        }
       title = cg_item_get_title (item);
       topic_page = g_strconcat ("topic:", cg_item_get_topic_id (item), NULL);
     }
@@ -1311,7 +1357,9 @@ cg_window_dispose (GObject *object)
 
   g_clear_object (&self->kiosk);
   g_clear_handle_id (&self->prebuild_id, g_source_remove);
+  g_clear_handle_id (&self->retire_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
+  g_clear_pointer (&self->retired_pages, g_ptr_array_unref);
 
   if (self->help_overlay != NULL)
     gtk_window_destroy (g_steal_pointer (&self->help_overlay));
@@ -1467,6 +1515,7 @@ cg_window_init (CgWindow *self)
   self->history = cg_history_new ();
   self->topic_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->topic_pages_too_large = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->retired_pages = g_ptr_array_new_with_free_func (g_object_unref);
   self->text_scale = 1.0;
   self->problems_menu_state = -2;
 
