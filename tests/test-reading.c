@@ -254,7 +254,7 @@ static void
 test_topic_page_kept (Fixture       *fixture,
                       gconstpointer  data)
 {
-  GtkWidget *page, *scroller;
+  GtkWidget *page, *scroller, *article;
   CgFaqRow *question;
   GtkAdjustment *adjustment;
 
@@ -274,6 +274,7 @@ test_topic_page_kept (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
 
   cg_test_activate (fixture->window, "win.show-item", "fixture-article");
+  article = cg_window_get_page_widget (fixture->window);
   cg_test_activate (fixture->window, "win.show-topic", "basics");
   g_assert_true (cg_window_get_page_widget (fixture->window) == page);
   g_assert_false (cg_faq_row_get_expanded (question));
@@ -284,8 +285,11 @@ test_topic_page_kept (Fixture       *fixture,
   /* New content (a reload, a language, the waiting room's reset): new
    * pages. */
   g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  g_object_add_weak_pointer (G_OBJECT (article), (gpointer *) &article);
   cg_window_set_library (fixture->window, fixture->library);
   g_assert_null (page);
+  /* Nor is the last article kept for the next reader. */
+  g_assert_null (article);
   cg_test_activate (fixture->window, "win.show-topic", "basics");
   g_assert_true (CG_IS_TOPIC_PAGE (cg_window_get_page_widget (fixture->window)));
 }

@@ -523,8 +523,8 @@ cg_article_page_set_item (CgArticlePage *self,
   g_return_if_fail (CG_IS_ARTICLE_PAGE (self));
   g_return_if_fail (CG_IS_ITEM (item));
 
-  if (!g_set_object (&self->item, item))
-    return;
+  /* The same item too: a new visit, without the last one's highlights. */
+  g_set_object (&self->item, item);
 
   self->resetting = TRUE;
   gtk_search_bar_set_search_mode (self->find_bar, FALSE);

@@ -52,6 +52,7 @@ struct _CgWindow
   guint                 prebuild_id;  /* builds the topic pages not yet shown */
   GHashTable           *topic_pages_too_large;  /* topic ids not to prebuild */
   GPtrArray            *retired_pages;  /* pages left, destroyed after the frame */
+  GtkWidget            *spare_article_page;  /* the last article page, hidden */
   guint                 retire_id;
   double                text_scale;
   char                 *sidebar_page;  /* the row that shows where the page belongs */
@@ -487,8 +488,20 @@ cg_window_set_page_widget (CgWindow  *self,
   gtk_stack_set_visible_child (self->content_stack, widget);
 
   self->page_widget = widget != self->home_page ? widget : NULL;
+  if (widget == self->spare_article_page)
+    self->spare_article_page = NULL;
   if (old != NULL && old != widget && !cg_window_is_kept_page (self, old))
-    cg_window_retire_page (self, old);
+    {
+      /* The next article takes the last one's page (see show_page). */
+      if (CG_IS_ARTICLE_PAGE (old) && !CG_IS_ARTICLE_PAGE (widget))
+        {
+          if (self->spare_article_page != NULL)
+            cg_window_retire_page (self, self->spare_article_page);
+          self->spare_article_page = old;
+        }
+      else
+        cg_window_retire_page (self, old);
+    }
 
   /* Following a link must not leave the keyboard nowhere; it starts at
    * the top of the page, also of a page that was refilled. */
@@ -859,10 +872,11 @@ cg_window_show_page (CgWindow   *self,
       if (item == NULL)
         return FALSE;
 
-      /* From article to article, the page shown takes the next. */
-      if (CG_IS_ARTICLE_PAGE (self->page_widget))
+      /* An article page takes the next article: the one shown, or the
+       * last one, kept hidden since. */
+      if (CG_IS_ARTICLE_PAGE (self->page_widget) || self->spare_article_page != NULL)
         {
-          widget = self->page_widget;
+          widget = CG_IS_ARTICLE_PAGE (self->page_widget) ? self->page_widget : self->spare_article_page;
           cg_article_page_set_item (CG_ARTICLE_PAGE (widget), item);
         }
       else
@@ -1372,6 +1386,7 @@ cg_window_dispose (GObject *object)
 
   self->home_page = NULL;
   self->page_widget = NULL;
+  self->spare_article_page = NULL;
   g_clear_pointer (&self->topic_pages, g_hash_table_unref);
   g_clear_pointer (&self->topic_pages_too_large, g_hash_table_unref);
   g_clear_object (&self->settings);
@@ -1661,6 +1676,8 @@ cg_window_fill (CgWindow  *self,
   g_clear_handle_id (&self->prebuild_id, g_source_remove);
   g_hash_table_remove_all (self->topic_pages_too_large);
   cg_window_drop_kept_pages (self);
+  if (self->spare_article_page != NULL)
+    gtk_stack_remove (self->content_stack, g_steal_pointer (&self->spare_article_page));
   if (self->page_widget != NULL)
     gtk_stack_remove (self->content_stack, g_steal_pointer (&self->page_widget));
   if (self->home_page != NULL)
