@@ -569,6 +569,7 @@ test_find_in_page (Fixture       *fixture,
   CgArticlePage *page;
   GtkTextBuffer *buffer;
   GtkEditable *entry;
+  g_autofree char *text = NULL;
 
   cg_test_activate (fixture->window, "win.show-item", "fixture-article");
   page = article_page (fixture->window);
@@ -612,7 +613,8 @@ test_find_in_page (Fixture       *fixture,
   g_assert_false (cg_article_page_get_find_active (page));
   g_assert_cmpstr (gtk_editable_get_text (cg_article_page_get_find_entry (page)), ==, "");
   g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 0);
-  g_assert_true (g_str_has_prefix (article_text (fixture->window), "Is the fixture a real question?\n"));
+  text = article_text (fixture->window);
+  g_assert_true (g_str_has_prefix (text, "Is the fixture a real question?\n"));
 }
 
 static void
