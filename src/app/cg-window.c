@@ -310,9 +310,10 @@ static GtkWidget *find_scrolled_window (GtkWidget *widget);
  * going back to a topic costs no building and no measuring, only
  * drawing. Shortly after the window shows a library, the topic pages not
  * yet visited are built in idle time, one at a time, so that even a first
- * visit only lays the page out. Articles are built each time. A new
- * library (a reload, a language, the waiting room's reset) drops them
- * all. */
+ * visit only lays the page out. One article page serves every article:
+ * the one shown is refilled, and when a topic is shown instead it waits,
+ * hidden, for the next article. A new library (a reload, a language, the
+ * waiting room's reset) drops them all. */
 
 static gboolean
 cg_window_is_kept_page (CgWindow  *self,
