@@ -25,6 +25,7 @@
 #include "cg-topic-page.h"
 #include "cg-topic-row.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* The main window: the topics in a sidebar, and the page being read.
  *
@@ -37,57 +38,6 @@
 
 /* The text sizes offered, as in a web browser. */
 static const double text_scales[] = { 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5 };
-
-struct _CgWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  CgLibrary            *library;
-  CgHistory            *history;
-  char                 *page;
-  GtkWidget            *home_page;
-  GtkWidget            *page_widget;  /* the topic or article page shown */
-  GHashTable           *topic_pages;  /* topic id → its page, kept in the stack */
-  guint                 prebuild_id;  /* builds the topic pages not yet shown */
-  GHashTable           *topic_pages_too_large;  /* topic ids not to prebuild */
-  GPtrArray            *retired_pages;  /* pages left, destroyed after the frame */
-  GtkWidget            *spare_article_page;  /* the last article page, hidden */
-  guint                 retire_id;
-  double                text_scale;
-  char                 *sidebar_page;  /* the row that shows where the page belongs */
-  gboolean              syncing_sidebar;
-  GtkWindow            *help_overlay;
-
-  /* search (F5) and live content (F8) */
-  CgSearchIndex        *search_index;   /* of the library; built when first needed */
-  GtkWidget            *search_page;
-  gboolean              searching;      /* the results are shown over the page */
-  gboolean              keep_search;    /* the page shown comes from the search */
-  gboolean              follows_watcher;
-  GMenu                *problems_menu;
-  GtkWindow            *problems_window;
-  CgProblemsPage       *problems_page;
-  int                   problems_menu_state;  /* the count it shows; -1 hidden */
-  CgKiosk              *kiosk;  /* waiting-room mode, or NULL */
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar_list;
-  GtkWidget            *leaflet_back_button;
-  GtkWidget            *history_box;
-  GtkSearchEntry       *search_entry;
-  GtkMenuButton        *primary_menu_button;
-  GMenuModel           *primary_menu;
-  GtkWidget            *text_size_box;
-  GtkWidget            *page_tools;
-  GtkLabel             *zoom_label;
-  GtkStack             *content_stack;
-  AdwStatusPage        *empty_page;
-  GtkWidget            *clinic_panel;  /* kiosk (F7) */
-  GtkWidget            *pin_button;    /* kiosk (F7) */
-};
 
 G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -294,224 +244,6 @@ cg_window_sync_sidebar (CgWindow   *self,
   else
     gtk_list_box_unselect_all (self->sidebar_list);
   self->syncing_sidebar = FALSE;
-}
-
-static GtkWidget *find_scrolled_window (GtkWidget *widget);
-
-/* Time for the window to show the library first (its first frame comes
- * about 200 ms after the process starts, here). */
-#define PREBUILD_DELAY_MS 500
-#define PREBUILD_MAX_ROWS 60
-
-/* Pages
- *
- * A topic's page is built the first time it is shown and kept, hidden in
- * the content stack, for as long as the window shows the same library:
- * going back to a topic costs no building and no measuring, only
- * drawing. Shortly after the window shows a library, the topic pages not
- * yet visited are built in idle time, one at a time, so that even a first
- * visit only lays the page out. One article page serves every article:
- * the one shown is refilled, and when a topic is shown instead it waits,
- * hidden, for the next article. A new library (a reload, a language, the
- * waiting room's reset) drops them all. */
-
-static gboolean
-cg_window_is_kept_page (CgWindow  *self,
-                        GtkWidget *widget)
-{
-  return CG_IS_TOPIC_PAGE (widget) &&
-         g_hash_table_lookup (self->topic_pages,
-                              cg_topic_get_id (cg_topic_page_get_topic (CG_TOPIC_PAGE (widget)))) == widget;
-}
-
-static void
-cg_window_drop_kept_pages (CgWindow *self)
-{
-  GHashTableIter iter;
-  gpointer widget;
-
-  g_hash_table_iter_init (&iter, self->topic_pages);
-  while (g_hash_table_iter_next (&iter, NULL, &widget))
-    {
-      if (widget == self->page_widget)
-        self->page_widget = NULL;
-      gtk_stack_remove (self->content_stack, widget);
-      g_hash_table_iter_remove (&iter);
-    }
-}
-
-static GtkWidget *
-cg_window_build_topic_page (CgWindow *self,
-                            CgTopic  *topic)
-{
-  GtkWidget *widget = cg_topic_page_new (self->library, topic);
-
-  g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
-  g_hash_table_insert (self->topic_pages, g_strdup (cg_topic_get_id (topic)), widget);
-
-  return widget;
-}
-
-static guint
-topic_page_rows (CgLibrary *library,
-                 CgTopic   *topic)
-{
-  g_autoptr(GListModel) articles = cg_library_list_articles (library, cg_topic_get_id (topic));
-  g_autoptr(GListModel) questions = cg_library_list_faq_entries (library, cg_topic_get_id (topic));
-
-  return g_list_model_get_n_items (articles) + g_list_model_get_n_items (questions);
-}
-
-/* Builds the next topic page not yet built; one an idle, so that input
- * and frames come first. A page too large to build within a frame or two
- * waits for its visit. */
-static gboolean
-prebuild_topic_page_cb (gpointer user_data)
-{
-  CgWindow *self = user_data;
-  GListModel *topics = cg_library_get_topics (self->library);
-
-  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
-    {
-      g_autoptr(CgTopic) topic = g_list_model_get_item (topics, i);
-      GtkWidget *widget;
-
-      if (g_hash_table_contains (self->topic_pages, cg_topic_get_id (topic)) ||
-          g_hash_table_contains (self->topic_pages_too_large, cg_topic_get_id (topic)))
-        continue;
-
-      if (topic_page_rows (self->library, topic) > PREBUILD_MAX_ROWS)
-        {
-          g_hash_table_add (self->topic_pages_too_large, g_strdup (cg_topic_get_id (topic)));
-          continue;
-        }
-
-      widget = cg_window_build_topic_page (self, topic);
-      gtk_stack_add_child (self->content_stack, widget);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      return G_SOURCE_CONTINUE;
-    }
-
-  self->prebuild_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* After the window has shown the library. */
-static gboolean
-prebuild_start_cb (gpointer user_data)
-{
-  CgWindow *self = user_data;
-
-  self->prebuild_id = g_idle_add_full (G_PRIORITY_LOW, prebuild_topic_page_cb, self, NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A topic's page as a new visit finds it: at the top, its questions
- * closed. */
-static GtkWidget *
-cg_window_get_topic_page (CgWindow *self,
-                          CgTopic  *topic)
-{
-  GtkWidget *widget = g_hash_table_lookup (self->topic_pages, cg_topic_get_id (topic));
-  GtkWidget *scroller;
-
-  if (widget == NULL)
-    return cg_window_build_topic_page (self, topic);
-
-  cg_topic_page_close_questions (CG_TOPIC_PAGE (widget));
-  scroller = find_scrolled_window (widget);
-  if (scroller != NULL)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
-
-  return widget;
-}
-
-/* Only the page shown is there for a screen reader: the stack keeps the
- * others (the home page, kept topic pages, the search results) mapped out
- * but, in GTK 4.8, still in the accessible tree. */
-static void
-content_stack_notify_visible_child_cb (CgWindow   *self,
-                                       GParamSpec *pspec,
-                                       GtkStack   *stack)
-{
-  GtkWidget *shown = gtk_stack_get_visible_child (stack);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
-                                 GTK_ACCESSIBLE_STATE_HIDDEN, child != shown,
-                                 -1);
-}
-
-/* Destroying a page (its text, its widgets) takes a millisecond or two:
- * after the frame that shows the next one, not before. */
-static gboolean
-remove_retired_pages_cb (gpointer user_data)
-{
-  CgWindow *self = user_data;
-
-  for (guint i = 0; i < self->retired_pages->len; i++)
-    {
-      GtkWidget *page = g_ptr_array_index (self->retired_pages, i);
-
-      if (gtk_widget_get_parent (page) == GTK_WIDGET (self->content_stack) &&
-          gtk_stack_get_visible_child (self->content_stack) != page)
-        gtk_stack_remove (self->content_stack, page);
-    }
-  g_ptr_array_set_size (self->retired_pages, 0);
-  self->retire_id = 0;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cg_window_retire_page (CgWindow  *self,
-                       GtkWidget *page)
-{
-  g_ptr_array_add (self->retired_pages, g_object_ref (page));
-  if (self->retire_id == 0)
-    self->retire_id = g_idle_add_full (G_PRIORITY_LOW, remove_retired_pages_cb, self, NULL);
-}
-
-static void
-cg_window_set_page_widget (CgWindow  *self,
-                           GtkWidget *widget)
-{
-  GtkWidget *old = self->page_widget;
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  gboolean focus_in_content = focus != NULL &&
-                              gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content_stack));
-
-  if (widget != self->home_page && gtk_widget_get_parent (widget) == NULL)
-    gtk_stack_add_child (self->content_stack, widget);
-  gtk_stack_set_visible_child (self->content_stack, widget);
-
-  self->page_widget = widget != self->home_page ? widget : NULL;
-  if (widget == self->spare_article_page)
-    self->spare_article_page = NULL;
-  if (old != NULL && old != widget && !cg_window_is_kept_page (self, old))
-    {
-      /* The next article takes the last one's page (see show_page). */
-      if (CG_IS_ARTICLE_PAGE (old) && !CG_IS_ARTICLE_PAGE (widget))
-        {
-          if (self->spare_article_page != NULL)
-            cg_window_retire_page (self, self->spare_article_page);
-          self->spare_article_page = old;
-        }
-      else
-        cg_window_retire_page (self, old);
-    }
-
-  /* Following a link must not leave the keyboard nowhere; it starts at
-   * the top of the page, also of a page that was refilled. */
-  if (focus_in_content)
-    {
-      if (gtk_widget_is_ancestor (focus, widget))
-        gtk_root_set_focus (GTK_ROOT (self), NULL);
-      gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
-    }
 }
 
 /* Search (F5)
@@ -741,92 +473,6 @@ search_page_result_activated_cb (CgWindow       *self,
     gtk_widget_child_focus (self->page_widget, GTK_DIR_TAB_FORWARD);
 }
 
-typedef struct
-{
-  double fraction;
-  double last_upper;
-  guint  stable;
-  guint  ticks;
-} ScrollRestore;
-
-static GtkWidget *
-find_scrolled_window (GtkWidget *widget)
-{
-  if (widget == NULL || GTK_IS_SCROLLED_WINDOW (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_scrolled_window (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A page just shown grows as its text views lay out their lines (and a
- * translated or reloaded page has another length): keep the same share of
- * the page scrolled until the length settles. */
-static gboolean
-restore_scroll_tick_cb (GtkWidget     *widget,
-                        GdkFrameClock *clock,
-                        gpointer       user_data)
-{
-  ScrollRestore *restore = user_data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
-  double upper = gtk_adjustment_get_upper (adjustment);
-  double range = upper - gtk_adjustment_get_page_size (adjustment);
-
-  if (range > 0)
-    gtk_adjustment_set_value (adjustment, restore->fraction * range);
-
-  if (range > 0 && G_APPROX_VALUE (upper, restore->last_upper, 0.5))
-    restore->stable++;
-  else
-    restore->stable = 0;
-  restore->last_upper = upper;
-
-  return restore->stable < 3 && ++restore->ticks < 120 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-/* How far down its page the reader is, from 0 (the top, or a page that
- * does not scroll) to 1. */
-static double
-page_scroll_fraction (GtkWidget *page_widget)
-{
-  GtkWidget *scroller = find_scrolled_window (page_widget);
-  GtkAdjustment *adjustment;
-  double range;
-
-  if (scroller == NULL)
-    return 0.0;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  return range > 0 ? CLAMP (gtk_adjustment_get_value (adjustment) / range, 0.0, 1.0) : 0.0;
-}
-
-/* Scrolls a page just shown to @fraction of its length, as it lays out. */
-static void
-page_restore_scroll (GtkWidget *page_widget,
-                     double     fraction)
-{
-  GtkWidget *scroller = find_scrolled_window (page_widget);
-  ScrollRestore *restore;
-
-  if (scroller == NULL || fraction <= 0)
-    return;
-
-  restore = g_new0 (ScrollRestore, 1);
-  restore->fraction = fraction;
-  gtk_widget_add_tick_callback (scroller, restore_scroll_tick_cb, restore, g_free);
-}
-
 static gboolean
 cg_window_show_page (CgWindow   *self,
                      const char *page,
@@ -848,7 +494,7 @@ cg_window_show_page (CgWindow   *self,
     }
 
   /* Where the reader leaves the page shown, for when they come back. */
-  leaving = page_scroll_fraction (self->page_widget);
+  leaving = cg_window_page_scroll_fraction (self->page_widget);
 
   if (g_str_equal (page, "home") && self->home_page != NULL)
     {
@@ -862,7 +508,7 @@ cg_window_show_page (CgWindow   *self,
       if (topic == NULL)
         return FALSE;
 
-      widget = cg_window_get_topic_page (self, topic);
+      widget = cg_window_pages_get_topic_page (self, topic);
       title = cg_topic_get_title (topic);
       topic_page = g_strdup (page);
     }
@@ -873,25 +519,14 @@ cg_window_show_page (CgWindow   *self,
       if (item == NULL)
         return FALSE;
 
-      /* An article page takes the next article: the one shown, or the
-       * last one, kept hidden since. */
-      if (CG_IS_ARTICLE_PAGE (self->page_widget) || self->spare_article_page != NULL)
-        {
-          widget = CG_IS_ARTICLE_PAGE (self->page_widget) ? self->page_widget : self->spare_article_page;
-          cg_article_page_set_item (CG_ARTICLE_PAGE (widget), item);
-        }
-      else
-        {
-          widget = cg_article_page_new (self->library, item);
-          g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
-        }
+      widget = cg_window_pages_get_article_page (self, item);
       title = cg_item_get_title (item);
       topic_page = g_strconcat ("topic:", cg_item_get_topic_id (item), NULL);
     }
   else
     return FALSE;
 
-  cg_window_set_page_widget (self, widget);
+  cg_window_pages_show (self, widget);
   cg_window_leave_search (self);
 
   g_free (self->page);
@@ -1017,10 +652,10 @@ go_back_action (GtkWidget  *widget,
   const char *page;
 
   /* Back where the reader was on each page. */
-  cg_history_set_position (self->history, page_scroll_fraction (self->page_widget));
+  cg_history_set_position (self->history, cg_window_page_scroll_fraction (self->page_widget));
   page = cg_history_go_back (self->history);
   if (page != NULL && cg_window_show_page (self, page, FALSE))
-    page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
+    cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
   cg_window_update_actions (self);
 }
 
@@ -1033,10 +668,10 @@ go_forward_action (GtkWidget  *widget,
   const char *page;
 
   /* Back where the reader was on each page. */
-  cg_history_set_position (self->history, page_scroll_fraction (self->page_widget));
+  cg_history_set_position (self->history, cg_window_page_scroll_fraction (self->page_widget));
   page = cg_history_go_forward (self->history);
   if (page != NULL && cg_window_show_page (self, page, FALSE))
-    page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
+    cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
   cg_window_update_actions (self);
 }
 
@@ -1371,10 +1006,8 @@ cg_window_dispose (GObject *object)
   CgWindow *self = CG_WINDOW (object);
 
   g_clear_object (&self->kiosk);
-  g_clear_handle_id (&self->prebuild_id, g_source_remove);
-  g_clear_handle_id (&self->retire_id, g_source_remove);
+  cg_window_pages_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
-  g_clear_pointer (&self->retired_pages, g_ptr_array_unref);
 
   if (self->help_overlay != NULL)
     gtk_window_destroy (g_steal_pointer (&self->help_overlay));
@@ -1387,9 +1020,6 @@ cg_window_dispose (GObject *object)
 
   self->home_page = NULL;
   self->page_widget = NULL;
-  self->spare_article_page = NULL;
-  g_clear_pointer (&self->topic_pages, g_hash_table_unref);
-  g_clear_pointer (&self->topic_pages_too_large, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
   g_clear_object (&self->history);
@@ -1529,9 +1159,6 @@ cg_window_init (CgWindow *self)
   GtkGesture *gesture;
 
   self->history = cg_history_new ();
-  self->topic_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->topic_pages_too_large = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->retired_pages = g_ptr_array_new_with_free_func (g_object_unref);
   self->text_scale = 1.0;
   self->problems_menu_state = -2;
 
@@ -1545,8 +1172,7 @@ cg_window_init (CgWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"),
                                   -1);
 
-  g_signal_connect_object (self->content_stack, "notify::visible-child",
-                           G_CALLBACK (content_stack_notify_visible_child_cb), self, G_CONNECT_SWAPPED);
+  cg_window_pages_init (self);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -1674,11 +1300,7 @@ cg_window_fill (CgWindow  *self,
 
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
   g_clear_pointer (&self->page, g_free);
-  g_clear_handle_id (&self->prebuild_id, g_source_remove);
-  g_hash_table_remove_all (self->topic_pages_too_large);
-  cg_window_drop_kept_pages (self);
-  if (self->spare_article_page != NULL)
-    gtk_stack_remove (self->content_stack, g_steal_pointer (&self->spare_article_page));
+  cg_window_pages_clear (self);
   if (self->page_widget != NULL)
     gtk_stack_remove (self->content_stack, g_steal_pointer (&self->page_widget));
   if (self->home_page != NULL)
@@ -1705,7 +1327,7 @@ cg_window_fill (CgWindow  *self,
   cg_home_page_set_show_languages (CG_HOME_PAGE (self->home_page), self->kiosk != NULL);
   cg_clinic_panel_set_clinic (CG_CLINIC_PANEL (self->clinic_panel), cg_library_get_clinic (library));
   gtk_stack_add_named (self->content_stack, self->home_page, "home");
-  self->prebuild_id = g_timeout_add_full (G_PRIORITY_LOW, PREBUILD_DELAY_MS, prebuild_start_cb, self, NULL);
+  cg_window_pages_prebuild_later (self);
 
   return TRUE;
 }
@@ -1785,8 +1407,8 @@ cg_window_take_over (CgWindow *self,
     adw_leaflet_set_visible_child_name (self->leaflet,
                                         adw_leaflet_get_visible_child_name (from->leaflet));
 
-  page_restore_scroll (cg_window_get_page_widget (self),
-                       page_scroll_fraction (cg_window_get_page_widget (from)));
+  cg_window_page_restore_scroll (cg_window_get_page_widget (self),
+                       cg_window_page_scroll_fraction (cg_window_get_page_widget (from)));
 }
 
 /* Live content (F8): a content file changed. The page shown stays, at the
@@ -1800,7 +1422,7 @@ cg_window_reload_library (CgWindow  *self,
   g_autofree char *topic_page = NULL;
   g_autofree char *query = NULL;
   gboolean was_searching = self->searching;
-  double fraction = page_scroll_fraction (self->page_widget);
+  double fraction = cg_window_page_scroll_fraction (self->page_widget);
 
   if (library == self->library)
     return;
@@ -1817,7 +1439,7 @@ cg_window_reload_library (CgWindow  *self,
   if (cg_window_fill (self, library) && page != NULL)
     {
       if (cg_window_show_page (self, page, FALSE))
-        page_restore_scroll (self->page_widget, fraction);
+        cg_window_page_restore_scroll (self->page_widget, fraction);
       else if (topic_page == NULL || !cg_window_show_page (self, topic_page, TRUE))
         cg_window_show_page (self, "home", TRUE);
     }

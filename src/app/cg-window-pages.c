@@ -1,0 +1,376 @@
+/* cg-window-pages.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cg-article-page.h"
+#include "cg-topic-page.h"
+#include "cg-window-private.h"
+
+/* The pages of the window's content stack.
+ *
+ * A topic's page is built the first time it is shown and kept, hidden in
+ * the content stack, for as long as the window shows the same library:
+ * going back to a topic costs no building and no measuring, only
+ * drawing. Shortly after the window shows a library, the topic pages not
+ * yet visited are built in idle time, one at a time, so that even a first
+ * visit only lays the page out. One article page serves every article:
+ * the one shown is refilled, and when a topic is shown instead it waits,
+ * hidden, for the next article. A new library (a reload, a language, the
+ * waiting room's reset) drops them all. */
+
+typedef struct
+{
+  double fraction;
+  double last_upper;
+  guint  stable;
+  guint  ticks;
+} ScrollRestore;
+
+static GtkWidget *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (widget == NULL || GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Time for the window to show the library first (its first frame comes
+ * about 200 ms after the process starts, here). */
+#define PREBUILD_DELAY_MS 500
+#define PREBUILD_MAX_ROWS 60
+
+static gboolean
+cg_window_is_kept_page (CgWindow  *self,
+                        GtkWidget *widget)
+{
+  return CG_IS_TOPIC_PAGE (widget) &&
+         g_hash_table_lookup (self->topic_pages,
+                              cg_topic_get_id (cg_topic_page_get_topic (CG_TOPIC_PAGE (widget)))) == widget;
+}
+
+static void
+cg_window_drop_kept_pages (CgWindow *self)
+{
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, self->topic_pages);
+  while (g_hash_table_iter_next (&iter, NULL, &widget))
+    {
+      if (widget == self->page_widget)
+        self->page_widget = NULL;
+      gtk_stack_remove (self->content_stack, widget);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+static GtkWidget *
+cg_window_build_topic_page (CgWindow *self,
+                            CgTopic  *topic)
+{
+  GtkWidget *widget = cg_topic_page_new (self->library, topic);
+
+  g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
+  g_hash_table_insert (self->topic_pages, g_strdup (cg_topic_get_id (topic)), widget);
+
+  return widget;
+}
+
+static guint
+topic_page_rows (CgLibrary *library,
+                 CgTopic   *topic)
+{
+  g_autoptr(GListModel) articles = cg_library_list_articles (library, cg_topic_get_id (topic));
+  g_autoptr(GListModel) questions = cg_library_list_faq_entries (library, cg_topic_get_id (topic));
+
+  return g_list_model_get_n_items (articles) + g_list_model_get_n_items (questions);
+}
+
+/* Builds the next topic page not yet built; one an idle, so that input
+ * and frames come first. A page too large to build within a frame or two
+ * waits for its visit. */
+static gboolean
+prebuild_topic_page_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+  GListModel *topics = cg_library_get_topics (self->library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(CgTopic) topic = g_list_model_get_item (topics, i);
+      GtkWidget *widget;
+
+      if (g_hash_table_contains (self->topic_pages, cg_topic_get_id (topic)) ||
+          g_hash_table_contains (self->topic_pages_too_large, cg_topic_get_id (topic)))
+        continue;
+
+      if (topic_page_rows (self->library, topic) > PREBUILD_MAX_ROWS)
+        {
+          g_hash_table_add (self->topic_pages_too_large, g_strdup (cg_topic_get_id (topic)));
+          continue;
+        }
+
+      widget = cg_window_build_topic_page (self, topic);
+      gtk_stack_add_child (self->content_stack, widget);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->prebuild_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* After the window has shown the library. */
+static gboolean
+prebuild_start_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+
+  self->prebuild_id = g_idle_add_full (G_PRIORITY_LOW, prebuild_topic_page_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Only the page shown is there for a screen reader: the stack keeps the
+ * others (the home page, kept topic pages, the search results) mapped out
+ * but, in GTK 4.8, still in the accessible tree. */
+static void
+content_stack_notify_visible_child_cb (CgWindow   *self,
+                                       GParamSpec *pspec,
+                                       GtkStack   *stack)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, child != shown,
+                                 -1);
+}
+
+/* Destroying a page (its text, its widgets) takes a millisecond or two:
+ * after the frame that shows the next one, not before. */
+static gboolean
+remove_retired_pages_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+
+  for (guint i = 0; i < self->retired_pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->retired_pages, i);
+
+      if (gtk_widget_get_parent (page) == GTK_WIDGET (self->content_stack) &&
+          gtk_stack_get_visible_child (self->content_stack) != page)
+        gtk_stack_remove (self->content_stack, page);
+    }
+  g_ptr_array_set_size (self->retired_pages, 0);
+  self->retire_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cg_window_retire_page (CgWindow  *self,
+                       GtkWidget *page)
+{
+  g_ptr_array_add (self->retired_pages, g_object_ref (page));
+  if (self->retire_id == 0)
+    self->retire_id = g_idle_add_full (G_PRIORITY_LOW, remove_retired_pages_cb, self, NULL);
+}
+
+/* A page just shown grows as its text views lay out their lines (and a
+ * translated or reloaded page has another length): keep the same share of
+ * the page scrolled until the length settles. */
+static gboolean
+restore_scroll_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  ScrollRestore *restore = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double range = upper - gtk_adjustment_get_page_size (adjustment);
+
+  if (range > 0)
+    gtk_adjustment_set_value (adjustment, restore->fraction * range);
+
+  if (range > 0 && G_APPROX_VALUE (upper, restore->last_upper, 0.5))
+    restore->stable++;
+  else
+    restore->stable = 0;
+  restore->last_upper = upper;
+
+  return restore->stable < 3 && ++restore->ticks < 120 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* How far down its page the reader is, from 0 (the top, or a page that
+ * does not scroll) to 1. */
+double
+cg_window_page_scroll_fraction (GtkWidget *page_widget)
+{
+  GtkWidget *scroller = find_scrolled_window (page_widget);
+  GtkAdjustment *adjustment;
+  double range;
+
+  if (scroller == NULL)
+    return 0.0;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  return range > 0 ? CLAMP (gtk_adjustment_get_value (adjustment) / range, 0.0, 1.0) : 0.0;
+}
+
+/* Scrolls a page just shown to @fraction of its length, as it lays out. */
+void
+cg_window_page_restore_scroll (GtkWidget *page_widget,
+                               double     fraction)
+{
+  GtkWidget *scroller = find_scrolled_window (page_widget);
+  ScrollRestore *restore;
+
+  if (scroller == NULL || fraction <= 0)
+    return;
+
+  restore = g_new0 (ScrollRestore, 1);
+  restore->fraction = fraction;
+  gtk_widget_add_tick_callback (scroller, restore_scroll_tick_cb, restore, g_free);
+}
+
+/* After the template: the content stack is there. */
+void
+cg_window_pages_init (CgWindow *self)
+{
+  self->topic_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->topic_pages_too_large = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->retired_pages = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_signal_connect_object (self->content_stack, "notify::visible-child",
+                           G_CALLBACK (content_stack_notify_visible_child_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Before the template goes: the stack still holds the pages. */
+void
+cg_window_pages_dispose (CgWindow *self)
+{
+  g_clear_handle_id (&self->prebuild_id, g_source_remove);
+  g_clear_handle_id (&self->retire_id, g_source_remove);
+  g_clear_pointer (&self->retired_pages, g_ptr_array_unref);
+  g_clear_pointer (&self->topic_pages, g_hash_table_unref);
+  g_clear_pointer (&self->topic_pages_too_large, g_hash_table_unref);
+  self->spare_article_page = NULL;
+}
+
+/* For a new library: no page of the last one is kept. */
+void
+cg_window_pages_clear (CgWindow *self)
+{
+  g_clear_handle_id (&self->prebuild_id, g_source_remove);
+  g_hash_table_remove_all (self->topic_pages_too_large);
+  cg_window_drop_kept_pages (self);
+  if (self->spare_article_page != NULL)
+    gtk_stack_remove (self->content_stack, g_steal_pointer (&self->spare_article_page));
+}
+
+void
+cg_window_pages_prebuild_later (CgWindow *self)
+{
+  g_clear_handle_id (&self->prebuild_id, g_source_remove);
+  self->prebuild_id = g_timeout_add_full (G_PRIORITY_LOW, PREBUILD_DELAY_MS, prebuild_start_cb, self, NULL);
+}
+
+/* An article page takes the next article: the one shown, or the last
+ * one, kept hidden since; or a new one. */
+GtkWidget *
+cg_window_pages_get_article_page (CgWindow *self,
+                                  CgItem   *item)
+{
+  GtkWidget *widget;
+
+  if (CG_IS_ARTICLE_PAGE (self->page_widget) || self->spare_article_page != NULL)
+    {
+      widget = CG_IS_ARTICLE_PAGE (self->page_widget) ? self->page_widget : self->spare_article_page;
+      cg_article_page_set_item (CG_ARTICLE_PAGE (widget), item);
+      return widget;
+    }
+
+  widget = cg_article_page_new (self->library, item);
+  g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
+
+  return widget;
+}
+
+/* A topic's page as a new visit finds it: at the top, its questions
+ * closed. */
+GtkWidget *
+cg_window_pages_get_topic_page (CgWindow *self,
+                                CgTopic  *topic)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->topic_pages, cg_topic_get_id (topic));
+  GtkWidget *scroller;
+
+  if (widget == NULL)
+    return cg_window_build_topic_page (self, topic);
+
+  cg_topic_page_close_questions (CG_TOPIC_PAGE (widget));
+  scroller = find_scrolled_window (widget);
+  if (scroller != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+
+  return widget;
+}
+
+void
+cg_window_pages_show (CgWindow  *self,
+                      GtkWidget *widget)
+{
+  GtkWidget *old = self->page_widget;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean focus_in_content = focus != NULL &&
+                              gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content_stack));
+
+  if (widget != self->home_page && gtk_widget_get_parent (widget) == NULL)
+    gtk_stack_add_child (self->content_stack, widget);
+  gtk_stack_set_visible_child (self->content_stack, widget);
+
+  self->page_widget = widget != self->home_page ? widget : NULL;
+  if (widget == self->spare_article_page)
+    self->spare_article_page = NULL;
+  if (old != NULL && old != widget && !cg_window_is_kept_page (self, old))
+    {
+      /* The next article takes the last one's page (see show_page). */
+      if (CG_IS_ARTICLE_PAGE (old) && !CG_IS_ARTICLE_PAGE (widget))
+        {
+          if (self->spare_article_page != NULL)
+            cg_window_retire_page (self, self->spare_article_page);
+          self->spare_article_page = old;
+        }
+      else
+        cg_window_retire_page (self, old);
+    }
+
+  /* Following a link must not leave the keyboard nowhere; it starts at
+   * the top of the page, also of a page that was refilled. */
+  if (focus_in_content)
+    {
+      if (gtk_widget_is_ancestor (focus, widget))
+        gtk_root_set_focus (GTK_ROOT (self), NULL);
+      gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+    }
+}

@@ -1,0 +1,91 @@
+/* cg-window-private.h
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cg-history.h"
+#include "cg-kiosk.h"
+#include "cg-library.h"
+#include "cg-problems-page.h"
+#include "cg-search-index.h"
+#include "cg-window.h"
+
+G_BEGIN_DECLS
+
+/* Between cg-window.c (the window, its actions, search and content) and
+ * cg-window-pages.c (the pages of the content stack: which are kept, which
+ * are built ahead, which are destroyed after the frame, and where each is
+ * scrolled). */
+
+struct _CgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  CgLibrary            *library;
+  CgHistory            *history;
+  char                 *page;
+  GtkWidget            *home_page;
+  GtkWidget            *page_widget;  /* the topic or article page shown */
+  GHashTable           *topic_pages;  /* topic id → its page, kept in the stack */
+  guint                 prebuild_id;  /* builds the topic pages not yet shown */
+  GHashTable           *topic_pages_too_large;  /* topic ids not to prebuild */
+  GPtrArray            *retired_pages;  /* pages left, destroyed after the frame */
+  GtkWidget            *spare_article_page;  /* the last article page, hidden */
+  guint                 retire_id;
+  double                text_scale;
+  char                 *sidebar_page;  /* the row that shows where the page belongs */
+  gboolean              syncing_sidebar;
+  GtkWindow            *help_overlay;
+
+  /* search (F5) and live content (F8) */
+  CgSearchIndex        *search_index;   /* of the library; built when first needed */
+  GtkWidget            *search_page;
+  gboolean              searching;      /* the results are shown over the page */
+  gboolean              keep_search;    /* the page shown comes from the search */
+  gboolean              follows_watcher;
+  GMenu                *problems_menu;
+  GtkWindow            *problems_window;
+  CgProblemsPage       *problems_page;
+  int                   problems_menu_state;  /* the count it shows; -1 hidden */
+  CgKiosk              *kiosk;  /* waiting-room mode, or NULL */
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *leaflet_back_button;
+  GtkWidget            *history_box;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
+  GtkWidget            *text_size_box;
+  GtkWidget            *page_tools;
+  GtkLabel             *zoom_label;
+  GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *clinic_panel;  /* kiosk (F7) */
+  GtkWidget            *pin_button;    /* kiosk (F7) */
+};
+
+/* cg-window-pages.c */
+void       cg_window_pages_init              (CgWindow   *self);
+void       cg_window_pages_dispose           (CgWindow   *self);
+void       cg_window_pages_clear             (CgWindow   *self);
+void       cg_window_pages_prebuild_later    (CgWindow   *self);
+GtkWidget *cg_window_pages_get_topic_page    (CgWindow   *self,
+                                              CgTopic    *topic);
+GtkWidget *cg_window_pages_get_article_page  (CgWindow   *self,
+                                              CgItem     *item);
+void       cg_window_pages_show              (CgWindow   *self,
+                                              GtkWidget  *widget);
+double     cg_window_page_scroll_fraction    (GtkWidget  *page_widget);
+void       cg_window_page_restore_scroll     (GtkWidget  *page_widget,
+                                              double      fraction);
+
+G_END_DECLS
