@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
+#include "cg-item-row.h"
 #include "cg-test-ui.h"
 
 static void
@@ -90,6 +93,41 @@ cg_test_activate (gpointer    widget,
 }
 
 /**
+ * cg_test_find_widget:
+ * @match: whether a widget is the one looked for
+ *
+ * Returns: (transfer none) (nullable): the first widget in @widget's tree,
+ *   @widget included, in document order, that @match accepts
+ */
+GtkWidget *
+cg_test_find_widget (gpointer        widget,
+                     CgTestMatchFunc match,
+                     gconstpointer   data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (widget));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cg_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
+}
+
+/**
  * cg_test_find_descendant:
  *
  * Returns: (transfer none) (nullable): the first widget of @type in
@@ -99,18 +137,74 @@ GtkWidget *
 cg_test_find_descendant (gpointer widget,
                          GType    type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
+  return cg_test_find_widget (widget, is_of_type, &type);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (widget));
+/**
+ * cg_test_count_tag_ranges:
+ *
+ * Returns: how many separate stretches of @buffer the tag @name covers
+ */
+guint
+cg_test_count_tag_ranges (GtkTextBuffer *buffer,
+                          const char    *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+  guint n = 0;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+
+  return n;
+}
+
+/**
+ * cg_test_item_row_titles:
+ *
+ * Returns: (transfer container): the titles of the item rows of @list, in
+ *   order
+ */
+GPtrArray *
+cg_test_item_row_titles (GtkWidget *list)
+{
+  GPtrArray *titles = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = cg_test_find_descendant (child, type);
+    if (CG_IS_ITEM_ROW (child))
+      g_ptr_array_add (titles, (gpointer) cg_item_get_title (cg_item_row_get_item (CG_ITEM_ROW (child))));
 
-      if (found != NULL)
-        return found;
-    }
+  return titles;
+}
 
-  return NULL;
+/**
+ * cg_test_init_application:
+ *
+ * Sets up GTK and libadwaita for a test program and starts the one
+ * application its tests share (it owns its name on the bus).
+ *
+ * Returns: (transfer full): the application, registered
+ */
+CgApplication *
+cg_test_init_application (int    *argc,
+                          char ***argv)
+{
+  CgApplication *application;
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  application = cg_application_new ();
+  /* A test's own subprocess must not hand over to its parent. */
+  if (g_test_subprocess ())
+    g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+
+  return application;
 }

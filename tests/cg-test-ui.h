@@ -8,15 +8,28 @@
 
 #include <gtk/gtk.h>
 
+#include "cg-application.h"
+
 G_BEGIN_DECLS
 
 /* What every UI test needs to drive real widgets. */
-void       cg_test_wait_for_frame   (gpointer    widget);
-char      *cg_test_read_clipboard   (gpointer    widget);
-void       cg_test_activate         (gpointer    widget,
-                                     const char *action,
-                                     const char *target);
-GtkWidget *cg_test_find_descendant  (gpointer    widget,
-                                     GType       type);
+typedef gboolean (*CgTestMatchFunc) (GtkWidget     *widget,
+                                     gconstpointer  data);
+
+CgApplication *cg_test_init_application  (int            *argc,
+                                          char         ***argv);
+void           cg_test_wait_for_frame    (gpointer        widget);
+char          *cg_test_read_clipboard    (gpointer        widget);
+void           cg_test_activate          (gpointer        widget,
+                                          const char     *action,
+                                          const char     *target);
+GtkWidget     *cg_test_find_widget       (gpointer        widget,
+                                          CgTestMatchFunc match,
+                                          gconstpointer   data);
+GtkWidget     *cg_test_find_descendant   (gpointer        widget,
+                                          GType           type);
+guint          cg_test_count_tag_ranges  (GtkTextBuffer  *buffer,
+                                          const char     *name);
+GPtrArray     *cg_test_item_row_titles   (GtkWidget      *list);
 
 G_END_DECLS

@@ -15,7 +15,6 @@
 #include "cg-clinic-panel.h"
 #include "cg-content-loader.h"
 #include "cg-home-page.h"
-#include "cg-item-row.h"
 #include "cg-kiosk.h"
 #include "cg-kiosk-pin.h"
 #include "cg-link-dialog.h"
@@ -352,24 +351,18 @@ test_no_pin (Fixture       *fixture,
 
 /* The front desk */
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cg_test_find_widget (widget, has_name, name);
 }
 
 static void
@@ -430,49 +423,46 @@ test_clinic_panel (Fixture       *fixture,
 }
 
 /* By what a person sees or does with it. */
+typedef struct
+{
+  const char *label;
+  const char *action_name;
+} Seen;
+
+static gboolean
+is_seen (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  const Seen *seen = data;
+
+  return (seen->label != NULL && GTK_IS_LABEL (widget) &&
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), seen->label) == 0) ||
+         (seen->action_name != NULL && GTK_IS_ACTIONABLE (widget) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), seen->action_name) == 0);
+}
+
 static GtkWidget *
 find_widget (GtkWidget  *widget,
              const char *label,
              const char *action_name)
 {
-  if ((label != NULL && GTK_IS_LABEL (widget) &&
-       g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), label) == 0) ||
-      (action_name != NULL && GTK_IS_ACTIONABLE (widget) &&
-       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0))
-    return widget;
+  Seen seen = { label, action_name };
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, label, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cg_test_find_widget (widget, is_seen, &seen);
 }
 
 static GPtrArray *
 pinned_titles (CgWindow *window)
 {
-  GPtrArray *titles = g_ptr_array_new ();
   GtkWidget *home = cg_window_get_page_widget (window);
   GtkWidget *heading = find_widget (home, "Pinned Answers", NULL);
 
   g_assert_true (CG_IS_HOME_PAGE (home));
   g_assert_nonnull (heading);
   if (!gtk_widget_get_visible (gtk_widget_get_parent (heading)))
-    return titles;
+    return g_ptr_array_new ();
 
-  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_next_sibling (heading));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (CG_IS_ITEM_ROW (child))
-      g_ptr_array_add (titles, (gpointer) cg_item_get_title (cg_item_row_get_item (CG_ITEM_ROW (child))));
-
-  return titles;
+  return cg_test_item_row_titles (gtk_widget_get_next_sibling (heading));
 }
 
 static void
@@ -655,14 +645,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  application = cg_application_new ();
-  /* The privacy test's own process must not hand over to this one. */
-  if (g_test_subprocess ())
-    g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, NULL);
+  /* The privacy test's own process does not hand over to this one. */
+  application = cg_test_init_application (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/kiosk/idle-reset", test_idle_reset);

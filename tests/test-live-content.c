@@ -223,11 +223,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  application = cg_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, NULL);
+  application = cg_test_init_application (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/live-content/edit-changes-title", test_edit_changes_title);

@@ -16,7 +16,6 @@
 #include "cg-content-loader.h"
 #include "cg-faq-row.h"
 #include "cg-home-page.h"
-#include "cg-item-row.h"
 #include "cg-topic-page.h"
 #include "cg-topic-row.h"
 #include "cg-window.h"
@@ -136,20 +135,6 @@ sidebar_row (CgWindow   *window,
   g_assert_not_reached ();
 }
 
-static GPtrArray *
-row_titles (GtkListBox *list)
-{
-  GPtrArray *titles = g_ptr_array_new ();
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (CG_IS_ITEM_ROW (child))
-      g_ptr_array_add (titles, (gpointer) cg_item_get_title (cg_item_row_get_item (CG_ITEM_ROW (child))));
-
-  return titles;
-}
-
 static void
 test_starts_at_home (Fixture       *fixture,
                      gconstpointer  data)
@@ -186,7 +171,7 @@ test_topic_overview (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "The basics — Clinic Guide");
 
-  titles = row_titles (cg_topic_page_get_articles_list (page));
+  titles = cg_test_item_row_titles (GTK_WIDGET (cg_topic_page_get_articles_list (page)));
   g_assert_cmpuint (titles->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "Fixture article title");
 
@@ -527,23 +512,6 @@ test_copy_as_text (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "Is there a second question?\n\nYes, and it has no review record.\n");
 }
 
-static guint
-count_tag_ranges (GtkTextBuffer *buffer,
-                  const char    *name)
-{
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
-  GtkTextIter iter;
-  guint n = 0;
-
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  do
-    if (gtk_text_iter_starts_tag (&iter, tag))
-      n++;
-  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
-
-  return n;
-}
-
 /* Types into the find entry and waits for the search, which runs a moment
  * after the last key, to say what it found. */
 static void
@@ -583,8 +551,8 @@ test_find_in_page (Fixture       *fixture,
 
   /* "skin", "skin" and "SKIN": case does not matter. */
   find_text (page, "skin", "1 of 3");
-  g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 3);
-  g_assert_cmpuint (count_tag_ranges (buffer, "find-current"), ==, 1);
+  g_assert_cmpuint (cg_test_count_tag_ranges (buffer, "find-match"), ==, 3);
+  g_assert_cmpuint (cg_test_count_tag_ranges (buffer, "find-current"), ==, 1);
 
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (cg_article_page_get_find_status (page), ==, "2 of 3");
@@ -593,7 +561,7 @@ test_find_in_page (Fixture       *fixture,
   g_assert_cmpstr (cg_article_page_get_find_status (page), ==, "3 of 3");
 
   find_text (page, "no such words", "No matches");
-  g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 0);
+  g_assert_cmpuint (cg_test_count_tag_ranges (buffer, "find-match"), ==, 0);
 
   find_text (page, "fixture", "1 of 1");
 
@@ -601,8 +569,8 @@ test_find_in_page (Fixture       *fixture,
   g_signal_emit_by_name (entry, "stop-search");
   cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_false (cg_article_page_get_find_active (page));
-  g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 0);
-  g_assert_cmpuint (count_tag_ranges (buffer, "find-current"), ==, 0);
+  g_assert_cmpuint (cg_test_count_tag_ranges (buffer, "find-match"), ==, 0);
+  g_assert_cmpuint (cg_test_count_tag_ranges (buffer, "find-current"), ==, 0);
 
   /* Found words do not follow the reader to the next article, nor the
    * bar. */
@@ -612,7 +580,7 @@ test_find_in_page (Fixture       *fixture,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cg_article_page_get_document_view (page)));
   g_assert_false (cg_article_page_get_find_active (page));
   g_assert_cmpstr (gtk_editable_get_text (cg_article_page_get_find_entry (page)), ==, "");
-  g_assert_cmpuint (count_tag_ranges (buffer, "find-match"), ==, 0);
+  g_assert_cmpuint (cg_test_count_tag_ranges (buffer, "find-match"), ==, 0);
   text = article_text (fixture->window);
   g_assert_true (g_str_has_prefix (text, "Is the fixture a real question?\n"));
 }
@@ -716,11 +684,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  application = cg_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, NULL);
+  application = cg_test_init_application (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/reading/starts-at-home", test_starts_at_home);

@@ -93,24 +93,18 @@ result_at (CgSearchPage *page,
 }
 
 /* The first widget of @type that is on screen under @widget. */
+static gboolean
+is_mapped_of_type (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data) && gtk_widget_get_mapped (widget);
+}
+
 static GtkWidget *
 find_mapped (GtkWidget *widget,
              GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cg_test_find_widget (widget, is_mapped_of_type, &type);
 }
 
 static CgDocumentView *
@@ -121,23 +115,6 @@ shown_document (CgWindow *window)
   g_assert_true (CG_IS_ARTICLE_PAGE (page));
 
   return cg_article_page_get_document_view (CG_ARTICLE_PAGE (page));
-}
-
-static guint
-count_highlighted (CgDocumentView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "find-match");
-  GtkTextIter iter;
-  guint n = 0;
-
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  do
-    if (gtk_text_iter_starts_tag (&iter, tag))
-      n++;
-  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
-
-  return n;
 }
 
 static void
@@ -199,12 +176,12 @@ test_opened_result_highlighted (Fixture       *fixture,
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
   view = shown_document (fixture->window);
   /* "about skin", "Warning text about skin", "SKIN care". */
-  g_assert_cmpuint (count_highlighted (view), ==, 3);
+  g_assert_cmpuint (cg_test_count_tag_ranges (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "find-match"), ==, 3);
   g_assert_cmpuint (cg_document_view_get_n_matches (view), ==, 3);
 
   /* Escape clears them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stop-search", NULL));
-  g_assert_cmpuint (count_highlighted (view), ==, 0);
+  g_assert_cmpuint (cg_test_count_tag_ranges (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "find-match"), ==, 0);
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:fixture-article");
   g_assert_false (cg_window_stop_search (fixture->window));
 }
@@ -295,11 +272,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  application = cg_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, NULL);
+  application = cg_test_init_application (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/search-ui/typing-shows-results", test_typing_shows_results);
