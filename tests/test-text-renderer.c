@@ -262,17 +262,6 @@ test_renderer_follows_dark_style (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_renderer_plain_text (void)
-{
-  g_autoptr(CgLibrary) library = load_fixture ();
-  g_autofree char *text = cg_text_renderer_item_to_plain_text (cg_library_lookup_item (library, "linked-article"));
-
-  g_assert_cmpstr (text, ==,
-                   "Linked article title\n\n"
-                   "You arrived by following a link. Go back to the fixture.\n");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -285,7 +274,6 @@ main (int   argc,
   g_test_add_func ("/text-renderer/related-and-rerender", test_renderer_related_and_rerender);
   g_test_add_func ("/text-renderer/text-scale", test_renderer_text_scale);
   g_test_add_func ("/text-renderer/follows-dark-style", test_renderer_follows_dark_style);
-  g_test_add_func ("/text-renderer/plain-text", test_renderer_plain_text);
 
   return g_test_run ();
 }
