@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "cg-content-loader.h"
 #include "cg-item-row.h"
 #include "cg-test-ui.h"
 
@@ -207,4 +208,74 @@ cg_test_init_application (int    *argc,
   g_application_register (G_APPLICATION (application), NULL, NULL);
 
   return application;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+/**
+ * cg_test_find_label:
+ *
+ * Returns: (transfer none) (nullable): the first label in @widget's tree
+ *   that says @text
+ */
+GtkWidget *
+cg_test_find_label (gpointer    widget,
+                    const char *text)
+{
+  return cg_test_find_widget (widget, is_label_with_text, text);
+}
+
+/**
+ * cg_test_load_library:
+ * @fixture: a folder of tests/data, such as "reading"
+ *
+ * Returns: (transfer full): the folder's content, which must have no
+ *   problems
+ */
+CgLibrary *
+cg_test_load_library (const char *fixture)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", fixture, NULL);
+  CgLibrary *library;
+
+  cg_content_loader_add_path (loader, dir, NULL);
+  library = cg_content_loader_load (loader, NULL);
+  g_assert_cmpuint (cg_library_get_problems (library)->len, ==, 0);
+
+  return library;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/**
+ * cg_test_count_notify:
+ *
+ * Counts the notifications of @object's @property from now on.
+ *
+ * Returns: (transfer none): the count, which lives as long as @object
+ */
+guint *
+cg_test_count_notify (gpointer    object,
+                      const char *property)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  guint *count = g_new0 (guint, 1);
+
+  g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (object), property));
+  g_object_set_data_full (object, signal, count, g_free);
+  g_signal_connect (object, signal, G_CALLBACK (count_notify_cb), count);
+
+  return count;
 }

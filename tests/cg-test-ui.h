@@ -31,5 +31,10 @@ GtkWidget     *cg_test_find_descendant   (gpointer        widget,
 guint          cg_test_count_tag_ranges  (GtkTextBuffer  *buffer,
                                           const char     *name);
 GPtrArray     *cg_test_item_row_titles   (GtkWidget      *list);
+GtkWidget     *cg_test_find_label        (gpointer        widget,
+                                          const char     *text);
+CgLibrary     *cg_test_load_library      (const char     *fixture);
+guint         *cg_test_count_notify      (gpointer        object,
+                                          const char     *property);
 
 G_END_DECLS
