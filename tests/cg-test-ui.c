@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 
-#include "cg-content-loader.h"
 #include "cg-item-row.h"
 #include "cg-test-ui.h"
 
@@ -230,27 +229,6 @@ cg_test_find_label (gpointer    widget,
   return cg_test_find_widget (widget, is_label_with_text, text);
 }
 
-/**
- * cg_test_load_library:
- * @fixture: a folder of tests/data, such as "reading"
- *
- * Returns: (transfer full): the folder's content, which must have no
- *   problems
- */
-CgLibrary *
-cg_test_load_library (const char *fixture)
-{
-  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", fixture, NULL);
-  CgLibrary *library;
-
-  cg_content_loader_add_path (loader, dir, NULL);
-  library = cg_content_loader_load (loader, NULL);
-  g_assert_cmpuint (cg_library_get_problems (library)->len, ==, 0);
-
-  return library;
-}
-
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -259,12 +237,20 @@ count_notify_cb (GObject    *object,
   (*count)++;
 }
 
+static void
+count_free (gpointer  count,
+            GClosure *closure)
+{
+  g_free (count);
+}
+
 /**
  * cg_test_count_notify:
  *
  * Counts the notifications of @object's @property from now on.
  *
- * Returns: (transfer none): the count, which lives as long as @object
+ * Returns: (transfer none): the count, which lives as long as the
+ *   handler: until @object is disposed
  */
 guint *
 cg_test_count_notify (gpointer    object,
@@ -274,8 +260,42 @@ cg_test_count_notify (gpointer    object,
   guint *count = g_new0 (guint, 1);
 
   g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (object), property));
-  g_object_set_data_full (object, signal, count, g_free);
-  g_signal_connect (object, signal, G_CALLBACK (count_notify_cb), count);
+  g_signal_connect_data (object, signal, G_CALLBACK (count_notify_cb), count, count_free, 0);
 
   return count;
+}
+
+/**
+ * cg_test_assert_double_property:
+ *
+ * Checks @object's writable @property as a binding or a setting uses it:
+ * it reads @initial; given the same value, it says nothing; given
+ * @changed, it reads that and notifies once; given @changed again, it
+ * says nothing.
+ */
+void
+cg_test_assert_double_property (gpointer    object,
+                                const char *property,
+                                double      initial,
+                                double      changed)
+{
+  guint *notified = cg_test_count_notify (object, property);
+  double value = 0;
+
+  g_test_message ("property %s", property);
+  g_assert_cmpfloat (initial, !=, changed);
+
+  g_object_get (object, property, &value, NULL);
+  g_assert_cmpfloat (value, ==, initial);
+
+  g_object_set (object, property, initial, NULL);
+  g_assert_cmpuint (*notified, ==, 0);
+
+  g_object_set (object, property, changed, NULL);
+  g_object_get (object, property, &value, NULL);
+  g_assert_cmpfloat (value, ==, changed);
+  g_assert_cmpuint (*notified, ==, 1);
+
+  g_object_set (object, property, changed, NULL);
+  g_assert_cmpuint (*notified, ==, 1);
 }

@@ -8,26 +8,12 @@
 
 #include <string.h>
 
-#include "cg-content-loader.h"
 #include "cg-document-private.h"
 #include "cg-plain-text.h"
+#include "cg-test-content.h"
 
 /* What the front desk pastes into an e-mail, and the note labels the
  * screen shows before a note without a title: the same words in both. */
-
-static CgLibrary *
-load_reading_fixture (void)
-{
-  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "reading", NULL);
-  CgLibrary *library;
-
-  cg_content_loader_add_path (loader, dir, NULL);
-  library = cg_content_loader_load (loader, NULL);
-  g_assert_cmpuint (cg_library_get_problems (library)->len, ==, 0);
-
-  return library;
-}
 
 static void
 test_note_labels (void)
@@ -61,7 +47,7 @@ test_note_without_kind (void)
 static void
 test_item (void)
 {
-  g_autoptr(CgLibrary) library = load_reading_fixture ();
+  g_autoptr(CgLibrary) library = cg_test_load_library ("reading");
   g_autofree char *text = cg_plain_text_from_item (cg_library_lookup_item (library, "linked-article"));
 
   g_assert_cmpstr (text, ==,
@@ -74,7 +60,7 @@ test_item (void)
 static void
 test_item_notes (void)
 {
-  g_autoptr(CgLibrary) library = load_reading_fixture ();
+  g_autoptr(CgLibrary) library = cg_test_load_library ("reading");
   g_autofree char *text = cg_plain_text_from_item (cg_library_lookup_item (library, "fixture-article"));
 
   g_test_message ("%s", text);
