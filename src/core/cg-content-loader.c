@@ -6,9 +6,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "cg-content-builder.h"
+#include "cg-content-discovery.h"
 #include "cg-content-loader-private.h"
 #include "cg-content-pipeline.h"
 #include "cg-library-private.h"
@@ -18,7 +17,7 @@
  * a later folder overrides an earlier one by id. A bad file is reported as
  * a located problem and skipped; every good file still loads.
  *
- * The loader finds the files; worker threads read and parse them
+ * The loader finds the files (cg-content-discovery.c); worker threads read and parse them
  * (cg-content-pipeline.c); only the calling thread turns documents into
  * items and touches the library (cg-content-builder.c), strictly in file
  * order, so that problems and overrides never depend on timing.
@@ -57,33 +56,6 @@ source_clear (gpointer data)
 
 /* Finding the files */
 
-static char *
-translated_path (CgContentLoader *self,
-                 const Source    *source,
-                 const char      *path)
-{
-  g_autofree char *basename = NULL;
-  g_autofree char *candidate = NULL;
-
-  if (source->bytes != NULL || source->translated_root == NULL || self->language == NULL ||
-      g_str_equal (self->language, "en"))
-    return g_strdup (path);
-
-  basename = g_path_get_basename (path);
-  candidate = g_build_filename (source->translated_root, self->language, basename, NULL);
-  if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&candidate);
-
-  return g_strdup (path);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
-}
-
 static void
 list_source (CgContentLoader *self,
              const Source    *source,
@@ -92,55 +64,18 @@ list_source (CgContentLoader *self,
              GArray          *layers,
              CgLibrary       *library)
 {
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  const char *name;
+  g_autoptr(CgProblem) problem = NULL;
 
   if (source->bytes != NULL)
-    {
-      g_ptr_array_add (paths, g_strdup (source->path));
-      g_array_append_val (layers, layer);
-      return;
-    }
+    g_ptr_array_add (paths, g_strdup (source->path));
+  else
+    cg_content_discovery_list (source->path, paths, &problem);
 
-  if (!g_file_test (source->path, G_FILE_TEST_IS_DIR))
-    {
-      if (!g_file_test (source->path, G_FILE_TEST_EXISTS))
-        {
-          cg_library_add_problem (library,
-                                  cg_problem_new (source->path, 0, 0, CG_CONTENT_ERROR_READ,
-                                                  _("does not exist")));
-          return;
-        }
+  if (problem != NULL)
+    cg_library_add_problem (library, g_steal_pointer (&problem));
 
-      g_ptr_array_add (paths, g_strdup (source->path));
-      g_array_append_val (layers, layer);
-      return;
-    }
-
-  dir = g_dir_open (source->path, 0, &error);
-  if (dir == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("cannot be read: %s"), error->message);
-
-      cg_library_add_problem (library,
-                              cg_problem_new (source->path, 0, 0, CG_CONTENT_ERROR_READ, message));
-      return;
-    }
-
-  names = g_ptr_array_new_with_free_func (g_free);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".xml") && name[0] != '.')
-      g_ptr_array_add (names, g_build_filename (source->path, name, NULL));
-
-  /* Load in a stable order, so that problems and overrides are repeatable. */
-  g_ptr_array_sort (names, compare_strings);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_ptr_array_add (paths, g_strdup (g_ptr_array_index (names, i)));
-      g_array_append_val (layers, layer);
-    }
+  while (layers->len < paths->len)
+    g_array_append_val (layers, layer);
 }
 
 /* GObject */
@@ -318,7 +253,12 @@ cg_content_loader_load (CgContentLoader *self,
       const Source *source = &g_array_index (self->sources, Source, layer);
       CgContentFile *file = g_new0 (CgContentFile, 1);
 
-      file->path = translated_path (self, source, source_path);
+      /* Files held in memory have no translations. */
+      if (source->bytes != NULL)
+        file->path = g_strdup (source_path);
+      else
+        file->path = cg_content_discovery_translation (source_path, source->translated_root,
+                                                       self->language);
       file->layer = layer;
       if (source->bytes != NULL)
         file->bytes = g_bytes_ref (source->bytes);
