@@ -31,45 +31,45 @@ write_file (const char *dir,
   g_assert_no_error (error);
 }
 
+static const char * const fixture_files[] = {
+  "content/b.xml", "content/a.xml", "content/.a.xml.swp.xml", "content/notes.txt",
+  "content/c.xml~", "content/images/d.xml", "translated/fr/a.xml", "translated/de/b.xml",
+};
+
+/* Emptied before the folders that hold them. */
+static const char * const folders[] = {
+  "content/images", "content", "translated/fr", "translated/de", "translated",
+};
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  static const char * const names[] = {
-    "content/b.xml", "content/a.xml", "content/.a.xml.swp.xml", "content/notes.txt",
-    "content/c.xml~", "content/images/d.xml", "translated/fr/a.xml", "translated/de/b.xml",
-  };
 
   fixture->dir = g_dir_make_tmp ("cg-discovery-XXXXXX", &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    write_file (fixture->dir, names[i]);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_files); i++)
+    write_file (fixture->dir, fixture_files[i]);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_files); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, fixture_files[i], NULL);
+
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, folders[i], NULL);
+
+      g_assert_cmpint (g_rmdir (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
   g_free (fixture->dir);
 }
 
