@@ -103,21 +103,24 @@ load_clinic (CgContentBuilder *self,
       cg_clinic_set_value (clinic, "booking", href);
     }
 
-  for (node = cg_xml_first_child (cg_xml_first_child (root, "address"), "line"); node != NULL; node = node->next)
+  for (node = cg_xml_first_child (cg_xml_first_child (root, "address"), "line"); node != NULL;
+       node = node->next)
     if (cg_xml_is_element (node, "line"))
       {
         g_autofree char *line = cg_xml_get_text (node);
         cg_clinic_add_line (clinic, "address", line);
       }
 
-  for (node = cg_xml_first_child (cg_xml_first_child (root, "hours"), "line"); node != NULL; node = node->next)
+  for (node = cg_xml_first_child (cg_xml_first_child (root, "hours"), "line"); node != NULL;
+       node = node->next)
     if (cg_xml_is_element (node, "line"))
       {
         g_autofree char *line = cg_xml_get_text (node);
         cg_clinic_add_line (clinic, "hours", line);
       }
 
-  for (node = cg_xml_first_child (cg_xml_first_child (root, "prices"), "price"); node != NULL; node = node->next)
+  for (node = cg_xml_first_child (cg_xml_first_child (root, "prices"), "price"); node != NULL;
+       node = node->next)
     if (cg_xml_is_element (node, "price"))
       {
         g_autofree char *id = cg_xml_get_attr (node, "id");
@@ -184,8 +187,8 @@ load_topics (CgContentBuilder *self,
 
       if (title == NULL || title[0] == '\0')
         {
-          cg_xml_converter_report (&self->convert, cg_xml_first_child (node, "title"), CG_CONTENT_ERROR_EMPTY_TITLE,
-                  _("the title is empty"));
+          cg_xml_converter_report (&self->convert, cg_xml_first_child (node, "title"),
+                                   CG_CONTENT_ERROR_EMPTY_TITLE, _("the title is empty"));
           continue;
         }
 
@@ -240,9 +243,9 @@ static char **
 collect_keywords (xmlNode *node)
 {
   g_autoptr(GStrvBuilder) keywords = g_strv_builder_new ();
+  xmlNode *list = cg_xml_first_child (node, "keywords");
 
-  for (xmlNode *child = cg_xml_first_child (node, "keywords") ? cg_xml_first_child (node, "keywords")->children : NULL;
-       child != NULL; child = child->next)
+  for (xmlNode *child = list ? list->children : NULL; child != NULL; child = child->next)
     if (cg_xml_is_element (child, "keyword"))
       {
         g_autofree char *text = cg_xml_get_text (child);
@@ -295,8 +298,9 @@ load_item (CgContentBuilder *self,
   title = cg_xml_converter_inline_text (&self->convert, title_node);
   if (title == NULL || title[0] == '\0')
     {
-      cg_xml_converter_report (&self->convert, title_node ? title_node : node, CG_CONTENT_ERROR_EMPTY_TITLE,
-              is_article ? _("the title is empty") : _("the question is empty"));
+      cg_xml_converter_report (&self->convert, title_node ? title_node : node,
+                               CG_CONTENT_ERROR_EMPTY_TITLE,
+                               is_article ? _("the title is empty") : _("the question is empty"));
       return;
     }
 
@@ -310,7 +314,8 @@ load_item (CgContentBuilder *self,
     }
 
   keywords = collect_keywords (node);
-  document = cg_xml_converter_build_document (&self->convert, cg_xml_first_child (node, is_article ? "body" : "answer"));
+  document = cg_xml_converter_build_document (&self->convert,
+                                              cg_xml_first_child (node, is_article ? "body" : "answer"));
   related = collect_related (self, node);
 
   if (is_article)
@@ -452,7 +457,8 @@ check_links (CgContentBuilder *self)
         continue;
 
       message = g_strdup_printf (_("the link points to “%s”, which does not exist"), link->target);
-      report_at (self, link->file, link->line, link->column, CG_CONTENT_ERROR_DANGLING_LINK, message);
+      report_at (self, link->file, link->line, link->column, CG_CONTENT_ERROR_DANGLING_LINK,
+                 message);
     }
 }
 /* Public API */
@@ -507,7 +513,8 @@ static void
 end_file (CgContentBuilder *self)
 {
   for (guint i = 0; i < self->problems->len; i++)
-    cg_library_add_problem (self->library, g_steal_pointer (&g_ptr_array_index (self->problems, i)));
+    cg_library_add_problem (self->library,
+                            g_steal_pointer (&g_ptr_array_index (self->problems, i)));
   g_ptr_array_set_size (self->problems, 0);
   self->convert = (CgXmlConverter) { 0 };
 }

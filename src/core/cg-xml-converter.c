@@ -100,9 +100,9 @@ append_inline (CgXmlConverter    *self,
         }
       else if (cg_xml_is_element (node, "em") || cg_xml_is_element (node, "strong"))
         {
-          cg_document_builder_push_span (builder,
-                                         cg_xml_is_element (node, "em") ? CG_SPAN_EMPHASIS : CG_SPAN_STRONG,
-                                         NULL);
+          CgSpanKind kind = cg_xml_is_element (node, "em") ? CG_SPAN_EMPHASIS : CG_SPAN_STRONG;
+
+          cg_document_builder_push_span (builder, kind, NULL);
           append_inline (self, builder, node);
           cg_document_builder_pop_span (builder);
         }
