@@ -113,6 +113,20 @@ expect "English search of the installed content" \
 expect "French search of the installed translated content" \
   "^does-microneedling-hurt${tab}Le microneedling fait-il mal" --search 'fait-il mal' --lang fr
 
+# The version the program reports has its release notes in the installed
+# metainfo and its entry in the Debian changelog, and every screenshot the
+# metainfo lists is one of data/screenshots/.
+version=$(run --version | sed -n 's/^clinic-guide //p')
+metainfo=$share/metainfo/org.clinicguide.ClinicGuide.metainfo.xml
+grep -q "<release version=\"$version\"" "$metainfo" || fail "the metainfo has no release $version"
+head -n 1 "$srcdir/debian/changelog" | grep -q "^clinic-guide ($version[-)]" ||
+  fail "debian/changelog does not start with version $version"
+shots=$(sed -n 's|.*<image[^>]*>.*/\([^/<]*\)</image>.*|\1|p' "$metainfo")
+[ -n "$shots" ] || fail "the metainfo lists no screenshot"
+for shot in $shots; do
+  [ -f "$srcdir/data/screenshots/$shot" ] || fail "the metainfo's screenshot $shot is not in data/screenshots/"
+done
+
 # A clinic's own folder, with its version of one article.
 clinic=$tmp/clinic
 mkdir -p "$clinic"
