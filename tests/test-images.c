@@ -234,6 +234,13 @@ test_described (Fixture       *fixture,
     }
 }
 
+static gboolean
+is_legend_label (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
 static void
 test_opens_larger (Fixture       *fixture,
                    gconstpointer  data)
@@ -242,6 +249,7 @@ test_opens_larger (Fixture       *fixture,
   GListModel *toplevels = gtk_window_get_toplevels ();
   CgImageViewer *viewer = NULL;
   CgDocumentImage *large;
+  GtkWidget *legend;
 
   cg_test_activate (fixture->window, "win.show-item", ARTICLE);
   settle (fixture->window);
@@ -268,6 +276,11 @@ test_opens_larger (Fixture       *fixture,
                   gtk_widget_get_width (GTK_WIDGET (image)), cg_document_image_get_texture_width (large));
   g_assert_cmpint (cg_document_image_get_texture_width (large), >,
                    gtk_widget_get_width (GTK_WIDGET (image)) * gtk_widget_get_scale_factor (GTK_WIDGET (image)));
+  /* The numbers are explained beside the enlarged picture too. */
+  legend = cg_test_find_widget (viewer, is_legend_label, "1. The epidermis");
+  g_assert_nonnull (legend);
+  g_assert_true (gtk_widget_get_mapped (legend));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (legend)), "\n5. Deeper needling"));
   save_screenshot (GTK_WIDGET (viewer), "images-viewer.png");
 
   gtk_window_close (GTK_WINDOW (viewer));
@@ -303,7 +316,9 @@ count_pdf_images (const char *pdf,
       for (guint j = 0; fields[j] != NULL; j++)
         if (fields[j][0] != '\0')
           g_ptr_array_add (words, fields[j]);
-      if (words->len > 4 && g_str_equal (g_ptr_array_index (words, 2), "image"))
+      /* Pictures, not the small icons of notes. */
+      if (words->len > 4 && g_str_equal (g_ptr_array_index (words, 2), "image")
+          && atoi (g_ptr_array_index (words, 3)) >= 200)
         {
           count++;
           *widest = MAX (*widest, atoi (g_ptr_array_index (words, 3)));

@@ -25,6 +25,7 @@ struct _CgDocumentImage
   char       *path;
   char       *alt;
   char       *caption;
+  char       *legend;
   int         file_width;
   int         file_height;
   double      text_scale;
@@ -190,7 +191,7 @@ open_viewer (CgDocumentImage *self)
     return;
 
   viewer = cg_image_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                self->path, self->alt, self->caption);
+                                self->path, self->alt, self->caption, self->legend);
   gtk_window_present (GTK_WINDOW (viewer));
 }
 
@@ -222,6 +223,7 @@ cg_document_image_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->alt, g_free);
   g_clear_pointer (&self->caption, g_free);
+  g_clear_pointer (&self->legend, g_free);
 
   G_OBJECT_CLASS (cg_document_image_parent_class)->finalize (object);
 }
@@ -268,6 +270,8 @@ cg_document_image_init (CgDocumentImage *self)
 /**
  * cg_document_image_new:
  * @caption: (nullable): shown under the picture in the viewer
+ * @legend: (nullable): what the picture's numbers mean, one a line, shown
+ *   beside it in the viewer
  *
  * Returns: the picture; cg_document_image_is_valid() says whether the
  *   file could be read
@@ -275,7 +279,8 @@ cg_document_image_init (CgDocumentImage *self)
 GtkWidget *
 cg_document_image_new (const char *path,
                        const char *alt,
-                       const char *caption)
+                       const char *caption,
+                       const char *legend)
 {
   CgDocumentImage *self;
 
@@ -285,6 +290,7 @@ cg_document_image_new (const char *path,
   self->path = g_strdup (path);
   self->alt = g_strdup (alt != NULL ? alt : "");
   self->caption = g_strdup (caption);
+  self->legend = g_strdup (legend);
 
   if (gdk_pixbuf_get_file_info (path, &self->file_width, &self->file_height) == NULL
       || self->file_width <= 0 || self->file_height <= 0)

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (CgDocumentImage, cg_document_image, CG, DOCUMENT_IMAGE, Gt
 
 GtkWidget  *cg_document_image_new                 (const char      *path,
                                                    const char      *alt,
-                                                   const char      *caption);
+                                                   const char      *caption,
+                                                   const char      *legend);
 const char *cg_document_image_get_path            (CgDocumentImage *self);
 const char *cg_document_image_get_alt             (CgDocumentImage *self);
 const char *cg_document_image_get_caption         (CgDocumentImage *self);

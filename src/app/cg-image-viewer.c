@@ -25,6 +25,7 @@ struct _CgImageViewer
   AdwWindowTitle *window_title;
   GtkBox         *picture_box;
   GtkLabel       *caption_label;
+  GtkLabel       *legend_label;
   GtkWidget      *close_button;
 };
 
@@ -50,6 +51,7 @@ cg_image_viewer_class_init (CgImageViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgImageViewer, window_title);
   gtk_widget_class_bind_template_child (widget_class, CgImageViewer, picture_box);
   gtk_widget_class_bind_template_child (widget_class, CgImageViewer, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, CgImageViewer, legend_label);
   gtk_widget_class_bind_template_child (widget_class, CgImageViewer, close_button);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -66,12 +68,14 @@ cg_image_viewer_init (CgImageViewer *self)
  * @parent: (nullable): the window the picture was in
  * @caption: (nullable): the picture's caption; without one, its description
  *   is shown
+ * @legend: (nullable): what the picture's numbers mean, one a line
  */
 GtkWidget *
 cg_image_viewer_new (GtkWindow  *parent,
                      const char *path,
                      const char *alt,
-                     const char *caption)
+                     const char *caption,
+                     const char *legend)
 {
   CgImageViewer *self;
   const char *text = caption != NULL && caption[0] != '\0' ? caption : alt;
@@ -92,12 +96,14 @@ cg_image_viewer_new (GtkWindow  *parent,
   gtk_window_set_title (GTK_WINDOW (self), _("Picture"));
   adw_window_title_set_title (self->window_title, _("Picture"));
 
-  self->picture = cg_document_image_new (path, alt, caption);
+  self->picture = cg_document_image_new (path, alt, caption, NULL);
   cg_document_image_set_fill (CG_DOCUMENT_IMAGE (self->picture), TRUE);
   gtk_widget_set_vexpand (self->picture, TRUE);
   gtk_box_append (self->picture_box, self->picture);
 
   gtk_label_set_text (self->caption_label, text != NULL ? text : "");
+  gtk_label_set_text (self->legend_label, legend != NULL ? legend : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->legend_label), legend != NULL && legend[0] != '\0');
   gtk_window_set_focus (GTK_WINDOW (self), self->close_button);
 
   return GTK_WIDGET (self);

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (CgImageViewer, cg_image_viewer, CG, IMAGE_VIEWER, AdwWindo
 GtkWidget *cg_image_viewer_new         (GtkWindow     *parent,
                                         const char    *path,
                                         const char    *alt,
-                                        const char    *caption);
+                                        const char    *caption,
+                                        const char    *legend);
 GtkWidget *cg_image_viewer_get_picture (CgImageViewer *self);
 
 G_END_DECLS

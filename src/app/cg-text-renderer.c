@@ -426,9 +426,44 @@ insert_note_icon (CgTextRenderer *self,
   insert_text (self, "\xe2\x80\x82");
 }
 
+/* A drawing's numbers are explained by the numbered list right after it
+ * (or, failing that, right before it): the viewer shows that list beside
+ * the enlarged picture, so the numbers still mean something there. */
+static char *
+image_legend (CgDocument *document,
+              guint       index)
+{
+  guint n_blocks = cg_document_get_n_blocks (document);
+  GString *legend = g_string_new (NULL);
+  guint first = index + 1;
+
+  if (first >= n_blocks || cg_document_get_block (document, first)->number != 1)
+    {
+      /* Walk back to the start of a numbered list that ends at the picture. */
+      first = index;
+      while (first > 0 && cg_document_get_block (document, first - 1)->kind == CG_BLOCK_LIST_ITEM
+             && cg_document_get_block (document, first - 1)->number > 0)
+        first--;
+      if (first == index)
+        return g_string_free (legend, TRUE);
+    }
+
+  for (guint i = first; i < n_blocks; i++)
+    {
+      const CgBlock *item = cg_document_get_block (document, i);
+
+      if (item->kind != CG_BLOCK_LIST_ITEM || item->number == 0 || item->level != 1)
+        break;
+      g_string_append_printf (legend, "%s%u. %s", legend->len > 0 ? "\n" : "", item->number, item->text);
+    }
+
+  return g_string_free (legend, legend->len == 0);
+}
+
 static void
 insert_image (CgTextRenderer *self,
-              const CgBlock  *block)
+              const CgBlock  *block,
+              char           *legend)
 {
   GtkTextChildAnchor *anchor;
   GtkTextIter end;
@@ -438,6 +473,7 @@ insert_image (CgTextRenderer *self,
   g_object_set_data_full (G_OBJECT (anchor), "cg-image-path", g_strdup (block->source), g_free);
   g_object_set_data_full (G_OBJECT (anchor), "cg-image-alt", g_strdup (block->text), g_free);
   g_object_set_data_full (G_OBJECT (anchor), "cg-image-caption", g_strdup (block->caption), g_free);
+  g_object_set_data_full (G_OBJECT (anchor), "cg-image-legend", legend, g_free);
   g_ptr_array_add (self->images, g_object_ref (anchor));
 }
 
@@ -529,7 +565,7 @@ render_block (CgTextRenderer *self,
       break;
 
     case CG_BLOCK_IMAGE:
-      insert_image (self, block);
+      insert_image (self, block, image_legend (document, index));
       tag_to_end (self, start, "image");
       if (block->caption != NULL && block->caption[0] != '\0')
         {
@@ -967,6 +1003,7 @@ cg_text_renderer_attach_widgets (CgTextRenderer *self,
       const char *path = g_object_get_data (G_OBJECT (anchor), "cg-image-path");
       const char *alt = g_object_get_data (G_OBJECT (anchor), "cg-image-alt");
       const char *caption = g_object_get_data (G_OBJECT (anchor), "cg-image-caption");
+      const char *legend = g_object_get_data (G_OBJECT (anchor), "cg-image-legend");
       g_autofree GtkWidget **widgets = NULL;
       GtkWidget *child = NULL;
       guint n_widgets;
@@ -976,7 +1013,7 @@ cg_text_renderer_attach_widgets (CgTextRenderer *self,
         continue;
 
       if (path != NULL)
-        child = cg_document_image_new (path, alt, caption);
+        child = cg_document_image_new (path, alt, caption, legend);
 
       if (child != NULL && cg_document_image_is_valid (CG_DOCUMENT_IMAGE (child)))
         cg_document_image_set_text_scale (CG_DOCUMENT_IMAGE (child), self->text_scale);
