@@ -349,6 +349,16 @@ test_printed (Fixture       *fixture,
   g_assert_cmpint (count_pdf_images (pdf, &widest), ==, 2);
   g_assert_cmpint (widest, >, FILE_WIDTH);
 
+  if (g_getenv ("CG_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *kept = g_build_filename (g_getenv ("CG_TEST_SCREENSHOT_DIR"), "images-handout.pdf", NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (kept, contents, length, NULL));
+    }
+
   g_unlink (pdf);
   g_rmdir (dir);
 }
