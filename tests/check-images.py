@@ -7,6 +7,8 @@
 #   - the file exists and xmllint reads it as well-formed XML;
 #   - an SVG has an <svg> root with a width, a height and a viewBox, and
 #     holds no words: its only <text> is the digits of numbered markers;
+#   - a mirrored NAME-rtl.svg, if there is one, is as valid and has the
+#     same markers;
 #   - the markers are numbered 1 to N, and a numbered list of exactly N
 #     items stands right after the picture (or, failing that, right
 #     before it): that list is the picture's legend;
@@ -108,6 +110,14 @@ def main(argv):
             if src.endswith('.svg'):
                 problems, n_markers = svg_problems(path, xmllint)
                 failures.extend('%s: %s' % (where, p) for p in problems)
+                # A mirrored version for right-to-left languages shares the legend.
+                mirrored = path[:-len('.svg')] + '-rtl.svg'
+                if os.path.exists(mirrored):
+                    problems, n_mirrored = svg_problems(mirrored, xmllint)
+                    failures.extend('%s (right-to-left): %s' % (where, p) for p in problems)
+                    if n_mirrored != n_markers:
+                        failures.append('%s: %d markers, but %d in its right-to-left version'
+                                        % (where, n_markers, n_mirrored))
                 if n_markers:
                     legend = legend_of(parents[image], image)
                     items = [] if legend is None else legend.findall('item')

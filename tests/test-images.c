@@ -286,6 +286,24 @@ test_opens_larger (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (viewer));
 }
 
+static void
+test_right_to_left (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *timeline = g_build_filename (CONTENT_IMAGES, "recovery-timeline.svg", NULL);
+  g_autofree char *layers = g_build_filename (CONTENT_IMAGES, "skin-layers.svg", NULL);
+  g_autofree char *ltr = cg_document_image_path_for_direction (timeline, GTK_TEXT_DIR_LTR);
+  g_autofree char *rtl = cg_document_image_path_for_direction (timeline, GTK_TEXT_DIR_RTL);
+  g_autofree char *layers_rtl = cg_document_image_path_for_direction (layers, GTK_TEXT_DIR_RTL);
+
+  /* Time runs right to left in Arabic: the timeline has a mirrored version. */
+  g_assert_cmpstr (ltr, ==, timeline);
+  g_assert_true (g_str_has_suffix (rtl, "recovery-timeline-rtl.svg"));
+  g_assert_true (g_file_test (rtl, G_FILE_TEST_IS_REGULAR));
+  /* A drawing without one is drawn as it is. */
+  g_assert_cmpstr (layers_rtl, ==, layers);
+}
+
 static int
 count_pdf_images (const char *pdf,
                   int        *widest)
@@ -374,6 +392,7 @@ main (int   argc,
   ADD ("/images/described", test_described);
   ADD ("/images/opens-larger", test_opens_larger);
   ADD ("/images/printed", test_printed);
+  ADD ("/images/right-to-left", test_right_to_left);
 #undef ADD
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "cg-document-image.h"
@@ -23,6 +24,7 @@ struct _CgDocumentImage
   GtkWidget   parent_instance;
 
   char       *path;
+  char       *file;             /* what is drawn: @path, or its right-to-left version */
   char       *alt;
   char       *caption;
   char       *legend;
@@ -125,10 +127,10 @@ ensure_texture (CgDocumentImage *self,
   g_clear_object (&self->texture);
   self->texture_width = 0;
 
-  pixbuf = gdk_pixbuf_new_from_file_at_scale (self->path, width, -1, TRUE, &error);
+  pixbuf = gdk_pixbuf_new_from_file_at_scale (self->file, width, -1, TRUE, &error);
   if (pixbuf == NULL)
     {
-      g_debug ("Cannot load %s: %s", self->path, error->message);
+      g_debug ("Cannot load %s: %s", self->file, error->message);
       return;
     }
 
@@ -221,6 +223,7 @@ cg_document_image_finalize (GObject *object)
 
   g_clear_object (&self->texture);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->file, g_free);
   g_clear_pointer (&self->alt, g_free);
   g_clear_pointer (&self->caption, g_free);
   g_clear_pointer (&self->legend, g_free);
@@ -288,11 +291,12 @@ cg_document_image_new (const char *path,
 
   self = g_object_new (CG_TYPE_DOCUMENT_IMAGE, NULL);
   self->path = g_strdup (path);
+  self->file = cg_document_image_path_for_direction (path, gtk_widget_get_default_direction ());
   self->alt = g_strdup (alt != NULL ? alt : "");
   self->caption = g_strdup (caption);
   self->legend = g_strdup (legend);
 
-  if (gdk_pixbuf_get_file_info (path, &self->file_width, &self->file_height) == NULL
+  if (gdk_pixbuf_get_file_info (self->file, &self->file_width, &self->file_height) == NULL
       || self->file_width <= 0 || self->file_height <= 0)
     self->file_width = self->file_height = 0;
 
@@ -311,6 +315,46 @@ cg_document_image_new (const char *path,
     }
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * cg_document_image_path_for_direction:
+ *
+ * A drawing that reads in one direction (a timeline, steps in a row) may
+ * have a mirrored version for right-to-left languages next to it, named
+ * `<name>-rtl.svg`; its numbers are the same, so the same legend fits.
+ *
+ * Returns: (transfer full): the file to draw for @direction
+ */
+char *
+cg_document_image_path_for_direction (const char       *path,
+                                      GtkTextDirection  direction)
+{
+  g_autofree char *mirrored = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (direction != GTK_TEXT_DIR_RTL || !g_str_has_suffix (path, ".svg"))
+    return g_strdup (path);
+
+  mirrored = g_strdup_printf ("%.*s-rtl.svg", (int) strlen (path) - 4, path);
+  if (!g_file_test (mirrored, G_FILE_TEST_IS_REGULAR))
+    return g_strdup (path);
+
+  return g_steal_pointer (&mirrored);
+}
+
+/**
+ * cg_document_image_get_file:
+ *
+ * Returns: the file drawn: the picture's, or its right-to-left version
+ */
+const char *
+cg_document_image_get_file (CgDocumentImage *self)
+{
+  g_return_val_if_fail (CG_IS_DOCUMENT_IMAGE (self), NULL);
+
+  return self->file;
 }
 
 const char *

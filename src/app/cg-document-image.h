@@ -21,7 +21,10 @@ GtkWidget  *cg_document_image_new                 (const char      *path,
                                                    const char      *alt,
                                                    const char      *caption,
                                                    const char      *legend);
+char       *cg_document_image_path_for_direction  (const char      *path,
+                                                   GtkTextDirection direction);
 const char *cg_document_image_get_path            (CgDocumentImage *self);
+const char *cg_document_image_get_file            (CgDocumentImage *self);
 const char *cg_document_image_get_alt             (CgDocumentImage *self);
 const char *cg_document_image_get_caption         (CgDocumentImage *self);
 gboolean    cg_document_image_is_valid            (CgDocumentImage *self);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cg-document-image.h"
 #include "cg-print-operation.h"
 #include "cg-text-renderer.h"
 
@@ -359,7 +360,8 @@ build_paragraph (CgPrintOperation *self,
   anchor = gtk_text_iter_get_child_anchor (line_start);
   if (anchor != NULL && g_object_get_data (G_OBJECT (anchor), "cg-image-path") != NULL)
     {
-      const char *path = g_object_get_data (G_OBJECT (anchor), "cg-image-path");
+      g_autofree char *path = cg_document_image_path_for_direction (g_object_get_data (G_OBJECT (anchor), "cg-image-path"),
+                                                                    gtk_widget_get_default_direction ());
 
       paragraph->image = load_image (path, text_width / scale);
       if (paragraph->image != NULL)
