@@ -46,9 +46,13 @@ text_width (CgDocumentImage *self)
 {
   int width = MIN (self->file_width, CG_DOCUMENT_IMAGE_BASE_WIDTH);
 
-  width = (int) (width * self->text_scale + 0.5);
+  /* Until the text view says how wide it is, no wider than at text scale
+   * 1: a picture must never be what makes the page too wide for the
+   * window. */
   if (self->available_width > 0)
-    width = MIN (width, self->available_width);
+    width = MIN ((int) (width * self->text_scale + 0.5), self->available_width);
+  else
+    width = MIN (width, (int) (width * self->text_scale + 0.5));
 
   return MAX (width, 1);
 }

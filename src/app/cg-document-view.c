@@ -398,7 +398,10 @@ cg_document_view_set_property (GObject      *object,
 }
 
 /* A picture is never wider than the text: tell each the width there is
- * before the text is laid out at the new size. */
+ * before the text is laid out at the new size. A text view is at least as
+ * wide as its widest child, so a picture as wide as the text would hold
+ * the window at its size: leaving a sixteenth free lets the window shrink,
+ * and the pictures follow it, a step each frame. */
 static void
 cg_document_view_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -409,6 +412,8 @@ cg_document_view_size_allocate (GtkWidget *widget,
   GtkTextView *view = GTK_TEXT_VIEW (widget);
   GPtrArray *images = cg_text_renderer_get_images (self->renderer);
   int available = width - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
+
+  available -= MAX (available / 16, 8);
 
   for (guint i = 0; i < images->len; i++)
     {
