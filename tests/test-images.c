@@ -383,14 +383,23 @@ test_printed (Fixture       *fixture,
   g_assert_cmpint (count_pdf_images (pdf, &widest), ==, 2);
   g_assert_cmpint (widest, >, FILE_WIDTH);
 
+  /* For a person to look at: the handout of every article with a picture. */
   if (g_getenv ("CG_TEST_SCREENSHOT_DIR") != NULL)
     {
-      g_autofree char *kept = g_build_filename (g_getenv ("CG_TEST_SCREENSHOT_DIR"), "images-handout.pdf", NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
+      const char *articles[] = { ARTICLE, "recovery-and-downtime", "what-happens-during-a-session",
+                                 "microneedling-compared-with-other-treatments" };
 
-      g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents (kept, contents, length, NULL));
+      for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("handout-%s.pdf", articles[i]);
+          g_autofree char *kept = g_build_filename (g_getenv ("CG_TEST_SCREENSHOT_DIR"), name, NULL);
+
+          cg_test_activate (fixture->window, "win.show-item", articles[i]);
+          settle (fixture->window);
+          g_assert_true (cg_article_page_print (CG_ARTICLE_PAGE (cg_window_get_page_widget (fixture->window)),
+                                                GTK_PRINT_OPERATION_ACTION_EXPORT, kept, &error));
+          g_assert_no_error (error);
+        }
     }
 
   g_unlink (pdf);
