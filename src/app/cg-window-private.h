@@ -73,6 +73,18 @@ struct _CgWindow
   GtkWidget            *pin_button;    /* kiosk (F7) */
 };
 
+/* cg-window.c */
+gboolean    cg_window_show_page          (CgWindow   *self,
+                                          const char *page,
+                                          gboolean    record);
+void        cg_window_show_missing       (CgWindow   *self);
+const char *cg_window_get_pinnable_id    (CgWindow   *self);
+void        cg_window_update_problems    (CgWindow   *self);
+
+/* cg-window-actions.c */
+void        cg_window_class_actions_init (CgWindowClass *klass);
+void        cg_window_actions_update     (CgWindow      *self);
+
 /* cg-window-pages.c */
 void       cg_window_pages_init              (CgWindow   *self);
 void       cg_window_pages_dispose           (CgWindow   *self);

@@ -21,7 +21,7 @@
 #include "cg-link-dialog.h"
 #include "cg-page-holder.h"
 #include "cg-settings.h"
-#include "cg-text-renderer.h"
+#include "cg-text-scale.h"
 #include "cg-topic-page.h"
 #include "cg-topic-row.h"
 #include "cg-window.h"
@@ -36,9 +36,6 @@
  * cg_window_set_library() rebuilds all of it, for a reload or another
  * language. */
 
-/* The text sizes offered, as in a web browser. */
-static const double text_scales[] = { 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5 };
-
 G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -50,72 +47,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Text size
- *
- * The reading area's labels use libadwaita's type scale, in points: one
- * style sheet for the display scales all of it, and the text views follow
- * the font they inherit. The setting is shared by every window. */
-
-static GtkCssProvider *text_scale_provider;
-
-static void
-update_text_scale_css (double scale)
-{
-  static const struct { const char *selector; double points; } sizes[] = {
-    { ".title-1", 20 }, { ".title-2", 15 }, { ".title-3", 15 }, { ".title-4", 13 },
-    { ".heading", 11 }, { ".body", 11 }, { ".caption", 9 }, { ".caption-heading", 9 },
-  };
-  g_autoptr(GString) css = g_string_new (NULL);
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-  GdkDisplay *display = gdk_display_get_default ();
-
-  /* At the normal size there is nothing to override: every style lookup
-   * would pay for one more provider. */
-  if (display == NULL || (text_scale_provider == NULL && G_APPROX_VALUE (scale, 1.0, 0.001)))
-    return;
-
-  if (text_scale_provider == NULL)
-    {
-      text_scale_provider = gtk_css_provider_new ();
-      gtk_style_context_add_provider_for_display (display,
-                                                  GTK_STYLE_PROVIDER (text_scale_provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
-
-  /* Not printf: a comma as decimal separator is not CSS. */
-  g_string_append_printf (css, ".reading-area { font-size: %s%%; }\n",
-                          g_ascii_formatd (number, sizeof number, "%.1f", scale * 100));
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    g_string_append_printf (css, ".reading-area %s { font-size: %spt; }\n", sizes[i].selector,
-                            g_ascii_formatd (number, sizeof number, "%.2f", sizes[i].points * scale));
-
-  gtk_css_provider_load_from_data (text_scale_provider, css->str, css->len);
-}
-
-static double
-next_text_scale (double scale,
-                 int    direction)
-{
-  if (direction > 0)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (text_scales); i++)
-        if (text_scales[i] > scale + 0.01)
-          return text_scales[i];
-      return text_scales[G_N_ELEMENTS (text_scales) - 1];
-    }
-
-  for (guint i = G_N_ELEMENTS (text_scales); i > 0; i--)
-    if (text_scales[i - 1] < scale - 0.01)
-      return text_scales[i - 1];
-  return text_scales[0];
-}
-
 /* State of the header and the actions */
 
-static void cg_window_update_problems (CgWindow *self);
-
 /* kiosk (F7): the question shown, if the front desk may pin it. */
-static const char *
+const char *
 cg_window_get_pinnable_id (CgWindow *self)
 {
   CgItem *item;
@@ -168,46 +103,11 @@ cg_window_set_pinned (CgWindow *self,
 }
 
 static void
-cg_window_update_actions (CgWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean reading = CG_IS_ARTICLE_PAGE (self->page_widget) && !self->searching;
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  g_autofree char *percent = NULL;
-
-  gtk_widget_action_set_enabled (widget, "win.go-back", cg_history_can_go_back (self->history));
-  gtk_widget_action_set_enabled (widget, "win.go-forward", cg_history_can_go_forward (self->history));
-  gtk_widget_action_set_enabled (widget, "win.find", reading);
-  gtk_widget_action_set_enabled (widget, "win.copy-text", reading);
-  gtk_widget_action_set_enabled (widget, "win.print", reading && self->kiosk == NULL);
-  /* kiosk (F7): pins are the front desk's, and a setting written. */
-  gtk_widget_set_visible (self->pin_button, cg_window_get_pinnable_id (self) != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED]);
-  /* kiosk (F7): the shortcuts window lists ways out. */
-  gtk_widget_action_set_enabled (widget, "win.show-help-overlay", self->kiosk == NULL);
-  gtk_widget_action_set_enabled (widget, "win.zoom-in", self->text_scale < text_scales[G_N_ELEMENTS (text_scales) - 1] - 0.01);
-  gtk_widget_action_set_enabled (widget, "win.zoom-out", self->text_scale > text_scales[0] + 0.01);
-  gtk_widget_action_set_enabled (widget, "win.zoom-reset", !G_APPROX_VALUE (self->text_scale, 1.0, 0.01));
-  /* live content (F8): not in the waiting room. */
-  cg_window_update_problems (self);
-
-  /* Folded, the one button in the corner leads back to the topics; the
-   * history still answers Alt+Left and the mouse's back button. */
-  gtk_widget_set_visible (self->leaflet_back_button, folded);
-  gtk_widget_set_visible (self->history_box, !folded);
-  gtk_widget_set_visible (self->page_tools, reading && !folded);
-
-  /* Translators: the text size in the main menu. */
-  percent = g_strdup_printf (_("%.0f%%"), self->text_scale * 100);
-  gtk_label_set_label (self->zoom_label, percent);
-}
-
-static void
 leaflet_notify_folded_cb (CgWindow   *self,
                           GParamSpec *pspec,
                           AdwLeaflet *leaflet)
 {
-  cg_window_update_actions (self);
+  cg_window_actions_update (self);
 }
 
 static void
@@ -252,11 +152,6 @@ cg_window_sync_sidebar (CgWindow   *self,
  * read, which stays: Escape goes back to it. Opening a result shows it
  * with the matched words highlighted until Escape or the next page. */
 
-static gboolean cg_window_show_page    (CgWindow   *self,
-                                        const char *page,
-                                        gboolean    record);
-static void     cg_window_show_missing (CgWindow   *self);
-
 static void
 cg_window_set_searching (CgWindow *self,
                          gboolean  searching)
@@ -276,7 +171,7 @@ cg_window_set_searching (CgWindow *self,
   else
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
 
-  cg_window_update_actions (self);
+  cg_window_actions_update (self);
 }
 
 /* Any other way to a page than a result ends the search. */
@@ -473,7 +368,7 @@ search_page_result_activated_cb (CgWindow       *self,
     gtk_widget_child_focus (self->page_widget, GTK_DIR_TAB_FORWARD);
 }
 
-static gboolean
+gboolean
 cg_window_show_page (CgWindow   *self,
                      const char *page,
                      gboolean    record)
@@ -550,12 +445,12 @@ cg_window_show_page (CgWindow   *self,
     gtk_window_set_title (GTK_WINDOW (self), _("Clinic Guide"));
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  cg_window_update_actions (self);
+  cg_window_actions_update (self);
 
   return TRUE;
 }
 
-static void
+void
 cg_window_show_missing (CgWindow *self)
 {
   adw_toast_overlay_add_toast (self->toast_overlay,
@@ -585,170 +480,6 @@ sidebar_list_row_activated_cb (CgWindow      *self,
   cg_window_show_page (self, cg_topic_row_get_page (CG_TOPIC_ROW (row)), TRUE);
 }
 
-static CgArticlePage *
-cg_window_get_article_page (CgWindow *self)
-{
-  return CG_IS_ARTICLE_PAGE (self->page_widget) ? CG_ARTICLE_PAGE (self->page_widget) : NULL;
-}
-
-static void
-cg_window_copy_item (CgWindow *self,
-                     CgItem   *item)
-{
-  g_autofree char *text = cg_text_renderer_item_to_plain_text (item);
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copied as text")));
-}
-
-/* Actions */
-
-static void
-show_home_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  cg_window_show_page (CG_WINDOW (widget), "home", TRUE);
-}
-
-static void
-show_topic_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  g_autofree char *page = g_strconcat ("topic:", g_variant_get_string (parameter, NULL), NULL);
-
-  if (!cg_window_show_page (self, page, TRUE))
-    cg_window_show_missing (self);
-}
-
-static void
-show_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  g_autofree char *page = g_strconcat ("item:", g_variant_get_string (parameter, NULL), NULL);
-
-  if (!cg_window_show_page (self, page, TRUE))
-    cg_window_show_missing (self);
-}
-
-static void
-open_uri_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  cg_window_open_uri (CG_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  const char *page;
-
-  /* Back where the reader was on each page. */
-  cg_history_set_position (self->history, cg_window_page_scroll_fraction (self->page_widget));
-  page = cg_history_go_back (self->history);
-  if (page != NULL && cg_window_show_page (self, page, FALSE))
-    cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
-  cg_window_update_actions (self);
-}
-
-static void
-go_forward_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  const char *page;
-
-  /* Back where the reader was on each page. */
-  cg_history_set_position (self->history, cg_window_page_scroll_fraction (self->page_widget));
-  page = cg_history_go_forward (self->history);
-  if (page != NULL && cg_window_show_page (self, page, FALSE))
-    cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
-  cg_window_update_actions (self);
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  double scale = 1.0;
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    scale = next_text_scale (self->text_scale, 1);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    scale = next_text_scale (self->text_scale, -1);
-
-  cg_window_set_text_scale (self, scale);
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CgArticlePage *page = cg_window_get_article_page (CG_WINDOW (widget));
-
-  if (page != NULL)
-    cg_article_page_start_find (page);
-}
-
-static void
-copy_text_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  CgArticlePage *page = cg_window_get_article_page (self);
-
-  if (page != NULL)
-    cg_window_copy_item (self, cg_article_page_get_item (page));
-}
-
-static void
-copy_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  CgItem *item = NULL;
-
-  if (self->library != NULL)
-    item = cg_library_lookup_item (self->library, g_variant_get_string (parameter, NULL));
-
-  if (item != NULL)
-    cg_window_copy_item (self, item);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  CgArticlePage *page = cg_window_get_article_page (self);
-  g_autoptr(GError) error = NULL;
-
-  if (page == NULL)
-    return;
-
-  if (!cg_article_page_print (page, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-    }
-}
-
 /* kiosk (F7): Ctrl+Enter, the front desk's quick answer: the selected
  * search result's answer to the clipboard, without leaving the search. */
 static void
@@ -771,28 +502,6 @@ focus_search_action (GtkWidget  *widget,
   CgWindow *self = CG_WINDOW (widget);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* The shortcuts window is built when it is first asked for, not with
- * every window as GtkApplication would (it is not at gtk/help-overlay.ui
- * for that reason): start-up does not pay for it. */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-
-  if (self->help_overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/help-overlay.ui");
-
-      self->help_overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
-    }
-
-  gtk_window_present (self->help_overlay);
 }
 
 /* The menu is built when it first opens: start-up does not pay for it. */
@@ -879,7 +588,7 @@ mouse_button_pressed_cb (CgWindow        *self,
 /* Content problems (F8): for the clinic's content editors, never in
  * the waiting room. */
 
-static void
+void
 cg_window_update_problems (CgWindow *self)
 {
   GPtrArray *problems = self->library != NULL ? cg_library_get_problems (self->library) : NULL;
@@ -1126,23 +835,10 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_list_row_activated_cb);
 
+  cg_window_class_actions_init (klass);
+
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_install_action (widget_class, "win.show-home", NULL, show_home_action);
-  gtk_widget_class_install_action (widget_class, "win.show-topic", "s", show_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
-  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_text_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-item", "s", copy_item_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-answer", NULL, copy_answer_action);
-  gtk_widget_class_install_property_action (widget_class, "win.pin", "pinned");
 
   /* search (F5) and live content (F8) */
   gtk_widget_class_install_action (widget_class, "win.search", "s", search_action);
@@ -1223,8 +919,8 @@ cg_window_init (CgWindow *self)
                          NULL, G_MENU_MODEL (self->problems_menu));
 
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
-  update_text_scale_css (self->text_scale);
-  cg_window_update_actions (self);
+  cg_text_scale_apply_css (self->text_scale);
+  cg_window_actions_update (self);
 }
 
 static void cg_window_reload_library (CgWindow  *self,
@@ -1311,7 +1007,7 @@ cg_window_fill (CgWindow  *self,
   topics = library != NULL ? cg_library_get_topics (library) : NULL;
   if (topics == NULL || g_list_model_get_n_items (topics) == 0)
     {
-      cg_window_update_actions (self);
+      cg_window_actions_update (self);
       return FALSE;
     }
 
@@ -1401,7 +1097,7 @@ cg_window_take_over (CgWindow *self,
 
   /* The pages have the same names in every language. */
   g_set_object (&self->history, from->history);
-  cg_window_update_actions (self);
+  cg_window_actions_update (self);
 
   if (adw_leaflet_get_folded (from->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet,
@@ -1526,13 +1222,13 @@ cg_window_set_text_scale (CgWindow *self,
 {
   g_return_if_fail (CG_IS_WINDOW (self));
 
-  text_scale = CLAMP (text_scale, text_scales[0], text_scales[G_N_ELEMENTS (text_scales) - 1]);
+  text_scale = cg_text_scale_clamp (text_scale);
   if (G_APPROX_VALUE (self->text_scale, text_scale, 0.001))
     return;
 
   self->text_scale = text_scale;
-  update_text_scale_css (text_scale);
-  cg_window_update_actions (self);
+  cg_text_scale_apply_css (text_scale);
+  cg_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
@@ -1631,7 +1327,7 @@ cg_window_set_kiosk (CgWindow *self,
   if (self->home_page != NULL)
     cg_home_page_set_show_languages (CG_HOME_PAGE (self->home_page), self->kiosk != NULL);
 
-  cg_window_update_actions (self);
+  cg_window_actions_update (self);
 }
 
 gboolean

@@ -1,0 +1,264 @@
+/* cg-window-actions.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-article-page.h"
+#include "cg-text-renderer.h"
+#include "cg-text-scale.h"
+#include "cg-window-private.h"
+
+/* The window's "win." actions: where to go, the text size, and what can
+ * be done with the article shown. Everything that leads somewhere goes
+ * through an action, so that the history sees every step. */
+
+static CgArticlePage *
+cg_window_get_article_page (CgWindow *self)
+{
+  return CG_IS_ARTICLE_PAGE (self->page_widget) ? CG_ARTICLE_PAGE (self->page_widget) : NULL;
+}
+
+static void
+cg_window_copy_item (CgWindow *self,
+                     CgItem   *item)
+{
+  g_autofree char *text = cg_text_renderer_item_to_plain_text (item);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copied as text")));
+}
+
+static void
+show_home_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  cg_window_show_page (CG_WINDOW (widget), "home", TRUE);
+}
+
+static void
+show_topic_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  g_autofree char *page = g_strconcat ("topic:", g_variant_get_string (parameter, NULL), NULL);
+
+  if (!cg_window_show_page (self, page, TRUE))
+    cg_window_show_missing (self);
+}
+
+static void
+show_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  g_autofree char *page = g_strconcat ("item:", g_variant_get_string (parameter, NULL), NULL);
+
+  if (!cg_window_show_page (self, page, TRUE))
+    cg_window_show_missing (self);
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  cg_window_open_uri (CG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  const char *page;
+
+  /* Back where the reader was on each page. */
+  cg_history_set_position (self->history, cg_window_page_scroll_fraction (self->page_widget));
+  page = cg_history_go_back (self->history);
+  if (page != NULL && cg_window_show_page (self, page, FALSE))
+    cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
+  cg_window_actions_update (self);
+}
+
+static void
+go_forward_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  const char *page;
+
+  /* Back where the reader was on each page. */
+  cg_history_set_position (self->history, cg_window_page_scroll_fraction (self->page_widget));
+  page = cg_history_go_forward (self->history);
+  if (page != NULL && cg_window_show_page (self, page, FALSE))
+    cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
+  cg_window_actions_update (self);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  double scale = 1.0;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    scale = cg_text_scale_step (self->text_scale, 1);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    scale = cg_text_scale_step (self->text_scale, -1);
+
+  cg_window_set_text_scale (self, scale);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CgArticlePage *page = cg_window_get_article_page (CG_WINDOW (widget));
+
+  if (page != NULL)
+    cg_article_page_start_find (page);
+}
+
+static void
+copy_text_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgArticlePage *page = cg_window_get_article_page (self);
+
+  if (page != NULL)
+    cg_window_copy_item (self, cg_article_page_get_item (page));
+}
+
+static void
+copy_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgItem *item = NULL;
+
+  if (self->library != NULL)
+    item = cg_library_lookup_item (self->library, g_variant_get_string (parameter, NULL));
+
+  if (item != NULL)
+    cg_window_copy_item (self, item);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgArticlePage *page = cg_window_get_article_page (self);
+  g_autoptr(GError) error = NULL;
+
+  if (page == NULL)
+    return;
+
+  if (!cg_article_page_print (page, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+/* The shortcuts window is built when it is first asked for, not with
+ * every window as GtkApplication would (it is not at gtk/help-overlay.ui
+ * for that reason): start-up does not pay for it. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/help-overlay.ui");
+
+      self->help_overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+    }
+
+  gtk_window_present (self->help_overlay);
+}
+
+/**
+ * cg_window_actions_update:
+ *
+ * Enables the actions that make sense for what the window shows.
+ */
+void
+cg_window_actions_update (CgWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean reading = CG_IS_ARTICLE_PAGE (self->page_widget) && !self->searching;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  g_autofree char *percent = NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.go-back", cg_history_can_go_back (self->history));
+  gtk_widget_action_set_enabled (widget, "win.go-forward", cg_history_can_go_forward (self->history));
+  gtk_widget_action_set_enabled (widget, "win.find", reading);
+  gtk_widget_action_set_enabled (widget, "win.copy-text", reading);
+  gtk_widget_action_set_enabled (widget, "win.print", reading && self->kiosk == NULL);
+  /* kiosk (F7): pins are the front desk's, and a setting written. */
+  gtk_widget_set_visible (self->pin_button, cg_window_get_pinnable_id (self) != NULL);
+  g_object_notify (G_OBJECT (self), "pinned");
+  /* kiosk (F7): the shortcuts window lists ways out. */
+  gtk_widget_action_set_enabled (widget, "win.show-help-overlay", self->kiosk == NULL);
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", cg_text_scale_can_step (self->text_scale, 1));
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", cg_text_scale_can_step (self->text_scale, -1));
+  gtk_widget_action_set_enabled (widget, "win.zoom-reset", cg_text_scale_can_step (self->text_scale, 0));
+  /* live content (F8): not in the waiting room. */
+  cg_window_update_problems (self);
+
+  /* Folded, the one button in the corner leads back to the topics; the
+   * history still answers Alt+Left and the mouse's back button. */
+  gtk_widget_set_visible (self->leaflet_back_button, folded);
+  gtk_widget_set_visible (self->history_box, !folded);
+  gtk_widget_set_visible (self->page_tools, reading && !folded);
+
+  percent = cg_text_scale_format (self->text_scale);
+  gtk_label_set_label (self->zoom_label, percent);
+}
+
+void
+cg_window_class_actions_init (CgWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.show-home", NULL, show_home_action);
+  gtk_widget_class_install_action (widget_class, "win.show-topic", "s", show_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_text_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-item", "s", copy_item_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  /* kiosk (F7) */
+  gtk_widget_class_install_property_action (widget_class, "win.pin", "pinned");
+}
