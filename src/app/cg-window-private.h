@@ -85,6 +85,16 @@ void        cg_window_update_problems    (CgWindow   *self);
 void        cg_window_class_actions_init (CgWindowClass *klass);
 void        cg_window_actions_update     (CgWindow      *self);
 
+/* cg-window-search.c */
+void        cg_window_class_search_init  (CgWindowClass *klass);
+void        cg_window_search_init        (CgWindow      *self);
+void        cg_window_search_set_library (CgWindow      *self,
+                                          CgLibrary     *library);
+void        cg_window_search_refresh     (CgWindow      *self);
+void        cg_window_set_searching      (CgWindow      *self,
+                                          gboolean       searching);
+void        cg_window_leave_search       (CgWindow      *self);
+
 /* cg-window-pages.c */
 void       cg_window_pages_init              (CgWindow   *self);
 void       cg_window_pages_dispose           (CgWindow   *self);
