@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-article-page.h"
+#include "cg-problems-window.h"
 #include "cg-text-renderer.h"
 #include "cg-text-scale.h"
 #include "cg-window-private.h"
@@ -201,6 +202,58 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->help_overlay);
 }
 
+void
+cg_window_update_problems (CgWindow *self)
+{
+  GPtrArray *problems = self->library != NULL ? cg_library_get_problems (self->library) : NULL;
+  guint n = problems != NULL ? problems->len : 0;
+  gboolean kiosk = self->kiosk != NULL;
+  int menu_state = kiosk ? -1 : (int) n;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", !kiosk);
+
+  if (kiosk && self->problems_window != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->problems_window), FALSE);
+
+  /* The menu is rebuilt only when what it says changes. */
+  if (menu_state == self->problems_menu_state)
+    return;
+
+  self->problems_menu_state = menu_state;
+  g_menu_remove_all (self->problems_menu);
+  if (!kiosk)
+    {
+      g_autofree char *label = NULL;
+
+      if (n > 0)
+        /* Translators: a menu item; %u is how many problems there are. */
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Content _Problems (%u)",
+                                              "Content _Problems (%u)", n), n);
+      else
+        label = g_strdup (_("Content _Problems"));
+      g_menu_append (self->problems_menu, label, "win.show-problems");
+    }
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (self->kiosk != NULL)
+    return;
+
+  if (self->problems_window == NULL)
+    {
+      self->problems_window = cg_problems_window_new (GTK_WINDOW (self));
+      g_object_bind_property (self, "library", self->problems_window, "library", G_BINDING_SYNC_CREATE);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->problems_window));
+}
+
 /**
  * cg_window_actions_update:
  *
@@ -261,4 +314,32 @@ cg_window_class_actions_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   /* kiosk (F7) */
   gtk_widget_class_install_property_action (widget_class, "win.pin", "pinned");
+  /* live content (F8) */
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+}
+
+void
+cg_window_actions_init (CgWindow *self)
+{
+  /* live content (F8): the problems item goes before the last section
+   * (shortcuts and about). */
+  self->problems_menu_state = -2;
+  self->problems_menu = g_menu_new ();
+  g_menu_insert_section (G_MENU (self->primary_menu),
+                         MAX (g_menu_model_get_n_items (self->primary_menu) - 1, 0),
+                         NULL, G_MENU_MODEL (self->problems_menu));
+}
+
+/**
+ * cg_window_get_problems_page:
+ *
+ * Returns: (transfer none) (nullable): the content problems, once "win.show-problems"
+ *   has shown them
+ */
+CgProblemsPage *
+cg_window_get_problems_page (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return self->problems_window != NULL ? cg_problems_window_get_page (self->problems_window) : NULL;
 }

@@ -11,7 +11,7 @@
 #include "cg-history.h"
 #include "cg-kiosk.h"
 #include "cg-library.h"
-#include "cg-problems-page.h"
+#include "cg-problems-window.h"
 #include "cg-search-index.h"
 #include "cg-window.h"
 
@@ -50,8 +50,7 @@ struct _CgWindow
   gboolean              keep_search;    /* the page shown comes from the search */
   gboolean              follows_watcher;
   GMenu                *problems_menu;
-  GtkWindow            *problems_window;
-  CgProblemsPage       *problems_page;
+  CgProblemsWindow     *problems_window;
   int                   problems_menu_state;  /* the count it shows; -1 hidden */
   CgKiosk              *kiosk;  /* waiting-room mode, or NULL */
 
@@ -79,11 +78,12 @@ gboolean    cg_window_show_page          (CgWindow   *self,
                                           gboolean    record);
 void        cg_window_show_missing       (CgWindow   *self);
 const char *cg_window_get_pinnable_id    (CgWindow   *self);
-void        cg_window_update_problems    (CgWindow   *self);
 
 /* cg-window-actions.c */
 void        cg_window_class_actions_init (CgWindowClass *klass);
+void        cg_window_actions_init       (CgWindow      *self);
 void        cg_window_actions_update     (CgWindow      *self);
+void        cg_window_update_problems    (CgWindow      *self);
 
 /* cg-window-search.c */
 void        cg_window_class_search_init  (CgWindowClass *klass);

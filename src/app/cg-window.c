@@ -13,7 +13,6 @@
 #include "cg-history.h"
 #include "cg-language-button.h"
 #include "cg-home-page.h"
-#include "cg-problems-page.h"
 #include "cg-search-page.h"
 #include "cg-clinic-panel.h"
 #include "cg-faq-entry.h"
@@ -41,6 +40,7 @@ G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_TEXT_SCALE,
+  PROP_LIBRARY,
   PROP_PINNED,  /* kiosk (F7) */
   N_PROPS
 };
@@ -342,75 +342,6 @@ mouse_button_pressed_cb (CgWindow        *self,
 /* Content problems (F8): for the clinic's content editors, never in
  * the waiting room. */
 
-void
-cg_window_update_problems (CgWindow *self)
-{
-  GPtrArray *problems = self->library != NULL ? cg_library_get_problems (self->library) : NULL;
-  guint n = problems != NULL ? problems->len : 0;
-  gboolean kiosk = self->kiosk != NULL;
-  int menu_state = kiosk ? -1 : (int) n;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", !kiosk);
-
-  if (self->problems_page != NULL)
-    cg_problems_page_set_library (self->problems_page, self->library);
-
-  if (kiosk && self->problems_window != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->problems_window), FALSE);
-
-  /* The menu is rebuilt only when what it says changes. */
-  if (menu_state == self->problems_menu_state)
-    return;
-
-  self->problems_menu_state = menu_state;
-  g_menu_remove_all (self->problems_menu);
-  if (!kiosk)
-    {
-      g_autofree char *label = NULL;
-
-      if (n > 0)
-        /* Translators: a menu item; %u is how many problems there are. */
-        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Content _Problems (%u)",
-                                              "Content _Problems (%u)", n), n);
-      else
-        label = g_strdup (_("Content _Problems"));
-      g_menu_append (self->problems_menu, label, "win.show-problems");
-    }
-}
-
-static void
-show_problems_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-
-  if (self->kiosk != NULL)
-    return;
-
-  if (self->problems_window == NULL)
-    {
-      GtkWidget *window = adw_window_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *page = cg_problems_page_new ();
-
-      gtk_window_set_title (GTK_WINDOW (window), _("Content Problems"));
-      gtk_window_set_default_size (GTK_WINDOW (window), 760, 480);
-      gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (GTK_WINDOW (window), TRUE);
-      gtk_widget_set_vexpand (page, TRUE);
-      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-      gtk_box_append (GTK_BOX (box), page);
-      adw_window_set_content (ADW_WINDOW (window), box);
-
-      self->problems_window = GTK_WINDOW (window);
-      self->problems_page = CG_PROBLEMS_PAGE (page);
-    }
-
-  cg_problems_page_set_library (self->problems_page, self->library);
-  gtk_window_present (self->problems_window);
-}
-
 /* GObject */
 
 static void
@@ -475,8 +406,7 @@ cg_window_dispose (GObject *object)
   if (self->help_overlay != NULL)
     gtk_window_destroy (g_steal_pointer (&self->help_overlay));
   if (self->problems_window != NULL)
-    gtk_window_destroy (g_steal_pointer (&self->problems_window));
-  self->problems_page = NULL;
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->problems_window)));
   self->search_page = NULL;
   g_clear_object (&self->search_index);
   g_clear_object (&self->problems_menu);
@@ -504,6 +434,10 @@ cg_window_get_property (GObject    *object,
     {
     case PROP_TEXT_SCALE:
       g_value_set_double (value, self->text_scale);
+      break;
+
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
       break;
 
     case PROP_PINNED:
@@ -557,6 +491,11 @@ cg_window_class_init (CgWindowClass *klass)
                          0.5, 3.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         CG_TYPE_LIBRARY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   /* kiosk (F7): whether the question shown is pinned to the home page. */
   properties[PROP_PINNED] =
     g_param_spec_boolean ("pinned", NULL, NULL,
@@ -594,7 +533,6 @@ cg_window_class_init (CgWindowClass *klass)
 
 
   /* search (F5) and live content (F8) */
-  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
 }
 
 static void
@@ -605,7 +543,6 @@ cg_window_init (CgWindow *self)
 
   self->history = cg_history_new ();
   self->text_scale = 1.0;
-  self->problems_menu_state = -2;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -632,12 +569,7 @@ cg_window_init (CgWindow *self)
 
   cg_window_search_init (self);
 
-  /* live content (F8): the problems item goes before the last section
-   * (shortcuts and about). */
-  self->problems_menu = g_menu_new ();
-  g_menu_insert_section (G_MENU (self->primary_menu),
-                         MAX (g_menu_model_get_n_items (self->primary_menu) - 1, 0),
-                         NULL, G_MENU_MODEL (self->problems_menu));
+  cg_window_actions_init (self);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   cg_text_scale_apply_css (self->text_scale);
@@ -697,7 +629,8 @@ cg_window_fill (CgWindow  *self,
 {
   GListModel *topics;
 
-  g_set_object (&self->library, library);
+  if (g_set_object (&self->library, library))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 
   cg_window_search_set_library (self, library);
   cg_window_update_problems (self);
@@ -1104,18 +1037,4 @@ cg_window_add_toast (CgWindow   *self,
   g_return_if_fail (CG_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-/**
- * cg_window_get_problems_page:
- *
- * Returns: (transfer none) (nullable): the content problems, once "win.show-problems"
- *   has shown them
- */
-CgProblemsPage *
-cg_window_get_problems_page (CgWindow *self)
-{
-  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
-
-  return self->problems_page;
 }
