@@ -235,6 +235,18 @@ cg_window_update_problems (CgWindow *self)
     }
 }
 
+/* A message for the reader from a widget inside the window (the clinic
+ * panel's "Copied"), which has no business with the window itself. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
 static void
 show_problems_action (GtkWidget  *widget,
                       const char *action_name,
@@ -312,6 +324,7 @@ cg_window_class_actions_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_text_action);
   gtk_widget_class_install_action (widget_class, "win.copy-item", "s", copy_item_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   /* kiosk (F7) */
   gtk_widget_class_install_property_action (widget_class, "win.pin", "pinned");
   /* live content (F8) */

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "cg-content-watcher.h"
 #include "cg-history.h"
 #include "cg-kiosk.h"
 #include "cg-library.h"
@@ -27,6 +28,7 @@ struct _CgWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  CgContentWatcher     *watcher;  /* the application's content, or NULL */
   CgLibrary            *library;
   CgHistory            *history;
   char                 *page;
@@ -53,6 +55,7 @@ struct _CgWindow
   CgProblemsWindow     *problems_window;
   int                   problems_menu_state;  /* the count it shows; -1 hidden */
   CgKiosk              *kiosk;  /* waiting-room mode, or NULL */
+  GBinding             *kiosk_binding;  /* to the application's mode */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -73,6 +76,8 @@ struct _CgWindow
 };
 
 /* cg-window.c */
+void        cg_window_set_kiosk          (CgWindow   *self,
+                                          gboolean    kiosk);
 gboolean    cg_window_show_page          (CgWindow   *self,
                                           const char *page,
                                           gboolean    record);

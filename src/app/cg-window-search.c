@@ -268,18 +268,11 @@ void
 cg_window_search_set_library (CgWindow  *self,
                               CgLibrary *library)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
   /* The application's content comes with its index, built in the same
    * thread; other content gets one when it is first searched. */
   g_clear_object (&self->search_index);
-  if (library != NULL && CG_IS_APPLICATION (app))
-    {
-      CgContentWatcher *watcher = cg_application_get_content_watcher (CG_APPLICATION (app));
-
-      if (cg_content_watcher_get_library (watcher) == library)
-        self->search_index = g_object_ref (cg_content_watcher_get_search_index (watcher));
-    }
+  if (library != NULL && self->watcher != NULL && cg_content_watcher_get_library (self->watcher) == library)
+    self->search_index = g_object_ref (cg_content_watcher_get_search_index (self->watcher));
   self->searching = FALSE;
   cg_search_page_set_index (CG_SEARCH_PAGE (self->search_page), self->search_index,
                             library != NULL ? cg_library_get_language (library) : NULL);

@@ -42,6 +42,7 @@ enum {
   PROP_TEXT_SCALE,
   PROP_LIBRARY,
   PROP_PINNED,  /* kiosk (F7) */
+  PROP_KIOSK,   /* kiosk (F7) */
   N_PROPS
 };
 
@@ -381,7 +382,7 @@ cg_window_constructed (GObject *object)
 
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (CG_IS_APPLICATION (app))
-    self->settings = g_object_ref (cg_application_get_settings (CG_APPLICATION (app)));
+    g_object_get (app, "settings", &self->settings, NULL);
   else
     self->settings = cg_settings_new ();
 
@@ -399,6 +400,10 @@ cg_window_dispose (GObject *object)
 {
   CgWindow *self = CG_WINDOW (object);
 
+  /* A window destroyed (and replaced, for a language) is out of the
+   * application's list: it follows its mode no more. */
+  if (self->kiosk_binding != NULL)
+    g_binding_unbind (g_steal_pointer (&self->kiosk_binding));
   g_clear_object (&self->kiosk);
   cg_window_pages_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
@@ -414,6 +419,7 @@ cg_window_dispose (GObject *object)
   self->home_page = NULL;
   self->page_widget = NULL;
   g_clear_object (&self->settings);
+  g_clear_object (&self->watcher);
   g_clear_object (&self->library);
   g_clear_object (&self->history);
   g_clear_pointer (&self->page, g_free);
@@ -444,6 +450,10 @@ cg_window_get_property (GObject    *object,
       g_value_set_boolean (value, cg_window_get_pinned (self));
       break;
 
+    case PROP_KIOSK:
+      g_value_set_boolean (value, self->kiosk != NULL);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -465,6 +475,10 @@ cg_window_set_property (GObject      *object,
 
     case PROP_PINNED:
       cg_window_set_pinned (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_KIOSK:
+      cg_window_set_kiosk (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -499,6 +513,12 @@ cg_window_class_init (CgWindowClass *klass)
   /* kiosk (F7): whether the question shown is pinned to the home page. */
   properties[PROP_PINNED] =
     g_param_spec_boolean ("pinned", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* kiosk (F7): waiting-room mode; see cg_window_set_kiosk(). */
+  properties[PROP_KIOSK] =
+    g_param_spec_boolean ("kiosk", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -598,11 +618,15 @@ cg_window_new (CgApplication *application)
   self = g_object_new (CG_TYPE_WINDOW,
                        "application", application,
                        NULL);
-  cg_window_set_library (self, cg_application_get_library (application));
-  g_signal_connect_object (cg_application_get_content_watcher (application), "notify::library",
+  /* The application's content, which every window shows and follows. */
+  g_object_get (application, "content-watcher", &self->watcher, NULL);
+  cg_window_set_library (self, cg_content_watcher_get_library (self->watcher));
+  g_signal_connect_object (self->watcher, "notify::library",
                            G_CALLBACK (content_watcher_notify_library_cb), self, G_CONNECT_SWAPPED);
-  if (cg_application_get_kiosk (application))
-    cg_window_set_kiosk (self, TRUE, cg_application_get_idle_timeout (application));
+  /* kiosk (F7): the staff leave waiting-room mode in one window, for
+   * every window. */
+  self->kiosk_binding = g_object_bind_property (application, "kiosk", self, "kiosk",
+                                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   /* The keyboard starts in the topics, where the arrow keys browse; the
    * search is one shortcut away. */
@@ -680,16 +704,12 @@ void
 cg_window_set_library (CgWindow  *self,
                        CgLibrary *library)
 {
-  GtkApplication *app;
-
   g_return_if_fail (CG_IS_WINDOW (self));
   g_return_if_fail (library == NULL || CG_IS_LIBRARY (library));
 
   /* A window shown another library than the application's (a test, a
    * preview) does not follow the application's reloads. */
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  self->follows_watcher = CG_IS_APPLICATION (app) &&
-    library == cg_content_watcher_get_library (cg_application_get_content_watcher (CG_APPLICATION (app)));
+  self->follows_watcher = self->watcher != NULL && library == cg_content_watcher_get_library (self->watcher);
 
   cg_history_clear (self->history);
   if (cg_window_fill (self, library))
@@ -929,37 +949,80 @@ cg_window_open_uri (CgWindow   *self,
 
 /* kiosk (F7) */
 
+/* Back to the home page with nothing of the previous reader: no search,
+ * no history, no open menu, the home page scrolled to the top. */
+static void
+popdown_menus (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    popdown_menus (child);
+}
+
+static void
+kiosk_reset_cb (CgWindow *self,
+                CgKiosk  *kiosk)
+{
+  /* The main menu, the language and the clinic's details. */
+  popdown_menus (GTK_WIDGET (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* A new home page starts at the top; the old pages go. */
+  cg_window_set_library (self, self->library);
+
+  /* Last: another language rebuilds this window. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.reset-language", NULL);
+}
+
+/* The application follows through the binding made in cg_window_new(),
+ * and takes its other windows out too. */
+static void
+kiosk_unlocked_cb (CgWindow *self,
+                   CgKiosk  *kiosk)
+{
+  cg_window_set_kiosk (self, FALSE);
+}
+
 /**
  * cg_window_set_kiosk:
- * @idle_timeout: seconds without input before the screen resets; 0 for
- *   the setting
  *
  * Puts the window in waiting-room mode (full screen, no way out, a reset
- * after a while without input) or takes it out. The application does it
- * for every window: see cg_application_set_kiosk().
+ * after a while without input) or takes it out. A window follows the
+ * application's CgApplication:kiosk, and sets it when the staff leave.
  */
 void
 cg_window_set_kiosk (CgWindow *self,
-                     gboolean  kiosk,
-                     guint     idle_timeout)
+                     gboolean  kiosk)
 {
   g_return_if_fail (CG_IS_WINDOW (self));
 
-  if (kiosk == (self->kiosk != NULL))
+  if (!!kiosk == (self->kiosk != NULL))
     return;
 
   if (kiosk)
     {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      guint idle_timeout = 0;
+
+      if (app != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (app), "idle-timeout") != NULL)
+        g_object_get (app, "idle-timeout", &idle_timeout, NULL);
+
       /* Nothing a patient does is written to disk: the text size stays
        * with the window. */
       g_settings_unbind (self, "text-scale");
       gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
-      self->kiosk = cg_kiosk_new (GTK_WINDOW (self), self->settings, idle_timeout);
+      self->kiosk = cg_kiosk_new (GTK_WINDOW (self), self->primary_menu_button, self->settings, idle_timeout);
+      g_signal_connect_object (self->kiosk, "reset", G_CALLBACK (kiosk_reset_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->kiosk, "unlocked", G_CALLBACK (kiosk_unlocked_cb), self, G_CONNECT_SWAPPED);
     }
   else
     {
       g_autoptr(CgKiosk) old = g_steal_pointer (&self->kiosk);
 
+      g_signal_handlers_disconnect_by_data (old, self);
       cg_kiosk_leave (old);
       gtk_window_set_deletable (GTK_WINDOW (self), TRUE);
       g_settings_bind (self->settings, "text-scale", self, "text-scale", G_SETTINGS_BIND_DEFAULT);
@@ -969,6 +1032,7 @@ cg_window_set_kiosk (CgWindow *self,
     cg_home_page_set_show_languages (CG_HOME_PAGE (self->home_page), self->kiosk != NULL);
 
   cg_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
 }
 
 gboolean
@@ -992,36 +1056,6 @@ cg_window_get_kiosk_controller (CgWindow *self)
   return self->kiosk;
 }
 
-/**
- * cg_window_reset:
- *
- * Back to the home page with nothing of the previous reader: no search,
- * no history, no open menu, the home page scrolled to the top.
- */
-static void
-popdown_menus (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget))
-    gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    popdown_menus (child);
-}
-
-void
-cg_window_reset (CgWindow *self)
-{
-  g_return_if_fail (CG_IS_WINDOW (self));
-
-  /* The main menu, the language and the clinic's details. */
-  popdown_menus (GTK_WIDGET (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  /* A new home page starts at the top; the old pages go. */
-  cg_window_set_library (self, self->library);
-}
-
 GtkMenuButton *
 cg_window_get_primary_menu_button (CgWindow *self)
 {
@@ -1030,11 +1064,3 @@ cg_window_get_primary_menu_button (CgWindow *self)
   return self->primary_menu_button;
 }
 
-void
-cg_window_add_toast (CgWindow   *self,
-                     const char *message)
-{
-  g_return_if_fail (CG_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}

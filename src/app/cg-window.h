@@ -38,15 +38,9 @@ void        cg_window_open_uri        (CgWindow      *self,
                                        const char    *uri);
 
 /* kiosk (F7) */
-void           cg_window_set_kiosk               (CgWindow   *self,
-                                                  gboolean    kiosk,
-                                                  guint       idle_timeout);
 gboolean       cg_window_get_kiosk               (CgWindow   *self);
 CgKiosk       *cg_window_get_kiosk_controller    (CgWindow   *self);
-void           cg_window_reset                   (CgWindow   *self);
 GtkMenuButton *cg_window_get_primary_menu_button (CgWindow   *self);
-void           cg_window_add_toast               (CgWindow   *self,
-                                                  const char *message);
 
 /* search (F5) and live content (F8) */
 gboolean        cg_window_stop_search       (CgWindow *self);
