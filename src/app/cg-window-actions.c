@@ -87,7 +87,6 @@ go_back_action (GtkWidget  *widget,
   page = cg_history_go_back (self->history);
   if (page != NULL && cg_window_show_page (self, page, FALSE))
     cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
-  cg_window_actions_update (self);
 }
 
 static void
@@ -103,7 +102,6 @@ go_forward_action (GtkWidget  *widget,
   page = cg_history_go_forward (self->history);
   if (page != NULL && cg_window_show_page (self, page, FALSE))
     cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
-  cg_window_actions_update (self);
 }
 
 static void
@@ -266,43 +264,75 @@ show_problems_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self->problems_window));
 }
 
-/**
- * cg_window_actions_update:
- *
- * Enables the actions that make sense for what the window shows.
- */
-void
-cg_window_actions_update (CgWindow *self)
+/* Which actions make sense follows what the window shows: each handler
+ * below follows the properties it depends on. */
+
+static void
+window_notify_page_cb (CgWindow   *self,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean reading = CG_IS_ARTICLE_PAGE (self->page_widget) && !self->searching;
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  g_autofree char *percent = NULL;
+  gboolean reading = cg_window_get_item (self) != NULL && !self->searching;
 
-  gtk_widget_action_set_enabled (widget, "win.go-back", cg_history_can_go_back (self->history));
-  gtk_widget_action_set_enabled (widget, "win.go-forward", cg_history_can_go_forward (self->history));
   gtk_widget_action_set_enabled (widget, "win.find", reading);
   gtk_widget_action_set_enabled (widget, "win.copy-text", reading);
   gtk_widget_action_set_enabled (widget, "win.print", reading && self->kiosk == NULL);
-  /* kiosk (F7): pins are the front desk's, and a setting written. */
-  gtk_widget_set_visible (self->pin_button, cg_window_get_pinnable_id (self) != NULL);
-  g_object_notify (G_OBJECT (self), "pinned");
+}
+
+static void
+window_notify_kiosk_cb (CgWindow   *self,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
   /* kiosk (F7): the shortcuts window lists ways out. */
-  gtk_widget_action_set_enabled (widget, "win.show-help-overlay", self->kiosk == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-help-overlay", self->kiosk == NULL);
+  /* live content (F8): not in the waiting room. */
+  cg_window_update_problems (self);
+}
+
+static void
+window_notify_text_scale_cb (CgWindow   *self,
+                             GParamSpec *pspec,
+                             gpointer    user_data)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
   gtk_widget_action_set_enabled (widget, "win.zoom-in", cg_text_scale_can_step (self->text_scale, 1));
   gtk_widget_action_set_enabled (widget, "win.zoom-out", cg_text_scale_can_step (self->text_scale, -1));
   gtk_widget_action_set_enabled (widget, "win.zoom-reset", cg_text_scale_can_step (self->text_scale, 0));
-  /* live content (F8): not in the waiting room. */
+}
+
+static void
+history_notify_cb (CgWindow   *self,
+                   GParamSpec *pspec,
+                   CgHistory  *history)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "win.go-back", cg_history_can_go_back (self->history));
+  gtk_widget_action_set_enabled (widget, "win.go-forward", cg_history_can_go_forward (self->history));
+}
+
+/* A language switch gives the new window the old one's history. */
+static void
+window_notify_history_cb (CgWindow   *self,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  g_signal_connect_object (self->history, "notify::can-go-back", G_CALLBACK (history_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-go-forward", G_CALLBACK (history_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  history_notify_cb (self, NULL, self->history);
+}
+
+static void
+window_notify_library_cb (CgWindow   *self,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
   cg_window_update_problems (self);
-
-  /* Folded, the one button in the corner leads back to the topics; the
-   * history still answers Alt+Left and the mouse's back button. */
-  gtk_widget_set_visible (self->leaflet_back_button, folded);
-  gtk_widget_set_visible (self->history_box, !folded);
-  gtk_widget_set_visible (self->page_tools, reading && !folded);
-
-  percent = cg_text_scale_format (self->text_scale);
-  gtk_label_set_label (self->zoom_label, percent);
 }
 
 void
@@ -341,6 +371,19 @@ cg_window_actions_init (CgWindow *self)
   g_menu_insert_section (G_MENU (self->primary_menu),
                          MAX (g_menu_model_get_n_items (self->primary_menu) - 1, 0),
                          NULL, G_MENU_MODEL (self->problems_menu));
+
+  g_signal_connect (self, "notify::item", G_CALLBACK (window_notify_page_cb), NULL);
+  g_signal_connect (self, "notify::searching", G_CALLBACK (window_notify_page_cb), NULL);
+  g_signal_connect (self, "notify::kiosk", G_CALLBACK (window_notify_page_cb), NULL);
+  g_signal_connect (self, "notify::kiosk", G_CALLBACK (window_notify_kiosk_cb), NULL);
+  g_signal_connect (self, "notify::text-scale", G_CALLBACK (window_notify_text_scale_cb), NULL);
+  g_signal_connect (self, "notify::history", G_CALLBACK (window_notify_history_cb), NULL);
+  g_signal_connect (self, "notify::library", G_CALLBACK (window_notify_library_cb), NULL);
+
+  window_notify_page_cb (self, NULL, NULL);
+  window_notify_kiosk_cb (self, NULL, NULL);
+  window_notify_text_scale_cb (self, NULL, NULL);
+  window_notify_history_cb (self, NULL, NULL);
 }
 
 /**

@@ -61,18 +61,13 @@ struct _CgWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
-  GtkWidget            *leaflet_back_button;
-  GtkWidget            *history_box;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
   GtkWidget            *text_size_box;
-  GtkWidget            *page_tools;
-  GtkLabel             *zoom_label;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
   GtkWidget            *clinic_panel;  /* kiosk (F7) */
-  GtkWidget            *pin_button;    /* kiosk (F7) */
 };
 
 /* cg-window.c */
@@ -82,12 +77,11 @@ gboolean    cg_window_show_page          (CgWindow   *self,
                                           const char *page,
                                           gboolean    record);
 void        cg_window_show_missing       (CgWindow   *self);
-const char *cg_window_get_pinnable_id    (CgWindow   *self);
+CgItem     *cg_window_get_item           (CgWindow   *self);
 
 /* cg-window-actions.c */
 void        cg_window_class_actions_init (CgWindowClass *klass);
 void        cg_window_actions_init       (CgWindow      *self);
-void        cg_window_actions_update     (CgWindow      *self);
 void        cg_window_update_problems    (CgWindow      *self);
 
 /* cg-window-search.c */

@@ -38,7 +38,7 @@ cg_window_set_searching (CgWindow *self,
   else
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
 
-  cg_window_actions_update (self);
+  g_object_notify (G_OBJECT (self), "searching");
 }
 
 /* Any other way to a page than a result ends the search. */
@@ -273,7 +273,11 @@ cg_window_search_set_library (CgWindow  *self,
   g_clear_object (&self->search_index);
   if (library != NULL && self->watcher != NULL && cg_content_watcher_get_library (self->watcher) == library)
     self->search_index = g_object_ref (cg_content_watcher_get_search_index (self->watcher));
-  self->searching = FALSE;
+  if (self->searching)
+    {
+      self->searching = FALSE;
+      g_object_notify (G_OBJECT (self), "searching");
+    }
   cg_search_page_set_index (CG_SEARCH_PAGE (self->search_page), self->search_index,
                             library != NULL ? cg_library_get_language (library) : NULL);
 }

@@ -41,6 +41,9 @@ enum {
   PROP_0,
   PROP_TEXT_SCALE,
   PROP_LIBRARY,
+  PROP_HISTORY,
+  PROP_ITEM,
+  PROP_SEARCHING,
   PROP_PINNED,  /* kiosk (F7) */
   PROP_KIOSK,   /* kiosk (F7) */
   N_PROPS
@@ -50,18 +53,28 @@ static GParamSpec *properties[N_PROPS];
 
 /* State of the header and the actions */
 
-/* kiosk (F7): the question shown, if the front desk may pin it. */
-const char *
-cg_window_get_pinnable_id (CgWindow *self)
+/**
+ * cg_window_get_item:
+ *
+ * Returns: (transfer none) (nullable): the article or question shown on
+ *   a page of its own
+ */
+CgItem *
+cg_window_get_item (CgWindow *self)
 {
-  CgItem *item;
-
-  if (self->kiosk != NULL || !CG_IS_ARTICLE_PAGE (self->page_widget))
+  if (!CG_IS_ARTICLE_PAGE (self->page_widget))
     return NULL;
 
-  item = cg_article_page_get_item (CG_ARTICLE_PAGE (self->page_widget));
+  return cg_article_page_get_item (CG_ARTICLE_PAGE (self->page_widget));
+}
 
-  return CG_IS_FAQ_ENTRY (item) ? cg_item_get_id (item) : NULL;
+/* kiosk (F7): the question shown, if the front desk may pin it. */
+static const char *
+cg_window_get_pinnable_id (CgWindow *self)
+{
+  CgItem *item = cg_window_get_item (self);
+
+  return self->kiosk == NULL && CG_IS_FAQ_ENTRY (item) ? cg_item_get_id (item) : NULL;
 }
 
 static gboolean
@@ -103,12 +116,48 @@ cg_window_set_pinned (CgWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED]);
 }
 
-static void
-leaflet_notify_folded_cb (CgWindow   *self,
-                          GParamSpec *pspec,
-                          AdwLeaflet *leaflet)
+/* The header's state, for the bindings in cg-window.ui. */
+
+static char *
+zoom_label_cb (gpointer this_object,
+               double   text_scale)
 {
-  cg_window_actions_update (self);
+  return cg_text_scale_format (text_scale);
+}
+
+static gboolean
+invert_boolean_cb (gpointer this_object,
+                   gboolean value)
+{
+  return !value;
+}
+
+/* Find, copy and print, for an article read, beside the search entry
+ * when the window is wide enough. */
+static gboolean
+page_tools_visible_cb (gpointer  this_object,
+                       CgItem   *item,
+                       gboolean  searching,
+                       gboolean  folded)
+{
+  return item != NULL && !searching && !folded;
+}
+
+/* kiosk (F7): pins are the front desk's, and a setting written. */
+static gboolean
+pin_button_visible_cb (gpointer  this_object,
+                       CgItem   *item,
+                       gboolean  kiosk)
+{
+  return CG_IS_FAQ_ENTRY (item) && !kiosk;
+}
+
+/* What the item, and so whether it is pinned, may have changed. */
+static void
+cg_window_notify_item (CgWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED]);
 }
 
 static void
@@ -224,7 +273,7 @@ cg_window_show_page (CgWindow   *self,
     gtk_window_set_title (GTK_WINDOW (self), _("Clinic Guide"));
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  cg_window_actions_update (self);
+  cg_window_notify_item (self);
 
   return TRUE;
 }
@@ -446,6 +495,18 @@ cg_window_get_property (GObject    *object,
       g_value_set_object (value, self->library);
       break;
 
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
+    case PROP_ITEM:
+      g_value_set_object (value, cg_window_get_item (self));
+      break;
+
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, self->searching);
+      break;
+
     case PROP_PINNED:
       g_value_set_boolean (value, cg_window_get_pinned (self));
       break;
@@ -510,6 +571,23 @@ cg_window_class_init (CgWindowClass *klass)
                          CG_TYPE_LIBRARY,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         CG_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The article or question shown on a page of its own, or NULL. */
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         CG_TYPE_ITEM,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Whether the search results are shown over the page. */
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   /* kiosk (F7): whether the question shown is pinned to the home page. */
   properties[PROP_PINNED] =
     g_param_spec_boolean ("pinned", NULL, NULL,
@@ -531,20 +609,18 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, CgWindow, leaflet_back_button);
-  gtk_widget_class_bind_template_child (widget_class, CgWindow, history_box);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, text_size_box);
-  gtk_widget_class_bind_template_child (widget_class, CgWindow, page_tools);
-  gtk_widget_class_bind_template_child (widget_class, CgWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, clinic_panel);
-  gtk_widget_class_bind_template_child (widget_class, CgWindow, pin_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_back_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, leaflet_notify_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_label_cb);
+  gtk_widget_class_bind_template_callback (widget_class, invert_boolean_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_tools_visible_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pin_button_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_list_row_activated_cb);
 
@@ -593,7 +669,6 @@ cg_window_init (CgWindow *self)
 
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   cg_text_scale_apply_css (self->text_scale);
-  cg_window_actions_update (self);
 }
 
 static void cg_window_reload_library (CgWindow  *self,
@@ -657,8 +732,6 @@ cg_window_fill (CgWindow  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 
   cg_window_search_set_library (self, library);
-  cg_window_update_problems (self);
-
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
   g_clear_pointer (&self->page, g_free);
   cg_window_pages_clear (self);
@@ -670,11 +743,9 @@ cg_window_fill (CgWindow  *self,
   gtk_window_set_title (GTK_WINDOW (self), _("Clinic Guide"));
 
   topics = library != NULL ? cg_library_get_topics (library) : NULL;
+  cg_window_notify_item (self);
   if (topics == NULL || g_list_model_get_n_items (topics) == 0)
-    {
-      cg_window_actions_update (self);
-      return FALSE;
-    }
+    return FALSE;
 
   gtk_list_box_append (self->sidebar_list, cg_topic_row_new_home ());
   for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
@@ -757,8 +828,8 @@ cg_window_take_over (CgWindow *self,
     return;
 
   /* The pages have the same names in every language. */
-  g_set_object (&self->history, from->history);
-  cg_window_actions_update (self);
+  if (g_set_object (&self->history, from->history))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
 
   if (adw_leaflet_get_folded (from->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet,
@@ -889,7 +960,6 @@ cg_window_set_text_scale (CgWindow *self,
 
   self->text_scale = text_scale;
   cg_text_scale_apply_css (text_scale);
-  cg_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
@@ -1031,8 +1101,8 @@ cg_window_set_kiosk (CgWindow *self,
   if (self->home_page != NULL)
     cg_home_page_set_show_languages (CG_HOME_PAGE (self->home_page), self->kiosk != NULL);
 
-  cg_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED]);
 }
 
 gboolean
