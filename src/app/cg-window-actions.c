@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-article-page.h"
+#include "cg-link-dialog.h"
 #include "cg-problems-window.h"
 #include "cg-text-renderer.h"
 #include "cg-text-scale.h"
@@ -64,6 +65,60 @@ show_item_action (GtkWidget  *widget,
 
   if (!cg_window_show_page (self, page, TRUE))
     cg_window_show_missing (self);
+}
+
+static void
+open_uri_launched_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the link: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+/**
+ * cg_window_open_uri:
+ *
+ * The one way out of the application: every web, mail and phone link
+ * opens through here, in the desktop's default program.
+ */
+static void
+cg_window_open_uri (CgWindow   *self,
+                    const char *uri)
+{
+  static const char * const schemes[] = { "https", "http", "mailto", "tel", NULL };
+  const char *scheme;
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (uri != NULL);
+
+  /* The schema admits no other links; this is a second lock. */
+  scheme = g_uri_peek_scheme (uri);
+  if (scheme == NULL || !g_strv_contains (schemes, scheme))
+    {
+      g_debug ("Not opening %s: not a web, mail or phone address", uri);
+      return;
+    }
+
+  /* kiosk (F7): no browser, mail or phone program on a shared screen:
+   * the address and a QR code, for the patient's own phone. */
+  if (self->kiosk != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (cg_link_dialog_new (GTK_WINDOW (self), uri)));
+      return;
+    }
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           open_uri_launched_cb, g_object_ref (self));
 }
 
 static void
@@ -264,6 +319,89 @@ show_problems_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self->problems_window));
 }
 
+/* The menu, the keyboard and the mouse */
+
+/* The menu is built when it first opens: start-up does not pay for it. */
+static void
+primary_menu_button_create_popup_cb (GtkMenuButton *button,
+                                     gpointer       user_data)
+{
+  CgWindow *self = CG_WINDOW (user_data);
+  GtkWidget *popover;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  popover = gtk_popover_menu_new_from_model (self->primary_menu);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->text_size_box, "text-size");
+  gtk_menu_button_set_popover (button, popover);
+}
+
+/* In GTK 4.8 Tab walks a list row by row, and in the sidebar every row
+ * opens its page: Tab leaves the topics for the page instead, as the
+ * arrow keys are there to move among them. */
+static gboolean
+sidebar_key_pressed_cb (CgWindow              *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_child_focus (gtk_widget_get_parent (GTK_WIDGET (self->content_stack)),
+                                 GTK_DIR_TAB_FORWARD);
+}
+
+/* Enter activates what has the focus: a row of a list, a button. In GTK
+ * 4.8 a list box takes Enter for its cursor row, which Tab does not move,
+ * and otherwise the search entry's key capture on the window takes it, as
+ * if to search: Enter on a row reached by Tab did nothing (Space did).
+ * Widgets that use Enter themselves (text views: links; entries) are not
+ * activatable, or activate as Enter would. */
+static gboolean
+window_key_pressed_cb (CgWindow              *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  GtkWidget *focus;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)) ||
+      !gtk_widget_is_sensitive (focus))
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_activate (focus) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
+/* The mouse's back and forward buttons. */
+static void
+mouse_button_pressed_cb (CgWindow        *self,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         GtkGestureClick *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == 8)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-back", NULL);
+  else if (button == 9)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-forward", NULL);
+  else
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 /* Which actions make sense follows what the window shows: each handler
  * below follows the properties it depends on. */
 
@@ -364,6 +502,28 @@ cg_window_class_actions_init (CgWindowClass *klass)
 void
 cg_window_actions_init (CgWindow *self)
 {
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, primary_menu_button_create_popup_cb,
+                                         self, NULL);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (sidebar_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (mouse_button_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (window_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
   /* live content (F8): the problems item goes before the last section
    * (shortcuts and about). */
   self->problems_menu_state = -2;

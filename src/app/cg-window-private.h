@@ -18,10 +18,17 @@
 
 G_BEGIN_DECLS
 
-/* Between cg-window.c (the window, its actions, search and content) and
- * cg-window-pages.c (the pages of the content stack: which are kept, which
- * are built ahead, which are destroyed after the frame, and where each is
- * scrolled). */
+/* Between the files of CgWindow, one concern each:
+ *
+ * - cg-window.c: the window, its properties, the sidebar, which page is
+ *   shown, and the library;
+ * - cg-window-actions.c: the "win." actions, which of them make sense,
+ *   and the menu, keys and mouse buttons that lead to them;
+ * - cg-window-search.c: the header's search entry and the results page;
+ * - cg-window-kiosk.c: the front desk's pins and waiting-room mode;
+ * - cg-window-pages.c: the pages of the content stack (which are kept,
+ *   which are built ahead, which are destroyed after the frame, and
+ *   where each is scrolled), and the same page in another library. */
 
 struct _CgWindow
 {
@@ -71,18 +78,25 @@ struct _CgWindow
 };
 
 /* cg-window.c */
-void        cg_window_set_kiosk          (CgWindow   *self,
-                                          gboolean    kiosk);
 gboolean    cg_window_show_page          (CgWindow   *self,
                                           const char *page,
                                           gboolean    record);
 void        cg_window_show_missing       (CgWindow   *self);
+gboolean    cg_window_fill               (CgWindow   *self,
+                                          CgLibrary  *library);
 CgItem     *cg_window_get_item           (CgWindow   *self);
 
 /* cg-window-actions.c */
 void        cg_window_class_actions_init (CgWindowClass *klass);
 void        cg_window_actions_init       (CgWindow      *self);
 void        cg_window_update_problems    (CgWindow      *self);
+
+/* cg-window-kiosk.c */
+gboolean    cg_window_get_pinned         (CgWindow   *self);
+void        cg_window_set_pinned         (CgWindow   *self,
+                                          gboolean    pinned);
+void        cg_window_set_kiosk          (CgWindow   *self,
+                                          gboolean    kiosk);
 
 /* cg-window-search.c */
 void        cg_window_class_search_init  (CgWindowClass *klass);
@@ -99,6 +113,8 @@ void       cg_window_pages_init              (CgWindow   *self);
 void       cg_window_pages_dispose           (CgWindow   *self);
 void       cg_window_pages_clear             (CgWindow   *self);
 void       cg_window_pages_prebuild_later    (CgWindow   *self);
+void       cg_window_pages_reload            (CgWindow   *self,
+                                              CgLibrary  *library);
 GtkWidget *cg_window_pages_get_topic_page    (CgWindow   *self,
                                               CgTopic    *topic);
 GtkWidget *cg_window_pages_get_article_page  (CgWindow   *self,

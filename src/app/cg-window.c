@@ -13,15 +13,11 @@
 #include "cg-history.h"
 #include "cg-language-button.h"
 #include "cg-home-page.h"
-#include "cg-search-page.h"
 #include "cg-clinic-panel.h"
 #include "cg-faq-entry.h"
-#include "cg-kiosk.h"
-#include "cg-link-dialog.h"
 #include "cg-page-holder.h"
 #include "cg-settings.h"
 #include "cg-text-scale.h"
-#include "cg-topic-page.h"
 #include "cg-topic-row.h"
 #include "cg-window.h"
 #include "cg-window-private.h"
@@ -66,54 +62,6 @@ cg_window_get_item (CgWindow *self)
     return NULL;
 
   return cg_article_page_get_item (CG_ARTICLE_PAGE (self->page_widget));
-}
-
-/* kiosk (F7): the question shown, if the front desk may pin it. */
-static const char *
-cg_window_get_pinnable_id (CgWindow *self)
-{
-  CgItem *item = cg_window_get_item (self);
-
-  return self->kiosk == NULL && CG_IS_FAQ_ENTRY (item) ? cg_item_get_id (item) : NULL;
-}
-
-static gboolean
-cg_window_get_pinned (CgWindow *self)
-{
-  const char *id = cg_window_get_pinnable_id (self);
-  g_auto(GStrv) pinned = NULL;
-
-  if (id == NULL || self->settings == NULL)
-    return FALSE;
-
-  pinned = g_settings_get_strv (self->settings, "pinned-answers");
-
-  return g_strv_contains ((const char * const *) pinned, id);
-}
-
-static void
-cg_window_set_pinned (CgWindow *self,
-                      gboolean  pinned)
-{
-  const char *id = cg_window_get_pinnable_id (self);
-  g_auto(GStrv) old = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) ids = NULL;
-
-  if (id == NULL || self->settings == NULL || pinned == cg_window_get_pinned (self))
-    return;
-
-  old = g_settings_get_strv (self->settings, "pinned-answers");
-  builder = g_strv_builder_new ();
-  for (guint i = 0; old[i] != NULL; i++)
-    if (!g_str_equal (old[i], id))
-      g_strv_builder_add (builder, old[i]);
-  if (pinned)
-    g_strv_builder_add (builder, id);
-  ids = g_strv_builder_end (builder);
-
-  g_settings_set_strv (self->settings, "pinned-answers", (const char * const *) ids);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED]);
 }
 
 /* The header's state, for the bindings in cg-window.ui. */
@@ -306,87 +254,6 @@ sidebar_list_row_activated_cb (CgWindow      *self,
                                GtkListBox    *list)
 {
   cg_window_show_page (self, cg_topic_row_get_page (CG_TOPIC_ROW (row)), TRUE);
-}
-
-/* The menu is built when it first opens: start-up does not pay for it. */
-static void
-primary_menu_button_create_popup_cb (GtkMenuButton *button,
-                                     gpointer       user_data)
-{
-  CgWindow *self = CG_WINDOW (user_data);
-  GtkWidget *popover;
-
-  if (gtk_menu_button_get_popover (button) != NULL)
-    return;
-
-  popover = gtk_popover_menu_new_from_model (self->primary_menu);
-  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->text_size_box, "text-size");
-  gtk_menu_button_set_popover (button, popover);
-}
-
-/* In GTK 4.8 Tab walks a list row by row, and in the sidebar every row
- * opens its page: Tab leaves the topics for the page instead, as the
- * arrow keys are there to move among them. */
-static gboolean
-sidebar_key_pressed_cb (CgWindow              *self,
-                        guint                  keyval,
-                        guint                  keycode,
-                        GdkModifierType        state,
-                        GtkEventControllerKey *controller)
-{
-  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
-      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  return gtk_widget_child_focus (gtk_widget_get_parent (GTK_WIDGET (self->content_stack)),
-                                 GTK_DIR_TAB_FORWARD);
-}
-
-/* Enter activates what has the focus: a row of a list, a button. In GTK
- * 4.8 a list box takes Enter for its cursor row, which Tab does not move,
- * and otherwise the search entry's key capture on the window takes it, as
- * if to search: Enter on a row reached by Tab did nothing (Space did).
- * Widgets that use Enter themselves (text views: links; entries) are not
- * activatable, or activate as Enter would. */
-static gboolean
-window_key_pressed_cb (CgWindow              *self,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       GtkEventControllerKey *controller)
-{
-  GtkWidget *focus;
-
-  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
-      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)) ||
-      !gtk_widget_is_sensitive (focus))
-    return GDK_EVENT_PROPAGATE;
-
-  return gtk_widget_activate (focus) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-}
-
-/* The mouse's back and forward buttons. */
-static void
-mouse_button_pressed_cb (CgWindow        *self,
-                         int              n_press,
-                         double           x,
-                         double           y,
-                         GtkGestureClick *gesture)
-{
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-
-  if (button == 8)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-back", NULL);
-  else if (button == 9)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-forward", NULL);
-  else
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 /* Content problems (F8): for the clinic's content editors, never in
@@ -634,34 +501,12 @@ cg_window_class_init (CgWindowClass *klass)
 static void
 cg_window_init (CgWindow *self)
 {
-  GtkEventController *controller;
-  GtkGesture *gesture;
-
   self->history = cg_history_new ();
   self->text_scale = 1.0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_menu_button_set_create_popup_func (self->primary_menu_button, primary_menu_button_create_popup_cb,
-                                         self, NULL);
-
   cg_window_pages_init (self);
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (sidebar_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), controller);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (gesture, "pressed", G_CALLBACK (mouse_button_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (window_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   cg_window_search_init (self);
 
@@ -671,16 +516,13 @@ cg_window_init (CgWindow *self)
   cg_text_scale_apply_css (self->text_scale);
 }
 
-static void cg_window_reload_library (CgWindow  *self,
-                                      CgLibrary *library);
-
 static void
 content_watcher_notify_library_cb (CgWindow         *self,
                                    GParamSpec       *pspec,
                                    CgContentWatcher *watcher)
 {
   if (self->follows_watcher)
-    cg_window_reload_library (self, cg_content_watcher_get_library (watcher));
+    cg_window_pages_reload (self, cg_content_watcher_get_library (watcher));
 }
 
 CgWindow *
@@ -722,7 +564,7 @@ cg_window_clear_sidebar (CgWindow *self)
 
 /* Puts @library in the sidebar and the home page, and no page yet.
  * Returns whether there is anything to show. */
-static gboolean
+gboolean
 cg_window_fill (CgWindow  *self,
                 CgLibrary *library)
 {
@@ -798,83 +640,6 @@ cg_window_get_library (CgWindow *self)
   g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
 
   return self->library;
-}
-
-/* Language switch (F6): templates do not re-translate themselves, so a
- * new window replaces each old one, on the same page. */
-
-/**
- * cg_window_take_over:
- * @from: the window @self replaces
- *
- * Shows the page @from shows, with its history, size and scroll
- * position: how a language switch rebuilds a window in the new language.
- */
-void
-cg_window_take_over (CgWindow *self,
-                     CgWindow *from)
-{
-  int width, height;
-
-  g_return_if_fail (CG_IS_WINDOW (self));
-  g_return_if_fail (CG_IS_WINDOW (from));
-
-  gtk_window_get_default_size (GTK_WINDOW (from), &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-  if (gtk_window_is_maximized (GTK_WINDOW (from)))
-    gtk_window_maximize (GTK_WINDOW (self));
-
-  if (from->page == NULL || !cg_window_show_page (self, from->page, FALSE))
-    return;
-
-  /* The pages have the same names in every language. */
-  if (g_set_object (&self->history, from->history))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
-
-  if (adw_leaflet_get_folded (from->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet,
-                                        adw_leaflet_get_visible_child_name (from->leaflet));
-
-  cg_window_page_restore_scroll (cg_window_get_page_widget (self),
-                       cg_window_page_scroll_fraction (cg_window_get_page_widget (from)));
-}
-
-/* Live content (F8): a content file changed. The page shown stays, at the
- * same place, or when its article is gone the window goes to its topic,
- * or home; the history stays (a page gone is skipped over). */
-static void
-cg_window_reload_library (CgWindow  *self,
-                          CgLibrary *library)
-{
-  g_autofree char *page = g_strdup (self->page);
-  g_autofree char *topic_page = NULL;
-  g_autofree char *query = NULL;
-  gboolean was_searching = self->searching;
-  double fraction = cg_window_page_scroll_fraction (self->page_widget);
-
-  if (library == self->library)
-    return;
-
-  if (page != NULL && g_str_has_prefix (page, "item:") && self->library != NULL)
-    {
-      CgItem *item = cg_library_lookup_item (self->library, page + strlen ("item:"));
-
-      if (item != NULL)
-        topic_page = g_strconcat ("topic:", cg_item_get_topic_id (item), NULL);
-    }
-
-  self->keep_search = TRUE;
-  if (cg_window_fill (self, library) && page != NULL)
-    {
-      if (cg_window_show_page (self, page, FALSE))
-        cg_window_page_restore_scroll (self->page_widget, fraction);
-      else if (topic_page == NULL || !cg_window_show_page (self, topic_page, TRUE))
-        cg_window_show_page (self, "home", TRUE);
-    }
-  self->keep_search = FALSE;
-
-  if (was_searching)
-    cg_window_search_refresh (self);
 }
 
 /**
@@ -961,169 +726,6 @@ cg_window_set_text_scale (CgWindow *self,
   self->text_scale = text_scale;
   cg_text_scale_apply_css (text_scale);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
-}
-
-static void
-open_uri_launched_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(CgWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not open the link: %s"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-    }
-}
-
-/**
- * cg_window_open_uri:
- *
- * The one way out of the application: every web, mail and phone link
- * opens through here, in the desktop's default program.
- */
-void
-cg_window_open_uri (CgWindow   *self,
-                    const char *uri)
-{
-  static const char * const schemes[] = { "https", "http", "mailto", "tel", NULL };
-  const char *scheme;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-
-  g_return_if_fail (CG_IS_WINDOW (self));
-  g_return_if_fail (uri != NULL);
-
-  /* The schema admits no other links; this is a second lock. */
-  scheme = g_uri_peek_scheme (uri);
-  if (scheme == NULL || !g_strv_contains (schemes, scheme))
-    {
-      g_debug ("Not opening %s: not a web, mail or phone address", uri);
-      return;
-    }
-
-  /* kiosk (F7): no browser, mail or phone program on a shared screen:
-   * the address and a QR code, for the patient's own phone. */
-  if (self->kiosk != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (cg_link_dialog_new (GTK_WINDOW (self), uri)));
-      return;
-    }
-
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                           open_uri_launched_cb, g_object_ref (self));
-}
-
-/* kiosk (F7) */
-
-/* Back to the home page with nothing of the previous reader: no search,
- * no history, no open menu, the home page scrolled to the top. */
-static void
-popdown_menus (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget))
-    gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    popdown_menus (child);
-}
-
-static void
-kiosk_reset_cb (CgWindow *self,
-                CgKiosk  *kiosk)
-{
-  /* The main menu, the language and the clinic's details. */
-  popdown_menus (GTK_WIDGET (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  /* A new home page starts at the top; the old pages go. */
-  cg_window_set_library (self, self->library);
-
-  /* Last: another language rebuilds this window. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.reset-language", NULL);
-}
-
-/* The application follows through the binding made in cg_window_new(),
- * and takes its other windows out too. */
-static void
-kiosk_unlocked_cb (CgWindow *self,
-                   CgKiosk  *kiosk)
-{
-  cg_window_set_kiosk (self, FALSE);
-}
-
-/**
- * cg_window_set_kiosk:
- *
- * Puts the window in waiting-room mode (full screen, no way out, a reset
- * after a while without input) or takes it out. A window follows the
- * application's CgApplication:kiosk, and sets it when the staff leave.
- */
-void
-cg_window_set_kiosk (CgWindow *self,
-                     gboolean  kiosk)
-{
-  g_return_if_fail (CG_IS_WINDOW (self));
-
-  if (!!kiosk == (self->kiosk != NULL))
-    return;
-
-  if (kiosk)
-    {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-      guint idle_timeout = 0;
-
-      if (app != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (app), "idle-timeout") != NULL)
-        g_object_get (app, "idle-timeout", &idle_timeout, NULL);
-
-      /* Nothing a patient does is written to disk: the text size stays
-       * with the window. */
-      g_settings_unbind (self, "text-scale");
-      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
-      self->kiosk = cg_kiosk_new (GTK_WINDOW (self), self->primary_menu_button, self->settings, idle_timeout);
-      g_signal_connect_object (self->kiosk, "reset", G_CALLBACK (kiosk_reset_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->kiosk, "unlocked", G_CALLBACK (kiosk_unlocked_cb), self, G_CONNECT_SWAPPED);
-    }
-  else
-    {
-      g_autoptr(CgKiosk) old = g_steal_pointer (&self->kiosk);
-
-      g_signal_handlers_disconnect_by_data (old, self);
-      cg_kiosk_leave (old);
-      gtk_window_set_deletable (GTK_WINDOW (self), TRUE);
-      g_settings_bind (self->settings, "text-scale", self, "text-scale", G_SETTINGS_BIND_DEFAULT);
-    }
-
-  if (self->home_page != NULL)
-    cg_home_page_set_show_languages (CG_HOME_PAGE (self->home_page), self->kiosk != NULL);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED]);
-}
-
-gboolean
-cg_window_get_kiosk (CgWindow *self)
-{
-  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
-
-  return self->kiosk != NULL;
-}
-
-/**
- * cg_window_get_kiosk_controller:
- *
- * Returns: (transfer none) (nullable): the waiting-room controller
- */
-CgKiosk *
-cg_window_get_kiosk_controller (CgWindow *self)
-{
-  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
-
-  return self->kiosk;
 }
 
 GtkMenuButton *

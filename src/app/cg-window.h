@@ -34,8 +34,6 @@ void        cg_window_set_text_scale  (CgWindow      *self,
                                        double         text_scale);
 void        cg_window_take_over       (CgWindow      *self,
                                        CgWindow      *from);
-void        cg_window_open_uri        (CgWindow      *self,
-                                       const char    *uri);
 
 /* kiosk (F7) */
 gboolean       cg_window_get_kiosk               (CgWindow   *self);
