@@ -17,6 +17,7 @@
 #include "cg-kiosk.h"
 #include "cg-language-button.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* Switching languages in a running application, as a patient does with
  * the globe in the header bar: the bundled content and the built

@@ -19,6 +19,7 @@
 #include "cg-topic-page.h"
 #include "cg-topic-row.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* A reader's way through the fixture content (tests/data/reading): the
  * home page, a topic, an article, a link, back and forward, text size,

@@ -14,6 +14,7 @@
 #include "cg-library.h"
 #include "cg-problems-window.h"
 #include "cg-search-index.h"
+#include "cg-search-page.h"
 #include "cg-window.h"
 
 G_BEGIN_DECLS
@@ -124,5 +125,14 @@ void       cg_window_pages_show              (CgWindow   *self,
 double     cg_window_page_scroll_fraction    (GtkWidget  *page_widget);
 void       cg_window_page_restore_scroll     (GtkWidget  *page_widget,
                                               double      fraction);
+
+/* For tests and benchmarks, which drive the window's own widgets. */
+GtkListBox     *cg_window_get_sidebar             (CgWindow *self);
+GtkMenuButton  *cg_window_get_primary_menu_button (CgWindow *self);
+CgKiosk        *cg_window_get_kiosk_controller    (CgWindow *self);
+gboolean        cg_window_stop_search             (CgWindow *self);
+GtkSearchEntry *cg_window_get_search_entry        (CgWindow *self);
+CgSearchPage   *cg_window_get_search_page         (CgWindow *self);
+CgProblemsPage *cg_window_get_problems_page       (CgWindow *self);
 
 G_END_DECLS

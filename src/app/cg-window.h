@@ -9,10 +9,7 @@
 #include <adwaita.h>
 
 #include "cg-application.h"
-#include "cg-kiosk.h"
 #include "cg-library.h"
-#include "cg-problems-page.h"
-#include "cg-search-page.h"
 
 G_BEGIN_DECLS
 
@@ -28,23 +25,12 @@ gboolean    cg_window_open_page       (CgWindow      *self,
                                        const char    *page);
 const char *cg_window_get_page        (CgWindow      *self);
 GtkWidget  *cg_window_get_page_widget (CgWindow      *self);
-GtkListBox *cg_window_get_sidebar     (CgWindow      *self);
 double      cg_window_get_text_scale  (CgWindow      *self);
 void        cg_window_set_text_scale  (CgWindow      *self,
                                        double         text_scale);
+gboolean    cg_window_get_searching   (CgWindow      *self);
+gboolean    cg_window_get_kiosk       (CgWindow      *self);
 void        cg_window_take_over       (CgWindow      *self,
                                        CgWindow      *from);
-
-/* kiosk (F7) */
-gboolean       cg_window_get_kiosk               (CgWindow   *self);
-CgKiosk       *cg_window_get_kiosk_controller    (CgWindow   *self);
-GtkMenuButton *cg_window_get_primary_menu_button (CgWindow   *self);
-
-/* search (F5) and live content (F8) */
-gboolean        cg_window_stop_search       (CgWindow *self);
-GtkSearchEntry *cg_window_get_search_entry  (CgWindow *self);
-CgSearchPage   *cg_window_get_search_page   (CgWindow *self);
-gboolean        cg_window_get_searching     (CgWindow *self);
-CgProblemsPage *cg_window_get_problems_page (CgWindow *self);
 
 G_END_DECLS
