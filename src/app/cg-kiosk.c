@@ -479,16 +479,6 @@ pin_dialog_unlocked_cb (CgKiosk     *self,
   g_signal_emit (self, signals[UNLOCKED], 0);
 }
 
-static gboolean
-pin_dialog_input_cb (CgKiosk                  *self,
-                     GdkEvent                 *event,
-                     GtkEventControllerLegacy *controller)
-{
-  cg_idle_timer_poke (self->timer);
-
-  return GDK_EVENT_PROPAGATE;
-}
-
 /**
  * cg_kiosk_prompt_pin:
  *
@@ -517,7 +507,7 @@ cg_kiosk_prompt_pin (CgKiosk *self)
   /* Typing the PIN is input too: the screen must not reset under it. */
   controller = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "event", G_CALLBACK (pin_dialog_input_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "event", G_CALLBACK (input_event_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->pin_dialog, controller);
 
   gtk_window_present (GTK_WINDOW (self->pin_dialog));

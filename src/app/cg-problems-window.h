@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 
-#include "cg-library.h"
 #include "cg-problems-page.h"
 
 G_BEGIN_DECLS
@@ -17,10 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CgProblemsWindow, cg_problems_window, CG, PROBLEMS_WINDOW, AdwWindow)
 
-CgProblemsWindow *cg_problems_window_new         (GtkWindow        *parent);
-CgLibrary        *cg_problems_window_get_library (CgProblemsWindow *self);
-void              cg_problems_window_set_library (CgProblemsWindow *self,
-                                                  CgLibrary        *library);
-CgProblemsPage   *cg_problems_window_get_page    (CgProblemsWindow *self);
+CgProblemsWindow *cg_problems_window_new      (GtkWindow        *parent);
+CgProblemsPage   *cg_problems_window_get_page (CgProblemsWindow *self);
 
 G_END_DECLS

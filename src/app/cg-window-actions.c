@@ -313,7 +313,8 @@ show_problems_action (GtkWidget  *widget,
   if (self->problems_window == NULL)
     {
       self->problems_window = cg_problems_window_new (GTK_WINDOW (self));
-      g_object_bind_property (self, "library", self->problems_window, "library", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "library", cg_problems_window_get_page (self->problems_window), "library",
+                              G_BINDING_SYNC_CREATE);
     }
 
   gtk_window_present (GTK_WINDOW (self->problems_window));
