@@ -17,7 +17,9 @@
 
 /* The window's "win." actions: where to go, the text size, and what can
  * be done with the article shown. Everything that leads somewhere goes
- * through an action, so that the history sees every step. */
+ * through an action, so that the history sees every step. Which actions
+ * are enabled follows the window's properties; the main menu, the keys
+ * and the mouse buttons lead to the actions. */
 
 static CgArticlePage *
 cg_window_get_article_page (CgWindow *self)
@@ -255,7 +257,9 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->help_overlay);
 }
 
-void
+/* Content problems (F8): for the clinic's content editors, never in the
+ * waiting room. The menu item says how many there are. */
+static void
 cg_window_update_problems (CgWindow *self)
 {
   GPtrArray *problems = self->library != NULL ? cg_library_get_problems (self->library) : NULL;

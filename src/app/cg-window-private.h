@@ -90,7 +90,6 @@ CgItem     *cg_window_get_item           (CgWindow   *self);
 /* cg-window-actions.c */
 void        cg_window_class_actions_init (CgWindowClass *klass);
 void        cg_window_actions_init       (CgWindow      *self);
-void        cg_window_update_problems    (CgWindow      *self);
 
 /* cg-window-kiosk.c */
 gboolean    cg_window_get_pinned         (CgWindow   *self);
@@ -105,8 +104,6 @@ void        cg_window_search_init        (CgWindow      *self);
 void        cg_window_search_set_library (CgWindow      *self,
                                           CgLibrary     *library);
 void        cg_window_search_refresh     (CgWindow      *self);
-void        cg_window_set_searching      (CgWindow      *self,
-                                          gboolean       searching);
 void        cg_window_leave_search       (CgWindow      *self);
 
 /* cg-window-pages.c */

@@ -19,7 +19,7 @@
  * read, which stays: Escape goes back to it. Opening a result shows it
  * with the matched words highlighted until Escape or the next page. */
 
-void
+static void
 cg_window_set_searching (CgWindow *self,
                          gboolean  searching)
 {

@@ -47,7 +47,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* State of the header and the actions */
+/* The page shown */
 
 /**
  * cg_window_get_item:
@@ -100,7 +100,7 @@ pin_button_visible_cb (gpointer  this_object,
   return CG_IS_FAQ_ENTRY (item) && !kiosk;
 }
 
-/* What the item, and so whether it is pinned, may have changed. */
+/* The item shown, and so whether it is pinned, may have changed. */
 static void
 cg_window_notify_item (CgWindow *self)
 {
@@ -255,9 +255,6 @@ sidebar_list_row_activated_cb (CgWindow      *self,
 {
   cg_window_show_page (self, cg_topic_row_get_page (CG_TOPIC_ROW (row)), TRUE);
 }
-
-/* Content problems (F8): for the clinic's content editors, never in
- * the waiting room. */
 
 /* GObject */
 
