@@ -227,6 +227,11 @@ cg_kiosk_enter (CgKiosk *self)
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self->window));
   GtkMenuButton *menu_button = self->menu_button;
 
+  /* Nothing a patient does is written to disk: the text size stays with
+   * the window until the kiosk gives it back to the setting. */
+  g_settings_unbind (self->window, "text-scale");
+  gtk_window_set_deletable (self->window, FALSE);
+
   gtk_widget_add_css_class (widget, "kiosk");
   gtk_window_fullscreen (self->window);
 
@@ -371,7 +376,7 @@ cg_kiosk_init (CgKiosk *self)
 /**
  * cg_kiosk_new:
  * @window: the window, which owns the kiosk and has a "text-scale"
- *   property
+ *   property, bound to the setting of that name
  * @menu_button: the window's main menu, which the kiosk's menu replaces
  * @idle_timeout: seconds without input before the countdown; 0 for the
  *   setting
@@ -441,6 +446,9 @@ cg_kiosk_leave (CgKiosk *self)
   gtk_window_unfullscreen (self->window);
   gtk_settings_reset_property (gtk_widget_get_settings (widget), "gtk-decoration-layout");
   gtk_widget_remove_css_class (widget, "kiosk");
+
+  gtk_window_set_deletable (self->window, TRUE);
+  g_settings_bind (self->settings, "text-scale", self->window, "text-scale", G_SETTINGS_BIND_DEFAULT);
   self->window = NULL;
 }
 

@@ -128,10 +128,6 @@ cg_window_set_kiosk (CgWindow *self,
       if (app != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (app), "idle-timeout") != NULL)
         g_object_get (app, "idle-timeout", &idle_timeout, NULL);
 
-      /* Nothing a patient does is written to disk: the text size stays
-       * with the window. */
-      g_settings_unbind (self, "text-scale");
-      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
       self->kiosk = cg_kiosk_new (GTK_WINDOW (self), self->primary_menu_button, self->settings, idle_timeout);
       g_signal_connect_object (self->kiosk, "reset", G_CALLBACK (kiosk_reset_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->kiosk, "unlocked", G_CALLBACK (kiosk_unlocked_cb), self, G_CONNECT_SWAPPED);
@@ -142,8 +138,6 @@ cg_window_set_kiosk (CgWindow *self,
 
       g_signal_handlers_disconnect_by_data (old, self);
       cg_kiosk_leave (old);
-      gtk_window_set_deletable (GTK_WINDOW (self), TRUE);
-      g_settings_bind (self->settings, "text-scale", self, "text-scale", G_SETTINGS_BIND_DEFAULT);
     }
 
   if (self->home_page != NULL)
