@@ -18,11 +18,11 @@
 static void
 test_note_labels (void)
 {
-  g_assert_cmpstr (cg_plain_text_note_label (CG_NOTE_INFO), ==, "Good to know");
-  g_assert_cmpstr (cg_plain_text_note_label (CG_NOTE_WARNING), ==, "Warning");
-  g_assert_cmpstr (cg_plain_text_note_label (CG_NOTE_CALL), ==, "When to call the clinic");
+  g_assert_cmpstr (cg_note_kind_get_label (CG_NOTE_INFO), ==, "Good to know");
+  g_assert_cmpstr (cg_note_kind_get_label (CG_NOTE_WARNING), ==, "Warning");
+  g_assert_cmpstr (cg_note_kind_get_label (CG_NOTE_CALL), ==, "When to call the clinic");
   /* Drawn as an information note, so labelled as one. */
-  g_assert_cmpstr (cg_plain_text_note_label (CG_NOTE_NONE), ==, "Good to know");
+  g_assert_cmpstr (cg_note_kind_get_label (CG_NOTE_NONE), ==, "Good to know");
 }
 
 /* A note of no kind still reads as a note when pasted, never "(null):". */

@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "cg-document-image.h"
-#include "cg-image-viewer.h"
 
 /* A picture in an article. It is drawn from its file at the size it is
  * shown, times the screen's scale factor, so that a drawing (SVG) stays
@@ -39,6 +38,13 @@ struct _CgDocumentImage
 };
 
 G_DEFINE_FINAL_TYPE (CgDocumentImage, cg_document_image, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The width in the text, in logical pixels. */
 static int
@@ -187,18 +193,14 @@ cg_document_image_css_changed (GtkWidget         *widget,
   gtk_widget_queue_draw (widget);
 }
 
+/* Whoever shows the picture decides how to show it larger. */
 static void
 open_viewer (CgDocumentImage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *viewer;
-
   if (self->fill || self->file_width <= 0)
     return;
 
-  viewer = cg_image_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                self->path, self->alt, self->caption, self->legend);
-  gtk_window_present (GTK_WINDOW (viewer));
+  g_signal_emit (self, signals[OPEN], 0);
 }
 
 static void
@@ -247,6 +249,19 @@ cg_document_image_class_init (CgDocumentImageClass *klass)
   widget_class->get_request_mode = cg_document_image_get_request_mode;
   widget_class->snapshot = cg_document_image_snapshot;
   widget_class->css_changed = cg_document_image_css_changed;
+
+  /**
+   * CgDocumentImage::open:
+   *
+   * The reader asked to see the picture larger (a click, a tap, Enter or
+   * Space on it).
+   */
+  signals[OPEN] =
+    g_signal_new ("open",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "image.open", NULL, activate_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "image.open", NULL);
@@ -375,6 +390,14 @@ cg_document_image_get_alt (CgDocumentImage *self)
   g_return_val_if_fail (CG_IS_DOCUMENT_IMAGE (self), NULL);
 
   return self->alt;
+}
+
+const char *
+cg_document_image_get_legend (CgDocumentImage *self)
+{
+  g_return_val_if_fail (CG_IS_DOCUMENT_IMAGE (self), NULL);
+
+  return self->legend;
 }
 
 const char *

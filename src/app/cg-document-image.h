@@ -27,6 +27,7 @@ const char *cg_document_image_get_path            (CgDocumentImage *self);
 const char *cg_document_image_get_file            (CgDocumentImage *self);
 const char *cg_document_image_get_alt             (CgDocumentImage *self);
 const char *cg_document_image_get_caption         (CgDocumentImage *self);
+const char *cg_document_image_get_legend          (CgDocumentImage *self);
 gboolean    cg_document_image_is_valid            (CgDocumentImage *self);
 void        cg_document_image_set_text_scale      (CgDocumentImage *self,
                                                    double           text_scale);

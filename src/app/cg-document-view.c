@@ -11,6 +11,7 @@
 
 #include "cg-document-image.h"
 #include "cg-document-view.h"
+#include "cg-image-viewer.h"
 
 /* A read-only, selectable text view of one article or answer. It follows
  * links (click, or Tab to a link and Enter), keeps the renderer's colours
@@ -403,6 +404,43 @@ cg_document_view_set_property (GObject      *object,
  * the window at its size: leaving a sixteenth free lets the window shrink,
  * and the pictures follow it, a step each frame. */
 static void
+image_open_cb (CgDocumentImage *image,
+               CgDocumentView  *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *viewer;
+
+  viewer = cg_image_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                cg_document_image_get_path (image),
+                                cg_document_image_get_alt (image),
+                                cg_document_image_get_caption (image),
+                                cg_document_image_get_legend (image));
+  gtk_window_present (GTK_WINDOW (viewer));
+}
+
+/* The pictures the renderer put in the text open larger in a viewer. */
+static void
+connect_images (CgDocumentView *self)
+{
+  GPtrArray *images = cg_text_renderer_get_images (self->renderer);
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      g_autofree GtkWidget **widgets = NULL;
+      guint n_widgets;
+
+      widgets = gtk_text_child_anchor_get_widgets (g_ptr_array_index (images, i), &n_widgets);
+      for (guint j = 0; j < n_widgets; j++)
+        if (CG_IS_DOCUMENT_IMAGE (widgets[j]) &&
+            g_object_get_data (G_OBJECT (widgets[j]), "cg-opens-viewer") == NULL)
+          {
+            g_signal_connect_object (widgets[j], "open", G_CALLBACK (image_open_cb), self, 0);
+            g_object_set_data (G_OBJECT (widgets[j]), "cg-opens-viewer", GINT_TO_POINTER (TRUE));
+          }
+    }
+}
+
+static void
 cg_document_view_size_allocate (GtkWidget *widget,
                                 int        width,
                                 int        height,
@@ -516,6 +554,7 @@ cg_document_view_show_item (CgDocumentView *self,
   clear_matches (self);
   cg_text_renderer_render (self->renderer, item, related, flags);
   cg_text_renderer_attach_widgets (self->renderer, GTK_TEXT_VIEW (self));
+  connect_images (self);
 
   /* A screen reader announces the text by what it is. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

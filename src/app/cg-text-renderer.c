@@ -322,7 +322,7 @@ render_block (CgTextRenderer *self,
 
       if (block->kind != CG_BLOCK_NOTE_TITLE)
         {
-          insert_text (self, cg_plain_text_note_label (block->note));
+          insert_text (self, cg_note_kind_get_label (block->note));
           tag_to_end (self, *note_start, "note-title");
           tag_to_end (self, *note_start, "note-start");
         }

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cg-document-private.h"
-#include "cg-plain-text.h"
 
 struct _CgDocument
 {
@@ -386,6 +385,30 @@ cg_block_is_in_list (const CgBlock *block)
 }
 
 /**
+ * cg_note_kind_get_label:
+ *
+ * A note of no particular kind is drawn as an information note (same icon,
+ * same tint), so it carries the same label rather than none.
+ *
+ * Returns: the label of a note of @kind, translated
+ */
+const char *
+cg_note_kind_get_label (CgNoteKind kind)
+{
+  switch (kind)
+    {
+    case CG_NOTE_WARNING:
+      return _("Warning");
+    case CG_NOTE_CALL:
+      return _("When to call the clinic");
+    case CG_NOTE_INFO:
+    case CG_NOTE_NONE:
+    default:
+      return _("Good to know");
+    }
+}
+
+/**
  * cg_document_to_plain_text:
  *
  * The document as a receptionist would paste it into an e-mail: headings
@@ -413,7 +436,7 @@ cg_document_to_plain_text (CgDocument *self)
 
       if (block->note_group != 0 && block->note_group != last_note_group &&
           block->kind != CG_BLOCK_NOTE_TITLE)
-        g_string_append_printf (out, "%s: ", cg_plain_text_note_label (block->note));
+        g_string_append_printf (out, "%s: ", cg_note_kind_get_label (block->note));
       last_note_group = block->note_group;
 
       switch (block->kind)
