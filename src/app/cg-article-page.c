@@ -10,6 +10,7 @@
 
 #include "cg-article-page.h"
 #include "cg-item-row.h"
+#include "cg-link-dialog.h"
 #include "cg-print-operation.h"
 
 /* An article, or a question on a page of its own: the rich text at a
@@ -37,6 +38,7 @@ struct _CgArticlePage
   GtkScrolledWindow *scroller;
   AdwClamp       *clamp;
   CgDocumentView *document_view;
+  GtkBox         *actions_box;
   GtkWidget      *related_box;
   GtkListBox     *related_list;
 };
@@ -344,6 +346,7 @@ cg_article_page_class_init (CgArticlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, clamp);
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, document_view);
+  gtk_widget_class_bind_template_child (widget_class, CgArticlePage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, related_box);
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, related_list);
   gtk_widget_class_bind_template_callback (widget_class, find_entry_search_changed_cb);
@@ -353,10 +356,25 @@ cg_article_page_class_init (CgArticlePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, find_bar_notify_search_mode_enabled_cb);
 }
 
+/* take it home (F19) */
+static void
+take_home_button_clicked_cb (CgArticlePage *self,
+                             GtkButton     *button)
+{
+  if (self->item != NULL)
+    cg_link_dialog_show_take_home (GTK_WIDGET (button), self->item, cg_library_get_clinic (self->library));
+}
+
 static void
 cg_article_page_init (CgArticlePage *self)
 {
+  GtkWidget *take_home_button = cg_link_dialog_new_take_home_button (TRUE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_box_append (self->actions_box, take_home_button);
+  g_signal_connect_object (take_home_button, "clicked", G_CALLBACK (take_home_button_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->find_entry),
@@ -479,6 +497,7 @@ cg_article_page_print (CgArticlePage            *self,
                        GError                  **error)
 {
   g_autoptr(CgPrintOperation) operation = NULL;
+  g_autofree char *take_home = NULL;
   CgClinic *clinic;
   GtkRoot *root;
   GtkPrintOperationResult result;
@@ -488,6 +507,8 @@ cg_article_page_print (CgArticlePage            *self,
 
   clinic = cg_library_get_clinic (self->library);
   operation = cg_print_operation_new (self->item, clinic ? cg_clinic_get_name (clinic) : NULL);
+  take_home = cg_link_dialog_make_take_home_text (self->item, clinic, NULL);
+  cg_print_operation_set_take_home (operation, take_home);
   root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (action == GTK_PRINT_OPERATION_ACTION_EXPORT)
