@@ -24,7 +24,7 @@
 #define SCREEN_DPI 96.0
 #define BODY_FONT "Sans 11"
 #define SMALL_FONT "Sans 8.5"
-#define TAKE_HOME_MODULE_MM 0.35
+#define TAKE_HOME_MODULE_MM 0.5
 
 typedef struct
 {
@@ -571,7 +571,8 @@ cg_print_operation_begin_print (GtkPrintOperation *operation,
   while (gtk_text_iter_forward_line (&iter));
 
   /* take it home (F19): the code and its caption take the top of the
-   * first page, about 0.35 mm a module, which a phone reads close up. */
+   * first page, 0.5 mm a module: a phone reads it close up, and so does a
+   * scanner at 150 dpi (3 pixels a module; at 0.35 mm it misread). */
   self->take_home_height = 0;
   if (self->take_home != NULL)
     self->take_home_height = (cg_qr_code_get_width (self->take_home) + 2 * CG_QR_CODE_QUIET_ZONE) *
@@ -632,8 +633,9 @@ draw_small_text (CgPrintOperation *self,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* take it home (F19): the same code as the dialog's, at the right, and
- * what it is for beside it. The quiet zone is the paper's white. */
+/* take it home (F19): the same code as the dialog's, at the end of the
+ * line (the right, or the left in Arabic), and what it is for beside it.
+ * The quiet zone is the paper's white, and the caption keeps clear of it. */
 static void
 draw_take_home (CgPrintOperation *self,
                 GtkPrintContext  *context,
@@ -641,10 +643,13 @@ draw_take_home (CgPrintOperation *self,
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context);
+  double scale = gtk_print_context_get_dpi_y (context) / SCREEN_DPI;
+  gboolean rtl = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
   double side = self->take_home_height;
+  double gap = 12 * scale;
   guint n = cg_qr_code_get_width (self->take_home);
   double module = side / (n + 2 * CG_QR_CODE_QUIET_ZONE);
-  double x0 = width - side + CG_QR_CODE_QUIET_ZONE * module;
+  double x0 = (rtl ? 0 : width - side) + CG_QR_CODE_QUIET_ZONE * module;
   double y0 = top + CG_QR_CODE_QUIET_ZONE * module;
   g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (BODY_FONT);
@@ -672,11 +677,11 @@ draw_take_home (CgPrintOperation *self,
                                      _("Point your phone’s camera at the code: the text appears on your phone. "
                                        "It needs no internet, no app and no account. Nothing is stored or sent."));
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) ((width - side) * PANGO_SCALE));
+  pango_layout_set_width (layout, (int) ((width - side - gap) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (layout, caption, -1);
   pango_layout_get_pixel_size (layout, NULL, &caption_height);
-  cairo_move_to (cr, 0, top + (side - caption_height) / 2);
+  cairo_move_to (cr, rtl ? side + gap : 0, top + (side - caption_height) / 2);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }
