@@ -125,6 +125,36 @@ test_long_article (void)
   assert_scans_as (text, text);
 }
 
+/* A first paragraph that leaves no room for a key point gives way to the
+ * article's summary. */
+static void
+test_summary_for_long_intro (void)
+{
+  CgItem *item = item_of ("long-intro");
+  const CgBlock *paragraph = cg_document_get_block (cg_item_get_document (item), 0);
+  g_autofree char *intro_alone = NULL;
+  g_autofree char *intro_and_point = NULL;
+  gboolean shortened = FALSE;
+  g_autofree char *text = take_home_text (item, FALSE, &shortened);
+
+  /* The premise: the paragraph fits alone, but not with a key point. */
+  intro_alone = g_strdup_printf ("Sun after treatment\n\n%s\n\n%s", paragraph->text, FOOTER);
+  intro_and_point = g_strdup_printf ("Sun after treatment\n\n%s\n\nKey points:\n• Sunscreen\n\n%s",
+                                     paragraph->text, FOOTER);
+  g_assert_true (cg_qr_code_fits (intro_alone, CG_QR_CODE_MAX_VERSION));
+  g_assert_false (cg_qr_code_fits (intro_and_point, CG_QR_CODE_MAX_VERSION));
+
+  g_assert_true (shortened);
+  g_assert_cmpstr (text, ==,
+                   "Sun after treatment\n\n"
+                   "Protect treated skin from the sun for some weeks.\n\n"
+                   "Key points:\n"
+                   "• Sunscreen\n"
+                   "• Hats and shade\n\n"
+                   FOOTER);
+  assert_scans_as (text, text);
+}
+
 /* Never a code cut inside a sentence: as many whole sentences as fit. */
 static void
 test_long_paragraph (void)
@@ -237,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/take-home/arabic-marks", test_arabic_marks);
   g_test_add_func ("/take-home/long-article", test_long_article);
   g_test_add_func ("/take-home/long-paragraph", test_long_paragraph);
+  g_test_add_func ("/take-home/summary-for-long-intro", test_summary_for_long_intro);
   g_test_add_func ("/take-home/bundled", test_bundled);
 
   status = g_test_run ();

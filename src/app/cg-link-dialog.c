@@ -310,13 +310,14 @@ cg_link_dialog_new_take_home_button (gboolean with_label)
     }
   else
     {
+      /* Named in words for screen readers: the icon alone says nothing. */
       gtk_button_set_icon_name (GTK_BUTTON (button), "phone-symbolic");
       gtk_widget_add_css_class (button, "flat");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Take it home"),
+                                      -1);
     }
   gtk_widget_set_tooltip_text (button, _("Show a code that puts this text on your phone"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Take it home"),
-                                  -1);
   gtk_widget_add_css_class (button, "take-home");
   gtk_widget_set_visible (button, HAVE_QRENCODE);
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cg-article.h"
 #include "cg-qr-code.h"
 #include "cg-take-home.h"
 
@@ -19,7 +20,8 @@
  * from the screen at arm's length (CG_QR_CODE_MAX_VERSION). When it does
  * not, the answer becomes its title, its first paragraph and its headings
  * as key points, each whole or not at all: the first paragraph is cut
- * only after a sentence, never inside one. The clinic's name and phone and
+ * only after a sentence, never inside one. When the first paragraph
+ * leaves no room for any key point, an article's <summary> replaces it. The clinic's name and phone and
  * the review line close the text in both forms. */
 
 #define LRI "\xe2\x81\xa6"  /* U+2066 LEFT-TO-RIGHT ISOLATE */
@@ -172,25 +174,27 @@ find_first_paragraph (CgDocument *document)
   return NULL;
 }
 
-/* The title, then as much of the first paragraph as fits in whole
- * sentences, then the headings that fit, in order. */
+/* The title, then as much of @summary as fits in whole sentences, then the
+ * headings that fit, in order; @n_points is set to how many. */
 static char *
-make_short_text (Composer *composer,
-                 CgItem   *item)
+make_short_text (Composer   *composer,
+                 CgItem     *item,
+                 const char *summary,
+                 guint      *n_points)
 {
   CgDocument *document = cg_item_get_document (item);
-  const CgBlock *first = document != NULL ? find_first_paragraph (document) : NULL;
   g_autoptr(GString) body = g_string_new (cg_item_get_title (item));
   g_autofree char *best = composer_finish (composer, body->str);
-  gboolean any_point = FALSE;
+
+  *n_points = 0;
 
   /* Not even the title and the clinic: no code. */
   if (best == NULL)
     return NULL;
 
-  if (first != NULL)
+  if (summary != NULL && summary[0] != '\0')
     {
-      g_autoptr(GArray) ends = find_sentence_ends (first->text);
+      g_autoptr(GArray) ends = find_sentence_ends (summary);
       gsize title_len = body->len;
 
       for (guint i = ends->len; i > 0; i--)
@@ -199,7 +203,7 @@ make_short_text (Composer *composer,
 
           g_string_truncate (body, title_len);
           g_string_append (body, "\n\n");
-          g_string_append_len (body, first->text, (gssize) g_array_index (ends, gsize, i - 1));
+          g_string_append_len (body, summary, (gssize) g_array_index (ends, gsize, i - 1));
           text = composer_finish (composer, body->str);
           if (text != NULL)
             {
@@ -220,7 +224,7 @@ make_short_text (Composer *composer,
       if (block->kind != CG_BLOCK_HEADING)
         continue;
 
-      if (!any_point)
+      if (*n_points == 0)
         /* Translators: before the headings of an article in the short
          * text of "Take it home", as a list. */
         g_string_append_printf (body, "\n\n%s", _("Key points:"));
@@ -239,7 +243,7 @@ make_short_text (Composer *composer,
         }
       g_free (best);
       best = g_steal_pointer (&text);
-      any_point = TRUE;
+      (*n_points)++;
     }
 
   return g_steal_pointer (&best);
@@ -281,7 +285,29 @@ cg_take_home_get_text (CgItem     *item,
   if (shortened != NULL)
     *shortened = text == NULL;
   if (text == NULL)
-    text = make_short_text (&composer, item);
+    {
+      CgDocument *document = cg_item_get_document (item);
+      const CgBlock *first = document != NULL ? find_first_paragraph (document) : NULL;
+      guint n_points;
+
+      text = make_short_text (&composer, item, first != NULL ? first->text : NULL, &n_points);
+
+      /* A long first paragraph can leave no room for a single key point:
+       * then the article's own summary, a sentence, stands for it. */
+      if (n_points == 0 && CG_IS_ARTICLE (item))
+        {
+          guint n_summary_points;
+          g_autofree char *with_summary = make_short_text (&composer, item,
+                                                           cg_article_get_summary (CG_ARTICLE (item)),
+                                                           &n_summary_points);
+
+          if (n_summary_points > 0)
+            {
+              g_free (text);
+              text = g_steal_pointer (&with_summary);
+            }
+        }
+    }
 
   g_free (composer.footer);
 
