@@ -307,6 +307,23 @@ cg_article_page_set_property (GObject      *object,
     }
 }
 
+/* take it home (F19): its button sits above the text, but a reader who
+ * comes in from the keyboard lands in the text, as before it was there;
+ * Shift+Tab reaches the button. An open find bar keeps its place first. */
+static gboolean
+cg_article_page_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  CgArticlePage *self = CG_ARTICLE_PAGE (widget);
+
+  if (direction == GTK_DIR_TAB_FORWARD && gtk_widget_get_focus_child (widget) == NULL &&
+      !gtk_search_bar_get_search_mode (self->find_bar) &&
+      gtk_widget_child_focus (GTK_WIDGET (self->document_view), direction))
+    return TRUE;
+
+  return GTK_WIDGET_CLASS (cg_article_page_parent_class)->focus (widget, direction);
+}
+
 static void
 cg_article_page_class_init (CgArticlePageClass *klass)
 {
@@ -317,6 +334,7 @@ cg_article_page_class_init (CgArticlePageClass *klass)
   object_class->dispose = cg_article_page_dispose;
   object_class->get_property = cg_article_page_get_property;
   object_class->set_property = cg_article_page_set_property;
+  widget_class->focus = cg_article_page_focus;
 
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
