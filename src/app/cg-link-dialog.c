@@ -35,7 +35,6 @@ struct _CgLinkDialog
   AdwWindow       parent_instance;
 
   char           *text;      /* what the code holds */
-  gboolean        take_home;
   GdkTexture     *code;
 
   /* Template widgets */
@@ -178,7 +177,6 @@ cg_link_dialog_new_take_home (GtkWindow *parent,
                        "transient-for", parent,
                        "title", _("Take It Home"),
                        NULL);
-  self->take_home = TRUE;
   cg_link_dialog_set_text (self, text);
 
   adw_window_title_set_title (self->window_title, _("Take It Home"));
