@@ -208,3 +208,94 @@ cg_test_init_application (int    *argc,
 
   return application;
 }
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+/**
+ * cg_test_find_label:
+ *
+ * Returns: (transfer none) (nullable): the first label in @widget's tree
+ *   that says @text
+ */
+GtkWidget *
+cg_test_find_label (gpointer    widget,
+                    const char *text)
+{
+  return cg_test_find_widget (widget, is_label_with_text, text);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+count_free (gpointer  count,
+            GClosure *closure)
+{
+  g_free (count);
+}
+
+/**
+ * cg_test_count_notify:
+ *
+ * Counts the notifications of @object's @property from now on.
+ *
+ * Returns: (transfer none): the count, which lives as long as the
+ *   handler: until @object is disposed
+ */
+guint *
+cg_test_count_notify (gpointer    object,
+                      const char *property)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  guint *count = g_new0 (guint, 1);
+
+  g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (object), property));
+  g_signal_connect_data (object, signal, G_CALLBACK (count_notify_cb), count, count_free, 0);
+
+  return count;
+}
+
+/**
+ * cg_test_assert_double_property:
+ *
+ * Checks @object's writable @property as a binding or a setting uses it:
+ * it reads @initial; given the same value, it says nothing; given
+ * @changed, it reads that and notifies once; given @changed again, it
+ * says nothing.
+ */
+void
+cg_test_assert_double_property (gpointer    object,
+                                const char *property,
+                                double      initial,
+                                double      changed)
+{
+  guint *notified = cg_test_count_notify (object, property);
+  double value = 0;
+
+  g_test_message ("property %s", property);
+  g_assert_cmpfloat (initial, !=, changed);
+
+  g_object_get (object, property, &value, NULL);
+  g_assert_cmpfloat (value, ==, initial);
+
+  g_object_set (object, property, initial, NULL);
+  g_assert_cmpuint (*notified, ==, 0);
+
+  g_object_set (object, property, changed, NULL);
+  g_object_get (object, property, &value, NULL);
+  g_assert_cmpfloat (value, ==, changed);
+  g_assert_cmpuint (*notified, ==, 1);
+
+  g_object_set (object, property, changed, NULL);
+  g_assert_cmpuint (*notified, ==, 1);
+}

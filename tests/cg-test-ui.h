@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "cg-application.h"
+#include "cg-test-content.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,13 @@ GtkWidget     *cg_test_find_descendant   (gpointer        widget,
 guint          cg_test_count_tag_ranges  (GtkTextBuffer  *buffer,
                                           const char     *name);
 GPtrArray     *cg_test_item_row_titles   (GtkWidget      *list);
+GtkWidget     *cg_test_find_label        (gpointer        widget,
+                                          const char     *text);
+guint         *cg_test_count_notify      (gpointer        object,
+                                          const char     *property);
+void           cg_test_assert_double_property (gpointer   object,
+                                               const char *property,
+                                               double     initial,
+                                               double     changed);
 
 G_END_DECLS

@@ -9,7 +9,6 @@
 #include <adwaita.h>
 
 #include "cg-test-ui.h"
-#include "cg-content-loader.h"
 #include "cg-document-view.h"
 #include "cg-text-renderer.h"
 
@@ -19,20 +18,6 @@
 
 #define OBJ "\xef\xbf\xbc"  /* a paintable or a widget in the buffer */
 #define EN_SPACE "\xe2\x80\x82"
-
-static CgLibrary *
-load_fixture (void)
-{
-  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "reading", NULL);
-  CgLibrary *library;
-
-  cg_content_loader_add_path (loader, dir, NULL);
-  library = cg_content_loader_load (loader, NULL);
-  g_assert_cmpuint (cg_library_get_problems (library)->len, ==, 0);
-
-  return library;
-}
 
 /* Every stretch the tag covers, joined with "|". */
 static char *
@@ -92,7 +77,7 @@ find_text (GtkTextBuffer *buffer,
 static void
 test_renderer_tags (void)
 {
-  g_autoptr(CgLibrary) library = load_fixture ();
+  g_autoptr(CgLibrary) library = cg_test_load_library ("reading");
   g_autoptr(CgTextRenderer) renderer = cg_text_renderer_new (NULL);
   CgItem *item = cg_library_lookup_item (library, "fixture-article");
   GtkTextBuffer *buffer = cg_text_renderer_get_buffer (renderer);
@@ -125,7 +110,7 @@ test_renderer_tags (void)
 static void
 test_renderer_links (void)
 {
-  g_autoptr(CgLibrary) library = load_fixture ();
+  g_autoptr(CgLibrary) library = cg_test_load_library ("reading");
   g_autoptr(CgTextRenderer) renderer = cg_text_renderer_new (NULL);
   GtkTextBuffer *buffer = cg_text_renderer_get_buffer (renderer);
   GtkTextIter iter, start, end;
@@ -158,7 +143,7 @@ test_renderer_links (void)
 static void
 test_renderer_related_and_rerender (void)
 {
-  g_autoptr(CgLibrary) library = load_fixture ();
+  g_autoptr(CgLibrary) library = cg_test_load_library ("reading");
   g_autoptr(CgTextRenderer) renderer = cg_text_renderer_new (NULL);
   GtkTextBuffer *buffer = cg_text_renderer_get_buffer (renderer);
   CgItem *entry = cg_library_lookup_item (library, "faq-fixture-question");
@@ -197,6 +182,45 @@ test_renderer_text_scale (void)
   g_assert_cmpint (larger, ==, 2 * normal);
 }
 
+/* The text-scale property, as a widget's would be: notified once a
+ * change, never for the same value, kept within its bounds. */
+static void
+test_renderer_text_scale_property (void)
+{
+  g_autoptr(CgTextRenderer) renderer = cg_text_renderer_new (NULL);
+  guint *notified = cg_test_count_notify (renderer, "text-scale");
+
+  cg_test_assert_double_property (renderer, "text-scale", 1.0, 2.0);
+  g_assert_cmpuint (*notified, ==, 1);
+
+  cg_text_renderer_set_text_scale (renderer, 1.5);
+  g_assert_cmpfloat (cg_text_renderer_get_text_scale (renderer), ==, 1.5);
+  cg_text_renderer_set_text_scale (renderer, 1.5);
+  g_assert_cmpuint (*notified, ==, 2);
+
+  cg_text_renderer_set_text_scale (renderer, 0.01);
+  g_assert_cmpfloat (cg_text_renderer_get_text_scale (renderer), ==, 0.25);
+  g_assert_cmpuint (*notified, ==, 3);
+  cg_text_renderer_set_text_scale (renderer, 0.01);
+  g_assert_cmpuint (*notified, ==, 3);
+}
+
+/* A renderer writes into the buffer it is given, or into one of its own. */
+static void
+test_renderer_buffer (void)
+{
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  g_autoptr(CgTextRenderer) given = cg_text_renderer_new (buffer);
+  g_autoptr(CgTextRenderer) own = cg_text_renderer_new (NULL);
+  g_autoptr(GtkTextBuffer) got = NULL;
+
+  g_object_get (given, "buffer", &got, NULL);
+  g_assert_true (got == buffer);
+  g_assert_true (cg_text_renderer_get_buffer (given) == buffer);
+  g_assert_true (GTK_IS_TEXT_BUFFER (cg_text_renderer_get_buffer (own)));
+  g_assert_true (cg_text_renderer_get_buffer (own) != buffer);
+}
+
 static GdkRGBA
 tag_color (GtkTextBuffer *buffer,
            const char    *name,
@@ -228,7 +252,7 @@ style_color (GtkWidget  *widget,
 static void
 test_renderer_follows_dark_style (void)
 {
-  g_autoptr(CgLibrary) library = load_fixture ();
+  g_autoptr(CgLibrary) library = cg_test_load_library ("reading");
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = cg_document_view_new ();
@@ -262,17 +286,6 @@ test_renderer_follows_dark_style (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_renderer_plain_text (void)
-{
-  g_autoptr(CgLibrary) library = load_fixture ();
-  g_autofree char *text = cg_text_renderer_item_to_plain_text (cg_library_lookup_item (library, "linked-article"));
-
-  g_assert_cmpstr (text, ==,
-                   "Linked article title\n\n"
-                   "You arrived by following a link. Go back to the fixture.\n");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -284,8 +297,9 @@ main (int   argc,
   g_test_add_func ("/text-renderer/links", test_renderer_links);
   g_test_add_func ("/text-renderer/related-and-rerender", test_renderer_related_and_rerender);
   g_test_add_func ("/text-renderer/text-scale", test_renderer_text_scale);
+  g_test_add_func ("/text-renderer/text-scale-property", test_renderer_text_scale_property);
+  g_test_add_func ("/text-renderer/buffer", test_renderer_buffer);
   g_test_add_func ("/text-renderer/follows-dark-style", test_renderer_follows_dark_style);
-  g_test_add_func ("/text-renderer/plain-text", test_renderer_plain_text);
 
   return g_test_run ();
 }

@@ -104,10 +104,13 @@ document_view_map_cb (CgArticlePage *self,
   cg_article_page_update_clamp (self);
 }
 
+/* The page's text size is its view's: however the view's changes, the
+ * page's is said to change, once. */
 static void
 document_view_notify_text_scale_cb (CgArticlePage *self)
 {
   cg_article_page_update_clamp (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
 static void
@@ -294,12 +297,7 @@ cg_article_page_set_property (GObject      *object,
       break;
 
     case PROP_TEXT_SCALE:
-      if (!G_APPROX_VALUE (cg_document_view_get_text_scale (self->document_view),
-                           g_value_get_double (value), 0.001))
-        {
-          cg_document_view_set_text_scale (self->document_view, g_value_get_double (value));
-          g_object_notify_by_pspec (object, pspec);
-        }
+      cg_document_view_set_text_scale (self->document_view, g_value_get_double (value));
       break;
 
     default:
@@ -558,12 +556,14 @@ cg_article_page_set_item (CgArticlePage *self,
                           CgItem        *item)
 {
   GtkWidget *child;
+  gboolean changed;
 
   g_return_if_fail (CG_IS_ARTICLE_PAGE (self));
   g_return_if_fail (CG_IS_ITEM (item));
 
-  /* The same item too: a new visit, without the last one's highlights. */
-  g_set_object (&self->item, item);
+  /* The same item too: a new visit, without the last one's highlights,
+   * but the property has not changed. */
+  changed = g_set_object (&self->item, item);
 
   self->resetting = TRUE;
   gtk_search_bar_set_search_mode (self->find_bar, FALSE);
@@ -577,5 +577,6 @@ cg_article_page_set_item (CgArticlePage *self,
   update_find_status (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }

@@ -520,13 +520,16 @@ void
 cg_document_view_set_text_scale (CgDocumentView *self,
                                  double          text_scale)
 {
+  double old_scale;
+
   g_return_if_fail (CG_IS_DOCUMENT_VIEW (self));
 
-  if (G_APPROX_VALUE (cg_text_renderer_get_text_scale (self->renderer), text_scale, 0.001))
-    return;
-
+  /* The renderer keeps the scale within its bounds: a value past them
+   * asked for twice changes nothing the second time. */
+  old_scale = cg_text_renderer_get_text_scale (self->renderer);
   cg_text_renderer_set_text_scale (self->renderer, text_scale);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+  if (!G_APPROX_VALUE (cg_text_renderer_get_text_scale (self->renderer), old_scale, 0.001))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cg-page-text.h"
 #include "cg-print-operation.h"
 #include "cg-qr-code.h"
 #include "cg-text-renderer.h"
@@ -769,7 +770,7 @@ cg_print_operation_draw_page (GtkPrintOperation *operation,
   cairo_fill (cr);
   /* Translators: the page number on printouts. */
   page_text = g_strdup_printf (_("Page %d of %u"), page_nr + 1, self->pages->len);
-  draw_small_text (self, context, cg_text_renderer_get_disclaimer (), FALSE, 0.7,
+  draw_small_text (self, context, cg_page_text_get_disclaimer (), FALSE, 0.7,
                    0, height - self->footer_height + 14 * scale, width * 0.8, PANGO_ALIGN_LEFT);
   draw_small_text (self, context, page_text, FALSE, 0.7,
                    width * 0.8, height - self->footer_height + 14 * scale, width * 0.2, PANGO_ALIGN_RIGHT);
@@ -847,9 +848,7 @@ cg_print_operation_new (CgItem     *item,
   self = g_object_new (CG_TYPE_PRINT_OPERATION, NULL);
   self->item = g_object_ref (item);
   self->clinic_name = g_strdup (clinic_name ? clinic_name : _("Clinic Guide"));
-  /* Translators: a date in a sentence, for g_date_time_format(): "2 November 2026".
-   * xgettext:no-c-format */
-  self->date = g_date_time_format (now, _("%-d %B %Y"));
+  self->date = cg_page_text_format_date (now);
 
   cg_text_palette_init_for_paper (&palette);
   self->renderer = cg_text_renderer_new (NULL);

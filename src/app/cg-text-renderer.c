@@ -8,12 +8,13 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "cg-article.h"
 #include "cg-faq-entry.h"
 #include "cg-note-icon.h"
+#include "cg-page-text.h"
+#include "cg-plain-text.h"
 #include "cg-text-renderer.h"
 
 /* The one bridge between the content model and GTK: a CgDocument becomes
@@ -243,23 +244,6 @@ note_icon_name (CgNoteKind kind)
     }
 }
 
-/* The same words cg_document_to_plain_text() puts before a note. */
-static const char *
-note_label (CgNoteKind kind)
-{
-  switch (kind)
-    {
-    case CG_NOTE_WARNING:
-      return _("Warning");
-    case CG_NOTE_CALL:
-      return _("When to call the clinic");
-    case CG_NOTE_INFO:
-    case CG_NOTE_NONE:
-    default:
-      return _("Good to know");
-    }
-}
-
 static void
 apply_palette (CgTextRenderer *self)
 {
@@ -451,14 +435,6 @@ list_marker (const CgBlock *block)
   return g_strdup_printf ("%s\t", bullets[MIN (MAX (block->level, 1), G_N_ELEMENTS (bullets)) - 1]);
 }
 
-static gboolean
-is_list_block (const CgBlock *block)
-{
-  return block != NULL &&
-         (block->kind == CG_BLOCK_LIST_ITEM ||
-          (block->kind == CG_BLOCK_PARAGRAPH && block->level > 0));
-}
-
 static void
 render_block (CgTextRenderer *self,
               CgDocument     *document,
@@ -484,7 +460,7 @@ render_block (CgTextRenderer *self,
 
       if (block->kind != CG_BLOCK_NOTE_TITLE)
         {
-          insert_text (self, note_label (block->note));
+          insert_text (self, cg_plain_text_note_label (block->note));
           tag_to_end (self, *note_start, "note-title");
           tag_to_end (self, *note_start, "note-start");
         }
@@ -552,7 +528,7 @@ render_block (CgTextRenderer *self,
       break;
     }
 
-  if (is_list_block (block) && !is_list_block (next))
+  if (cg_block_is_in_list (block) && !cg_block_is_in_list (next))
     tag_to_end (self, start, "list-end");
 
   if (after_note && block->kind != CG_BLOCK_HEADING)
@@ -790,7 +766,7 @@ cg_text_renderer_render (CgTextRenderer *self,
   if (flags & CG_RENDER_DISCLAIMER)
     {
       start = begin_line (self);
-      insert_text (self, cg_text_renderer_get_disclaimer ());
+      insert_text (self, cg_page_text_get_disclaimer ());
       tag_to_end (self, start, "disclaimer");
     }
 
@@ -803,7 +779,8 @@ cg_text_renderer_render (CgTextRenderer *self,
 
   if (flags & CG_RENDER_REVIEW)
     {
-      g_autofree char *review = cg_text_renderer_format_review (item);
+      g_autofree char *review = cg_page_text_format_review (cg_item_get_review_date (item),
+                                                             cg_item_get_reviewed_by (item));
 
       if (review != NULL)
         {
@@ -1133,69 +1110,4 @@ cg_text_palette_init_for_paper (CgTextPalette *palette)
   palette->match_bg = (GdkRGBA) { 0, 0, 0, 0 };
   palette->current_bg = (GdkRGBA) { 0, 0, 0, 0 };
   palette->current_fg = black;
-}
-
-/* Text around the document */
-
-const char *
-cg_text_renderer_get_disclaimer (void)
-{
-  return _("General information, not medical advice: ask your clinician about your own situation.");
-}
-
-/**
- * cg_text_renderer_format_review:
- *
- * Returns: (transfer full) (nullable): "Reviewed 2 November 2026 by …",
- *   or %NULL when the item has no review record
- */
-char *
-cg_text_renderer_format_review (CgItem *item)
-{
-  const char *date = cg_item_get_review_date (item);
-  const char *by = cg_item_get_reviewed_by (item);
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *date_text = NULL;
-  int year, month, day;
-
-  g_return_val_if_fail (CG_IS_ITEM (item), NULL);
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3)
-    return NULL;
-
-  when = g_date_time_new_utc (year, month, day, 12, 0, 0);
-  if (when == NULL)
-    return NULL;
-
-  /* Translators: a date in a sentence, for g_date_time_format(): "2 November 2026".
-   * xgettext:no-c-format */
-  date_text = g_date_time_format (when, _("%-d %B %Y"));
-
-  if (by == NULL || by[0] == '\0')
-    /* Translators: %s is a date. */
-    return g_strdup_printf (_("Reviewed %s"), date_text);
-
-  /* Translators: the first %s is a date, the second who reviewed the text. */
-  return g_strdup_printf (_("Reviewed %s by %s"), date_text, by);
-}
-
-/**
- * cg_text_renderer_item_to_plain_text:
- *
- * Returns: (transfer full): the item as copied text: its title, then the
- *   document as cg_document_to_plain_text() writes it
- */
-char *
-cg_text_renderer_item_to_plain_text (CgItem *item)
-{
-  CgDocument *document;
-  g_autofree char *body = NULL;
-
-  g_return_val_if_fail (CG_IS_ITEM (item), NULL);
-
-  document = cg_item_get_document (item);
-  if (document != NULL)
-    body = cg_document_to_plain_text (document);
-
-  return g_strdup_printf ("%s\n\n%s", cg_item_get_title (item), body != NULL ? body : "");
 }

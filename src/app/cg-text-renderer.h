@@ -70,8 +70,4 @@ void            cg_text_palette_init_from_widget   (CgTextPalette       *palette
                                                     GtkWidget           *widget);
 void            cg_text_palette_init_for_paper     (CgTextPalette       *palette);
 
-char           *cg_text_renderer_item_to_plain_text (CgItem             *item);
-char           *cg_text_renderer_format_review      (CgItem             *item);
-const char     *cg_text_renderer_get_disclaimer     (void);
-
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "cg-kiosk.h"
 #include "cg-link-dialog.h"
 #include "cg-page-holder.h"
+#include "cg-plain-text.h"
 #include "cg-settings.h"
 #include "cg-text-renderer.h"
 #include "cg-topic-page.h"
@@ -595,7 +596,7 @@ static void
 cg_window_copy_item (CgWindow *self,
                      CgItem   *item)
 {
-  g_autofree char *text = cg_text_renderer_item_to_plain_text (item);
+  g_autofree char *text = cg_plain_text_from_item (item);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copied as text")));

@@ -12,31 +12,12 @@
 
 G_BEGIN_DECLS
 
-#define CG_CONTENT_ERROR (cg_content_error_quark ())
-
-typedef enum
-{
-  CG_CONTENT_ERROR_READ,
-  CG_CONTENT_ERROR_TOO_LARGE,
-  CG_CONTENT_ERROR_MALFORMED,
-  CG_CONTENT_ERROR_DTD,
-  CG_CONTENT_ERROR_INVALID,
-  CG_CONTENT_ERROR_DUPLICATE_ID,
-  CG_CONTENT_ERROR_UNKNOWN_TOPIC,
-  CG_CONTENT_ERROR_DANGLING_LINK,
-  CG_CONTENT_ERROR_UNKNOWN_FIELD,
-  CG_CONTENT_ERROR_MISSING_IMAGE,
-  CG_CONTENT_ERROR_EMPTY_TITLE,
-  CG_CONTENT_ERROR_NO_CONTENT,
-} CgContentError;
-
 #define CG_CONTENT_LOADER_DEFAULT_MAX_FILE_SIZE (4 * 1024 * 1024)
 
 #define CG_TYPE_CONTENT_LOADER (cg_content_loader_get_type ())
 
 G_DECLARE_FINAL_TYPE (CgContentLoader, cg_content_loader, CG, CONTENT_LOADER, GObject)
 
-GQuark           cg_content_error_quark               (void);
 CgContentLoader *cg_content_loader_new                (void);
 void             cg_content_loader_add_path           (CgContentLoader *self,
                                                        const char      *path,

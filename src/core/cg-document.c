@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cg-document-private.h"
+#include "cg-plain-text.h"
 
 struct _CgDocument
 {
@@ -338,23 +339,6 @@ cg_document_get_text (CgDocument *self)
   return g_string_free (out, FALSE);
 }
 
-static const char *
-note_label (CgNoteKind kind)
-{
-  switch (kind)
-    {
-    case CG_NOTE_INFO:
-      return _("Good to know");
-    case CG_NOTE_WARNING:
-      return _("Warning");
-    case CG_NOTE_CALL:
-      return _("When to call the clinic");
-    case CG_NOTE_NONE:
-    default:
-      return NULL;
-    }
-}
-
 static void
 append_with_addresses (GString       *out,
                        const CgBlock *block)
@@ -387,12 +371,18 @@ append_with_addresses (GString       *out,
   g_string_append (out, block->text + pos);
 }
 
-/* A list item, or a paragraph that continues one. */
-static gboolean
-is_in_list (const CgBlock *block)
+/**
+ * cg_block_is_in_list:
+ * @block: (nullable): a block, or %NULL past either end of a document
+ *
+ * Returns: whether @block is a list item, or a paragraph that continues one
+ */
+gboolean
+cg_block_is_in_list (const CgBlock *block)
 {
-  return block->kind == CG_BLOCK_LIST_ITEM ||
-         (block->kind == CG_BLOCK_PARAGRAPH && block->level > 0);
+  return block != NULL &&
+         (block->kind == CG_BLOCK_LIST_ITEM ||
+          (block->kind == CG_BLOCK_PARAGRAPH && block->level > 0));
 }
 
 /**
@@ -415,15 +405,15 @@ cg_document_to_plain_text (CgDocument *self)
   for (guint i = 0; i < self->n_blocks; i++)
     {
       const CgBlock *block = &self->blocks[i];
-      gboolean in_list = is_in_list (block);
-      gboolean prev_in_list = i > 0 && is_in_list (&self->blocks[i - 1]);
+      gboolean in_list = cg_block_is_in_list (block);
+      gboolean prev_in_list = i > 0 && cg_block_is_in_list (&self->blocks[i - 1]);
 
       if (out->len > 0 && !(in_list && prev_in_list))
         g_string_append_c (out, '\n');
 
       if (block->note_group != 0 && block->note_group != last_note_group &&
           block->kind != CG_BLOCK_NOTE_TITLE)
-        g_string_append_printf (out, "%s: ", note_label (block->note));
+        g_string_append_printf (out, "%s: ", cg_plain_text_note_label (block->note));
       last_note_group = block->note_group;
 
       switch (block->kind)

@@ -48,6 +48,8 @@ const CgBlock   *cg_document_get_block        (CgDocument  *self,
 char            *cg_document_get_text         (CgDocument  *self);
 char            *cg_document_to_plain_text    (CgDocument  *self);
 
+gboolean         cg_block_is_in_list          (const CgBlock *block);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgDocument, cg_document_unref)
 
 G_END_DECLS

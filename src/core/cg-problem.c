@@ -8,6 +8,8 @@
 
 #include "cg-problem.h"
 
+G_DEFINE_QUARK (cg-content-error-quark, cg_content_error)
+
 G_DEFINE_BOXED_TYPE (CgProblem, cg_problem, cg_problem_copy, cg_problem_free)
 
 CgProblem *

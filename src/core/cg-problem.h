@@ -10,6 +10,26 @@
 
 G_BEGIN_DECLS
 
+#define CG_CONTENT_ERROR (cg_content_error_quark ())
+
+/* What is wrong with a content file: the code of a CgProblem, and the
+ * error domain of the content modules. */
+typedef enum
+{
+  CG_CONTENT_ERROR_READ,
+  CG_CONTENT_ERROR_TOO_LARGE,
+  CG_CONTENT_ERROR_MALFORMED,
+  CG_CONTENT_ERROR_DTD,
+  CG_CONTENT_ERROR_INVALID,
+  CG_CONTENT_ERROR_DUPLICATE_ID,
+  CG_CONTENT_ERROR_UNKNOWN_TOPIC,
+  CG_CONTENT_ERROR_DANGLING_LINK,
+  CG_CONTENT_ERROR_UNKNOWN_FIELD,
+  CG_CONTENT_ERROR_MISSING_IMAGE,
+  CG_CONTENT_ERROR_EMPTY_TITLE,
+  CG_CONTENT_ERROR_NO_CONTENT,
+} CgContentError;
+
 /* Something wrong in a content file, located for the person who fixes it. */
 struct _CgProblem
 {
@@ -22,6 +42,7 @@ struct _CgProblem
 
 #define CG_TYPE_PROBLEM (cg_problem_get_type ())
 
+GQuark     cg_content_error_quark (void);
 GType      cg_problem_get_type    (void) G_GNUC_CONST;
 CgProblem *cg_problem_new         (const char      *file,
                                    int              line,

@@ -18,18 +18,19 @@
 #include <unistd.h>
 
 #include "cg-autocleanups-private.h"
-#include "cg-content-loader.h"
+#include "cg-problem.h"
 #include "cg-xml-reader.h"
+#include "cg-xml-schema.h"
+#include "cg-xml-util.h"
 
 /* Content files come from a shared folder that clinic staff edit, so they
  * are trusted less than code. We read the bytes ourselves with a size cap,
  * parse from memory with XML_PARSE_NONET only (never NOENT, DTDLOAD,
  * XINCLUDE, HUGE or RECOVER), refuse any document type declaration before
- * its entities are even read, deny every external entity, and validate
- * against the schema compiled into the program.
+ * its entities are even read, deny every external entity (cg_xml_init()),
+ * and validate against the schema compiled into the program
+ * (cg-xml-schema.c).
  */
-
-#define SCHEMA_RESOURCE "/org/clinicguide/ClinicGuide/core/clinic-guide.rng"
 
 static const char * const root_elements[] = {
   "topics", "article", "faq", "clinic", "synonyms", "hide", NULL
@@ -56,285 +57,6 @@ typedef struct
   CgProblem    *problem;   /* the first one only: later ones are mostly echoes */
 } ReadState;
 
-static xmlParserInputPtr
-deny_entity_loader (const char       *url,
-                    const char       *id,
-                    xmlParserCtxtPtr  ctxt)
-{
-  g_debug ("Refused to load external entity %s", url ? url : id ? id : "(unnamed)");
-  return NULL;
-}
-
-static void
-ensure_initialized (void)
-{
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      xmlInitParser ();
-      xmlSetExternalEntityLoader (deny_entity_loader);
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
-/* Ids
- *
- * The schema states what an id looks like (define "id.value": a token
- * matching [a-z0-9][a-z0-9\-]*, at most 80 characters), for editors and
- * xmllint. libxml2 2.9 compiles a pattern's regular expression anew for
- * every value it checks against it, and ids are everywhere: every link,
- * every related item, every topic attribute. That was more than a third
- * of validating. The schema the loader compiles leaves the id facets out,
- * and cg_xml_is_valid_id() checks the attributes the schema declares as
- * ids once the rest of the schema is satisfied.
- */
-
-#define RELAXNG_NS "http://relaxng.org/ns/structure/1.0"
-
-/* What cg_xml_is_valid_id() implements. Only these facets are left out
- * of the compiled schema: others are the validator's to check. */
-#define ID_PATTERN    "[a-z0-9][a-z0-9\\-]*"
-#define ID_MAX_LENGTH 80
-
-/* An attribute the schema declares as an id, on an element of that name. */
-typedef struct
-{
-  char *element;
-  char *attribute;
-} IdAttribute;
-
-/* Of IdAttribute; read from the schema once, under spare_schemas_lock. */
-static GArray *id_attributes;
-
-static gboolean
-is_xml_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static gboolean
-is_rng (xmlNode    *node,
-        const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-         xmlStrEqual (node->ns->href, (const xmlChar *) RELAXNG_NS) &&
-         xmlStrEqual (node->name, (const xmlChar *) name);
-}
-
-static xmlNode *
-next_element (xmlNode *node)
-{
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (child->type == XML_ELEMENT_NODE)
-      return child;
-
-  for (; node != NULL && node->type == XML_ELEMENT_NODE; node = node->parent)
-    for (xmlNode *sibling = node->next; sibling != NULL; sibling = sibling->next)
-      if (sibling->type == XML_ELEMENT_NODE)
-        return sibling;
-
-  return NULL;
-}
-
-static char *
-rng_name (xmlNode *node)
-{
-  g_autoptr(xmlChar) name = xmlGetNoNsProp (node, (const xmlChar *) "name");
-
-  /* Our schema names elements and attributes with name="…", never with
-   * <name> or <anyName>: an id attribute must be known by name. */
-  g_assert (name != NULL);
-
-  return g_strdup ((const char *) name);
-}
-
-/* Each <attribute> of the grammar, with the <element> it belongs to, and
- * whether its value is an id.value. */
-static void
-add_attributes (xmlDoc *grammar,
-                GArray *ids,
-                GArray *others)
-{
-  for (xmlNode *node = xmlDocGetRootElement (grammar); node != NULL; node = next_element (node))
-    {
-      IdAttribute pair;
-      xmlNode *element = node->parent;
-      xmlNode *child;
-      gboolean is_id = FALSE;
-
-      if (!is_rng (node, "attribute"))
-        continue;
-
-      while (element != NULL && !is_rng (element, "element"))
-        element = element->parent;
-
-      for (child = node->children; child != NULL; child = child->next)
-        if (is_rng (child, "ref"))
-          {
-            g_autoptr(xmlChar) name = xmlGetNoNsProp (child, (const xmlChar *) "name");
-
-            is_id = is_id || xmlStrEqual (name, (const xmlChar *) "id.value");
-          }
-
-      /* Outside any element (lang.attrs), an attribute may be on any. */
-      g_assert (element != NULL || !is_id);
-      pair.element = element ? rng_name (element) : NULL;
-      pair.attribute = rng_name (node);
-      g_array_append_val (is_id ? ids : others, pair);
-    }
-}
-
-static gboolean
-same_attribute (const IdAttribute *a,
-                const IdAttribute *b)
-{
-  return (a->element == NULL || b->element == NULL || g_str_equal (a->element, b->element)) &&
-         g_str_equal (a->attribute, b->attribute);
-}
-
-static void
-id_attribute_clear (gpointer data)
-{
-  IdAttribute *pair = data;
-
-  g_free (pair->element);
-  g_free (pair->attribute);
-}
-
-/* Read from the grammar, not written down a second time: an id attribute
- * added to the schema is checked without anyone remembering to. */
-static GArray *
-find_id_attributes (xmlDoc *grammar)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (IdAttribute));
-  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (IdAttribute));
-
-  g_array_set_clear_func (ids, id_attribute_clear);
-  g_array_set_clear_func (others, id_attribute_clear);
-  add_attributes (grammar, ids, others);
-
-  /* Ids are found by element and attribute name, after validation: the
-   * same names must never hold something else elsewhere. */
-  for (guint i = 0; i < ids->len; i++)
-    for (guint j = 0; j < others->len; j++)
-      g_assert (!same_attribute (&g_array_index (ids, IdAttribute, i),
-                                 &g_array_index (others, IdAttribute, j)));
-  g_assert (ids->len > 0);
-
-  return g_steal_pointer (&ids);
-}
-
-static xmlNode *
-find_define (xmlDoc     *grammar,
-             const char *name)
-{
-  for (xmlNode *node = xmlDocGetRootElement (grammar); node != NULL; node = next_element (node))
-    if (is_rng (node, "define"))
-      {
-        g_autoptr(xmlChar) value = xmlGetNoNsProp (node, (const xmlChar *) "name");
-
-        if (xmlStrEqual (value, (const xmlChar *) name))
-          return node;
-      }
-
-  return NULL;
-}
-
-/* Whether a facet of id.value is one that cg_xml_is_valid_id() checks. */
-static gboolean
-is_id_facet (xmlNode *param)
-{
-  g_autoptr(xmlChar) name = xmlGetNoNsProp (param, (const xmlChar *) "name");
-  g_autoptr(xmlChar) value = xmlNodeGetContent (param);
-  g_autofree char *max_length = g_strdup_printf ("%d", ID_MAX_LENGTH);
-
-  if (xmlStrEqual (name, (const xmlChar *) "pattern"))
-    return xmlStrEqual (value, (const xmlChar *) ID_PATTERN);
-  if (xmlStrEqual (name, (const xmlChar *) "maxLength"))
-    return xmlStrEqual (value, (const xmlChar *) max_length);
-
-  return FALSE;
-}
-
-/* Takes the facets out of define "id.value", the maximum length as well
- * (it costs a quarter of what the pattern does), when they are the ones
- * cg_xml_is_valid_id() implements. Any other is left to the validator:
- * slower, never weaker. */
-static void
-drop_id_facets (xmlDoc *grammar)
-{
-  xmlNode *define = find_define (grammar, "id.value");
-  xmlNode *data = NULL;
-  xmlNode *param, *next;
-
-  for (xmlNode *child = define ? define->children : NULL; child != NULL; child = child->next)
-    if (is_rng (child, "data"))
-      data = child;
-
-  if (data == NULL)
-    {
-      g_warning ("The content schema has no id.value datatype");
-      return;
-    }
-
-  for (param = data->children; param != NULL; param = next)
-    {
-      next = param->next;
-
-      if (!is_rng (param, "param"))
-        continue;
-
-      if (!is_id_facet (param))
-        {
-          g_autoptr(xmlChar) name = xmlGetNoNsProp (param, (const xmlChar *) "name");
-
-          g_warning ("The content schema’s id.value has a %s that the loader does not know", name);
-          continue;
-        }
-
-      xmlUnlinkNode (param);
-      xmlFreeNode (param);
-    }
-}
-
-/* Compiled schemas not in use. libxml2 2.9 does not promise that one
- * compiled RELAX NG schema can validate two documents at once, so each
- * thread that validates holds a schema of its own; compiling one takes
- * about a millisecond, so they are kept for the next load. */
-static GMutex spare_schemas_lock;
-static GSList *spare_schemas;
-
-/* Called with spare_schemas_lock held. */
-static xmlRelaxNG *
-compile_schema (void)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(xmlDoc) grammar = NULL;
-  g_autoptr(xmlRelaxNGParserCtxt) ctxt = NULL;
-  xmlRelaxNG *schema;
-  gsize size;
-  const char *data;
-
-  bytes = g_resources_lookup_data (SCHEMA_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (bytes != NULL);
-  data = g_bytes_get_data (bytes, &size);
-
-  grammar = xmlReadMemory (data, (int) size, SCHEMA_RESOURCE, NULL, XML_PARSE_NONET);
-  g_assert (grammar != NULL);
-
-  if (id_attributes == NULL)
-    id_attributes = find_id_attributes (grammar);
-  drop_id_facets (grammar);
-
-  /* It parses a copy. */
-  ctxt = xmlRelaxNGNewDocParserCtxt (grammar);
-  schema = xmlRelaxNGParse (ctxt);
-  g_assert (schema != NULL);
-
-  return schema;
-}
-
 static void
 set_problem (ReadState  *state,
              int         line,
@@ -354,19 +76,8 @@ static char *
 clean_message (const char *message)
 {
   g_autofree char *valid = g_utf8_make_valid (message ? message : "", -1);
-  g_auto(GStrv) words = g_strsplit_set (valid, " \t\r\n", -1);
-  GString *out = g_string_new (NULL);
 
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, words[i]);
-    }
-
-  return g_string_free (out, FALSE);
+  return cg_xml_collapse_space (valid);
 }
 
 static void
@@ -707,7 +418,7 @@ cg_xml_locator_new (GBytes *text,
 
   for (xmlNode *node = xmlDocGetRootElement (doc);
        node != NULL && i < self->positions->len;
-       node = next_element (node), i++)
+       node = cg_xml_next_element (node), i++)
     node->_private = GUINT_TO_POINTER (i + 1);
 
   return self;
@@ -789,25 +500,6 @@ text_as_utf8 (GBytes *data,
   return g_bytes_ref (data);
 }
 
-static gboolean
-is_id_attribute (xmlNode *element,
-                 xmlAttr *attribute)
-{
-  if (attribute->ns != NULL)
-    return FALSE;
-
-  for (guint i = 0; i < id_attributes->len; i++)
-    {
-      const IdAttribute *pair = &g_array_index (id_attributes, IdAttribute, i);
-
-      if (xmlStrEqual (attribute->name, (const xmlChar *) pair->attribute) &&
-          xmlStrEqual (element->name, (const xmlChar *) pair->element))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 set_bad_id (ReadState  *state,
             xmlNode    *element,
@@ -820,9 +512,9 @@ set_bad_id (ReadState  *state,
 
   /* On one line, and not the whole of an absurdly long value. */
   shown = clean_message (value);
-  if (g_utf8_strlen (shown, -1) > ID_MAX_LENGTH + 1)
+  if (g_utf8_strlen (shown, -1) > CG_XML_ID_MAX_LENGTH + 1)
     {
-      g_autofree char *start = g_utf8_substring (shown, 0, ID_MAX_LENGTH + 1);
+      g_autofree char *start = g_utf8_substring (shown, 0, CG_XML_ID_MAX_LENGTH + 1);
 
       g_free (shown);
       shown = g_strconcat (start, "…", NULL);
@@ -844,13 +536,13 @@ static gboolean
 check_ids (ReadState *state,
            xmlDoc    *doc)
 {
-  for (xmlNode *node = xmlDocGetRootElement (doc); node != NULL; node = next_element (node))
+  for (xmlNode *node = xmlDocGetRootElement (doc); node != NULL; node = cg_xml_next_element (node))
     for (xmlAttr *attribute = node->properties; attribute != NULL; attribute = attribute->next)
       {
         g_autoptr(xmlChar) value = NULL;
         g_autofree char *stripped = NULL;
 
-        if (!is_id_attribute (node, attribute))
+        if (!cg_xml_schema_is_id_attribute (node, attribute))
           continue;
 
         value = xmlNodeGetContent ((xmlNode *) attribute);
@@ -956,44 +648,6 @@ parse_and_validate (ReadState  *state,
 }
 
 /**
- * cg_xml_schema_acquire:
- *
- * Returns: (transfer full): the content schema, compiled, for the calling
- *   thread alone until it gives it back with cg_xml_schema_release()
- */
-xmlRelaxNG *
-cg_xml_schema_acquire (void)
-{
-  xmlRelaxNG *schema;
-
-  ensure_initialized ();
-
-  /* Compiling under the lock as well: the first compile sets up libxml2's
-   * tables of datatypes, which two threads must not do at once. */
-  g_mutex_lock (&spare_schemas_lock);
-  if (spare_schemas != NULL)
-    {
-      schema = spare_schemas->data;
-      spare_schemas = g_slist_delete_link (spare_schemas, spare_schemas);
-    }
-  else
-    schema = compile_schema ();
-  g_mutex_unlock (&spare_schemas_lock);
-
-  return schema;
-}
-
-void
-cg_xml_schema_release (xmlRelaxNG *schema)
-{
-  g_return_if_fail (schema != NULL);
-
-  g_mutex_lock (&spare_schemas_lock);
-  spare_schemas = g_slist_prepend (spare_schemas, schema);
-  g_mutex_unlock (&spare_schemas_lock);
-}
-
-/**
  * cg_xml_reader_parse:
  * @schema: from cg_xml_schema_acquire(), not in use by another thread
  * @data: the bytes of a content file
@@ -1024,7 +678,7 @@ cg_xml_reader_parse (xmlRelaxNG    *schema,
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (problem != NULL && *problem == NULL, NULL);
 
-  ensure_initialized ();
+  cg_xml_init ();
 
   /* The parser takes an int. */
   if (g_bytes_get_size (data) > MIN (max_size, (gsize) G_MAXINT))
@@ -1048,41 +702,6 @@ cg_xml_reader_parse (xmlRelaxNG    *schema,
     g_clear_pointer (&state.locator, cg_xml_locator_free);
 
   return doc;
-}
-
-/**
- * cg_xml_is_valid_id:
- * @value: an attribute's value, as the parser gives it
- *
- * The content schema's rule for ids (define "id.value" in
- * data/clinic-guide.rng): lowercase ASCII letters, digits and hyphens,
- * not starting with a hyphen, 1 to 80 characters. As for any token, white
- * space around the value does not count.
- *
- * Returns: whether @value is a valid id
- */
-gboolean
-cg_xml_is_valid_id (const char *value)
-{
-  const char *start, *end;
-
-  g_return_val_if_fail (value != NULL, FALSE);
-
-  start = value;
-  while (is_xml_space (*start))
-    start++;
-  end = start + strlen (start);
-  while (end > start && is_xml_space (end[-1]))
-    end--;
-
-  if (end == start || end - start > ID_MAX_LENGTH || *start == '-')
-    return FALSE;
-
-  for (const char *p = start; p < end; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return FALSE;
-
-  return TRUE;
 }
 
 /**

@@ -11,15 +11,13 @@
 #include <libxml/tree.h>
 
 #include "cg-problem.h"
+#include "cg-xml-schema.h"
 
 G_BEGIN_DECLS
 
 /* Finds where an element's start tag stands in the file, for problems
  * found after parsing. */
 typedef struct _CgXmlLocator CgXmlLocator;
-
-xmlRelaxNG *cg_xml_schema_acquire     (void);
-void        cg_xml_schema_release     (xmlRelaxNG    *schema);
 
 GBytes     *cg_xml_reader_read_file   (const char    *path,
                                        gsize          max_size,
@@ -31,8 +29,6 @@ xmlDoc     *cg_xml_reader_parse       (xmlRelaxNG    *schema,
                                        gsize          max_size,
                                        CgXmlLocator **locator,
                                        CgProblem    **problem);
-
-gboolean    cg_xml_is_valid_id        (const char    *value);
 
 void        cg_xml_locator_free       (CgXmlLocator  *self);
 void        cg_xml_locator_find       (CgXmlLocator  *self,
