@@ -10,6 +10,8 @@
 
 #include "cg-content-loader.h"
 #include "cg-faq-entry.h"
+#include "cg-page-text.h"
+#include "cg-plain-text.h"
 #include "cg-qr-code.h"
 #include "cg-take-home.h"
 #include "cg-test-qr.h"
@@ -22,7 +24,7 @@
 #define PDI "\xe2\x81\xa9"
 #define RLM "\xe2\x80\x8f"
 
-#define REVIEW "Reviewed 1 January 2026"
+#define REVIEW "Reviewed 1 January 2026 by Tests"
 #define FOOTER "Test Clinic (sample)\n+1 555 0100\n" REVIEW
 
 static CgLibrary *library;
@@ -37,24 +39,12 @@ item_of (const char *id)
   return item;
 }
 
-/* As the application copies an item: its title, a blank line, its body. */
-static char *
-plain_text_of (CgItem *item)
-{
-  g_autofree char *body = cg_document_to_plain_text (cg_item_get_document (item));
-
-  return g_strdup_printf ("%s\n\n%s", cg_item_get_title (item), body);
-}
-
 static char *
 take_home_text (CgItem   *item,
                 gboolean  right_to_left,
                 gboolean *shortened)
 {
-  g_autofree char *plain = plain_text_of (item);
-
-  return cg_take_home_get_text (item, plain, REVIEW, cg_library_get_clinic (library),
-                                right_to_left, shortened);
+  return cg_take_home_get_text (item, cg_library_get_clinic (library), right_to_left, shortened);
 }
 
 /* Encoded within the size a phone reads at arm's length, and read back
@@ -97,8 +87,7 @@ test_arabic_marks (void)
                    RLM "هل يمكنني غسل وجهي؟\n\n"
                    RLM "نعم، بلطف. اتصل على " LRI "+1 555 0100" PDI " إذا نزف.\n\n"
                    RLM FSI "Test Clinic (sample)" PDI "\n"
-                   RLM LRI "+1 555 0100" PDI "\n"
-                   RLM REVIEW);
+                   RLM LRI "+1 555 0100" PDI);
   assert_scans_as (text, text);
 }
 
@@ -106,7 +95,7 @@ static void
 test_long_article (void)
 {
   CgItem *item = item_of ("long-article");
-  g_autofree char *plain = plain_text_of (item);
+  g_autofree char *plain = cg_plain_text_from_item (item);
   gboolean shortened = FALSE;
   g_autofree char *text = take_home_text (item, FALSE, &shortened);
 
@@ -213,10 +202,10 @@ test_bundled (void)
       for (guint i = 0; i < g_list_model_get_n_items (items); i++)
         {
           g_autoptr(CgItem) item = g_list_model_get_item (items, i);
-          g_autofree char *plain = plain_text_of (item);
           gboolean shortened;
-          g_autofree char *text = cg_take_home_get_text (item, plain, REVIEW, cg_library_get_clinic (bundled),
-                                                         rtl, &shortened);
+          g_autofree char *text = cg_take_home_get_text (item, cg_library_get_clinic (bundled), rtl, &shortened);
+          g_autofree char *review = cg_page_text_format_review (cg_item_get_review_date (item),
+                                                                cg_item_get_reviewed_by (item));
           g_autoptr(CgQrCode) code = NULL;
 
           g_assert_nonnull (text);
@@ -225,7 +214,8 @@ test_bundled (void)
           g_assert_cmpuint (cg_qr_code_get_version (code), <=, CG_QR_CODE_MAX_VERSION);
           g_assert_true (g_str_has_prefix (text + (rtl ? strlen (RLM) : 0), cg_item_get_title (item)));
           g_assert_nonnull (strstr (text, cg_clinic_get_phone (cg_library_get_clinic (bundled))));
-          g_assert_true (g_str_has_suffix (text, REVIEW));
+          g_assert_nonnull (review);
+          g_assert_true (g_str_has_suffix (text, review));
           if (shortened)
             n_short++;
         }
@@ -237,9 +227,7 @@ test_bundled (void)
 
       {
         CgItem *faq = cg_library_lookup_item (bundled, "faq-make-up-after");
-        g_autofree char *plain = plain_text_of (faq);
-        g_autofree char *text = cg_take_home_get_text (faq, plain, REVIEW, cg_library_get_clinic (bundled),
-                                                       rtl, NULL);
+        g_autofree char *text = cg_take_home_get_text (faq, cg_library_get_clinic (bundled), rtl, NULL);
 
         g_assert_true (CG_IS_FAQ_ENTRY (faq));
         assert_scans_as (text, text);

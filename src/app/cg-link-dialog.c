@@ -12,7 +12,6 @@
 #include "cg-link-dialog.h"
 #include "cg-qr-code.h"
 #include "cg-take-home.h"
-#include "cg-text-renderer.h"
 
 /* A QR code for the patient's own phone, in two uses:
  * - in waiting-room mode no browser may open: an external link shows its
@@ -240,18 +239,12 @@ cg_link_dialog_get_code (CgLinkDialog *self)
  */
 char *
 cg_link_dialog_make_take_home_text (CgItem   *item,
-                        CgClinic *clinic,
-                        gboolean *shortened)
+                                    CgClinic *clinic,
+                                    gboolean *shortened)
 {
-  g_autofree char *plain = NULL;
-  g_autofree char *review = NULL;
-
   g_return_val_if_fail (CG_IS_ITEM (item), NULL);
 
-  plain = cg_text_renderer_item_to_plain_text (item);
-  review = cg_text_renderer_format_review (item);
-
-  return cg_take_home_get_text (item, plain, review, clinic,
+  return cg_take_home_get_text (item, clinic,
                                 gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL,
                                 shortened);
 }

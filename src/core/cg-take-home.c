@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "cg-article.h"
+#include "cg-page-text.h"
+#include "cg-plain-text.h"
 #include "cg-qr-code.h"
 #include "cg-take-home.h"
 
@@ -252,36 +254,38 @@ make_short_text (Composer   *composer,
 /**
  * cg_take_home_get_text:
  * @item: an article or a question
- * @plain_text: the item as copied text: its title, a blank line, its body
- * @review: (nullable): the review line in the reader's language
  * @clinic: (nullable): whose name and phone close the text
  * @right_to_left: whether the reader's language is written right to left
  * @shortened: (out) (optional): set to whether the text is the short form
+ *
+ * The text in the language of the interface (the review line) and of the
+ * content (the rest): what the "Take it home" dialog's code and the
+ * printed handout's code hold.
  *
  * Returns: (transfer full) (nullable): the text for the code, which always
  *   makes a code of version CG_QR_CODE_MAX_VERSION or smaller, or %NULL
  *   when not even the title and the clinic fit (or there is no QR encoder)
  */
 char *
-cg_take_home_get_text (CgItem     *item,
-                       const char *plain_text,
-                       const char *review,
-                       CgClinic   *clinic,
-                       gboolean    right_to_left,
-                       gboolean   *shortened)
+cg_take_home_get_text (CgItem   *item,
+                       CgClinic *clinic,
+                       gboolean  right_to_left,
+                       gboolean *shortened)
 {
   Composer composer = { right_to_left, NULL };
-  g_autofree char *full = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *review = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (CG_IS_ITEM (item), NULL);
-  g_return_val_if_fail (plain_text != NULL, NULL);
   g_return_val_if_fail (clinic == NULL || CG_IS_CLINIC (clinic), NULL);
 
+  review = cg_page_text_format_review (cg_item_get_review_date (item), cg_item_get_reviewed_by (item));
   composer.footer = make_footer (clinic, review, right_to_left);
 
-  full = g_strchomp (g_strdup (plain_text));
-  text = composer_finish (&composer, full);
+  /* The whole text, as "Copy as Text" copies it. */
+  plain = g_strchomp (cg_plain_text_from_item (item));
+  text = composer_finish (&composer, plain);
   if (shortened != NULL)
     *shortened = text == NULL;
   if (text == NULL)

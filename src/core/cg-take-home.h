@@ -11,11 +11,9 @@
 
 G_BEGIN_DECLS
 
-char *cg_take_home_get_text (CgItem     *item,
-                             const char *plain_text,
-                             const char *review,
-                             CgClinic   *clinic,
-                             gboolean    right_to_left,
-                             gboolean   *shortened);
+char *cg_take_home_get_text (CgItem   *item,
+                             CgClinic *clinic,
+                             gboolean  right_to_left,
+                             gboolean *shortened);
 
 G_END_DECLS
