@@ -2,7 +2,8 @@
 #   make run    install what is missing, build, launch on the bundled content
 #   make test   the same set-up, then every test suite
 # and for developers: make bench, make check-valgrind, make check-asan,
-# make fuzz, make update-po, make translations-report.
+# make fuzz, make update-po, make translations-report; and make deb, the
+# Debian package for installing on clinic PCs.
 
 BUILDDIR   ?= build
 ASANDIR    ?= build-asan
@@ -16,12 +17,16 @@ PACKAGES = \
 	libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libgtk-4-bin \
 	libadwaita-1-dev libepoxy-dev libxml2-dev libxml2-utils libsqlite3-dev libqrencode-dev \
 	desktop-file-utils appstream xvfb xauth dbus poppler-utils zbar-tools \
-	adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core
+	adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core \
+	dconf-cli dconf-gsettings-backend
+
+# To build the .deb (its build dependencies are in PACKAGES) and check it.
+DEB_PACKAGES = debhelper dpkg-dev lintian
 
 DEV_PACKAGES = valgrind clang libclang-rt-14-dev
 
 .PHONY: all deps dev-deps setup build run test bench check-valgrind check-asan fuzz \
-	update-po translations-report clean
+	update-po translations-report deb clean
 
 all: build
 
@@ -98,6 +103,17 @@ update-po: build
 
 translations-report: build
 	python3 tests/check-translations.py report po
+
+# dpkg-buildpackage writes clinic-guide_<version>_<arch>.deb (and its
+# .changes and .buildinfo) to the folder above this one, as Debian tools do.
+# The package build's own tree (obj-*, debian/clinic-guide/) is cleaned up.
+deb:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(DEB_PACKAGES)"
+	dpkg-buildpackage -us -uc -b
+	lintian --fail-on error,warning --info \
+	  ../clinic-guide_$$(dpkg-parsechangelog -S Version)_$$(dpkg-architecture -q DEB_HOST_ARCH).changes
+	debian/rules clean
+	@echo "Built ../clinic-guide_$$(dpkg-parsechangelog -S Version)_$$(dpkg-architecture -q DEB_HOST_ARCH).deb"
 
 clean:
 	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR)
