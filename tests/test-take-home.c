@@ -114,6 +114,36 @@ test_long_article (void)
   assert_scans_as (text, text);
 }
 
+/* Key points an editor wrote in <takeaway> stand for the headings, with
+ * the clinic's details filled in. */
+static void
+test_takeaway (void)
+{
+  CgItem *item = item_of ("takeaway");
+  g_autofree char *plain = cg_plain_text_from_item (item);
+  gboolean shortened = FALSE;
+  g_autofree char *text = take_home_text (item, FALSE, &shortened);
+
+  g_assert_false (cg_qr_code_fits (plain, CG_QR_CODE_MAX_VERSION));
+  g_assert_cmpstrv (cg_item_get_takeaway (item),
+                    ((const char * const[]) { "No hard exercise for two days.",
+                                              "No pools or saunas for three days.",
+                                              "Questions? Call +1 555 0100.", NULL }));
+  g_assert_true (shortened);
+  g_assert_cmpstr (text, ==,
+                   "Exercise after treatment\n\n"
+                   "Heat and sweat irritate healing skin. Go gently for a few days.\n\n"
+                   "Key points:\n"
+                   "• No hard exercise for two days.\n"
+                   "• No pools or saunas for three days.\n"
+                   "• Questions? Call +1 555 0100.\n\n"
+                   FOOTER);
+  assert_scans_as (text, text);
+
+  /* Not shown on screen: not in the copied text either. */
+  g_assert_null (strstr (plain, "No pools or saunas"));
+}
+
 /* A first paragraph that leaves no room for a key point gives way to the
  * article's summary. */
 static void
@@ -256,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/take-home/long-article", test_long_article);
   g_test_add_func ("/take-home/long-paragraph", test_long_paragraph);
   g_test_add_func ("/take-home/summary-for-long-intro", test_summary_for_long_intro);
+  g_test_add_func ("/take-home/takeaway", test_takeaway);
   g_test_add_func ("/take-home/bundled", test_bundled);
 
   status = g_test_run ();

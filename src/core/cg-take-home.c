@@ -20,8 +20,9 @@
  *
  * The whole answer goes in when it fits the largest code a phone reads
  * from the screen at arm's length (CG_QR_CODE_MAX_VERSION). When it does
- * not, the answer becomes its title, its first paragraph and its headings
- * as key points, each whole or not at all: the first paragraph is cut
+ * not, the answer becomes its title, its first paragraph and its key
+ * points (its editor's <takeaway>, or else its headings), each whole or
+ * not at all: the first paragraph is cut
  * only after a sentence, never inside one. When the first paragraph
  * leaves no room for any key point, an article's <summary> replaces it. The clinic's name and phone and
  * the review line close the text in both forms. */
@@ -177,7 +178,8 @@ find_first_paragraph (CgDocument *document)
 }
 
 /* The title, then as much of @summary as fits in whole sentences, then the
- * headings that fit, in order; @n_points is set to how many. */
+ * key points that fit, in order: the <takeaway> items, or the headings;
+ * @n_points is set to how many. */
 static char *
 make_short_text (Composer   *composer,
                  CgItem     *item,
@@ -185,6 +187,7 @@ make_short_text (Composer   *composer,
                  guint      *n_points)
 {
   CgDocument *document = cg_item_get_document (item);
+  const char * const *takeaway = cg_item_get_takeaway (item);
   g_autoptr(GString) body = g_string_new (cg_item_get_title (item));
   g_autofree char *best = composer_finish (composer, body->str);
 
@@ -217,23 +220,25 @@ make_short_text (Composer   *composer,
         }
     }
 
-  for (guint i = 0; document != NULL && i < cg_document_get_n_blocks (document); i++)
+  /* The key points its editor wrote, or else its headings. */
+  for (guint i = 0; takeaway != NULL ? takeaway[i] != NULL
+                                     : document != NULL && i < cg_document_get_n_blocks (document); i++)
     {
-      const CgBlock *block = cg_document_get_block (document, i);
+      const CgBlock *block = takeaway == NULL ? cg_document_get_block (document, i) : NULL;
       gsize len = body->len;
       g_autofree char *text = NULL;
 
-      if (block->kind != CG_BLOCK_HEADING)
+      if (block != NULL && block->kind != CG_BLOCK_HEADING)
         continue;
 
       if (*n_points == 0)
-        /* Translators: before the headings of an article in the short
-         * text of "Take it home", as a list. */
+        /* Translators: before the key points of an article in the
+         * short text of "Take it home", as a list. */
         g_string_append_printf (body, "\n\n%s", _("Key points:"));
       g_string_append_c (body, '\n');
-      for (guint l = 1; l < block->level; l++)
+      for (guint l = 1; block != NULL && l < block->level; l++)
         g_string_append (body, "   ");
-      g_string_append_printf (body, "• %s", block->text);
+      g_string_append_printf (body, "• %s", block != NULL ? block->text : takeaway[i]);
 
       text = composer_finish (composer, body->str);
       if (text == NULL)
