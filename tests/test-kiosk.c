@@ -21,6 +21,7 @@
 #include "cg-pin-dialog.h"
 #include "cg-search-page.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* Waiting-room mode as a patient and the staff meet it: the screen
  * resets itself, cannot be closed or inspected, opens no browser, leaves

@@ -14,8 +14,10 @@
 #include "cg-test-ui.h"
 #include "cg-application.h"
 #include "cg-article-page.h"
+#include "cg-kiosk.h"
 #include "cg-language-button.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* Switching languages in a running application, as a patient does with
  * the globe in the header bar: the bundled content and the built
@@ -325,6 +327,42 @@ test_search_in_each_language (void)
   cg_application_set_language (application, "en");
 }
 
+/* kiosk (F7): the screen goes back for the next patient in the waiting
+ * room's language, whatever the last one chose; the window is rebuilt
+ * in it, still in waiting-room mode. */
+static void
+test_kiosk_reset_language (void)
+{
+  GSettings *settings = cg_application_get_settings (application);
+  CgWindow *before;
+  CgWindow *after;
+
+  cg_application_set_language (application, "en");
+  g_settings_set_string (settings, "kiosk-language", "fr");
+  open_window (NULL);
+  cg_application_set_kiosk (application, TRUE);
+
+  /* The patient's choice. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_window ()), "app.language", "s", "pl"));
+  g_assert_cmpstr (cg_i18n_get_language (), ==, "pl");
+  before = the_window ();
+  g_assert_true (cg_window_open_page (before, "item:" ARTICLE));
+
+  cg_kiosk_reset (cg_window_get_kiosk_controller (before));
+
+  g_assert_cmpstr (cg_i18n_get_language (), ==, "fr");
+  after = the_window ();
+  g_assert_true (after != before);
+  g_assert_true (cg_window_get_kiosk (after));
+  g_assert_cmpstr (cg_window_get_page (after), ==, "home");
+
+  cg_application_set_kiosk (application, FALSE);
+  g_assert_false (cg_window_get_kiosk (after));
+  g_settings_reset (settings, "kiosk-language");
+  cg_application_set_language (application, "en");
+  close_window ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/languages/language-menu", test_language_menu);
   g_test_add_func ("/languages/switch-keeps-scroll-position", test_switch_keeps_scroll_position);
   g_test_add_func ("/languages/search-in-each-language", test_search_in_each_language);
+  g_test_add_func ("/languages/kiosk-reset-language", test_kiosk_reset_language);
 
   return g_test_run ();
 }

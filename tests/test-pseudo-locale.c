@@ -19,6 +19,7 @@
 #include "cg-language-button.h"
 #include "cg-paths.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* Every string a user can see must go through the catalog. The build
  * pseudo-translates the POT (tests/pseudo-translate.py: "Back" becomes

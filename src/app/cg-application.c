@@ -40,6 +40,17 @@ struct _CgApplication
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, ADW_TYPE_APPLICATION)
 
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_CONTENT_WATCHER,
+  PROP_KIOSK,         /* kiosk (F7) */
+  PROP_IDLE_TIMEOUT,  /* kiosk (F7) */
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -113,10 +124,26 @@ cg_application_language_change_state (GSimpleAction *action,
   cg_application_set_language (CG_APPLICATION (user_data), g_variant_get_string (value, NULL));
 }
 
+/* kiosk (F7): a window activates it when its screen goes back for the
+ * next patient. (Leaving waiting-room mode is no action: actions can be
+ * activated over D-Bus, past the PIN. The windows set the "kiosk"
+ * property instead.) */
+static void
+cg_application_reset_language_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  CgApplication *self = user_data;
+
+  if (self->kiosk)
+    cg_application_set_language (self, self->kiosk_language);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", cg_application_quit_action },
   { "about", cg_application_about_action },
   { "language", NULL, "s", "'en'", cg_application_language_change_state },
+  { "reset-language", cg_application_reset_language_action },
 };
 
 static char **
@@ -365,12 +392,90 @@ cg_application_dispose (GObject *object)
 }
 
 static void
+cg_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CgApplication *self = CG_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, cg_application_get_settings (self));
+      break;
+
+    case PROP_CONTENT_WATCHER:
+      g_value_set_object (value, cg_application_get_content_watcher (self));
+      break;
+
+    case PROP_KIOSK:
+      g_value_set_boolean (value, self->kiosk);
+      break;
+
+    case PROP_IDLE_TIMEOUT:
+      g_value_set_uint (value, self->idle_timeout);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CgApplication *self = CG_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIOSK:
+      cg_application_set_kiosk (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cg_application_class_init (CgApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = cg_application_dispose;
+  object_class->get_property = cg_application_get_property;
+  object_class->set_property = cg_application_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* The content every window shows: see cg_application_get_content_watcher(). */
+  properties[PROP_CONTENT_WATCHER] =
+    g_param_spec_object ("content-watcher", NULL, NULL,
+                         CG_TYPE_CONTENT_WATCHER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* kiosk (F7): every window follows it, and sets it when the staff
+   * typed the PIN in it. */
+  properties[PROP_KIOSK] =
+    g_param_spec_boolean ("kiosk", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* kiosk (F7): --idle-timeout, or 0 for the setting. */
+  properties[PROP_IDLE_TIMEOUT] =
+    g_param_spec_uint ("idle-timeout", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->handle_local_options = cg_application_handle_local_options;
   app_class->startup = cg_application_startup;
@@ -469,7 +574,7 @@ cg_application_get_search_index (CgApplication *self)
  * Shows the interface and the content in @language at once, without a
  * restart: every window is rebuilt in the new language on the page it
  * showed. The one place where the language changes; "app.language" and
- * the kiosk's reset come through here.
+ * the kiosk's reset ("app.reset-language") come through here.
  */
 void
 cg_application_set_language (CgApplication *self,
@@ -591,10 +696,8 @@ cg_application_set_kiosk (CgApplication *self,
 
   set_action_enabled (self, "quit", !kiosk);
   set_action_enabled (self, "about", !kiosk);
-
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (CG_IS_WINDOW (l->data))
-      cg_window_set_kiosk (l->data, kiosk, self->idle_timeout);
+  /* The windows follow: see cg_window_new(). */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
 }
 
 gboolean
@@ -603,33 +706,6 @@ cg_application_get_kiosk (CgApplication *self)
   g_return_val_if_fail (CG_IS_APPLICATION (self), FALSE);
 
   return self->kiosk;
-}
-
-/**
- * cg_application_get_idle_timeout:
- *
- * Returns: the seconds given with --idle-timeout, or 0 for the setting
- */
-guint
-cg_application_get_idle_timeout (CgApplication *self)
-{
-  g_return_val_if_fail (CG_IS_APPLICATION (self), 0);
-
-  return self->idle_timeout;
-}
-
-/**
- * cg_application_get_kiosk_language:
- *
- * Returns: the language the waiting-room screen goes back to: the
- *   setting kiosk-language, or the language it started in
- */
-const char *
-cg_application_get_kiosk_language (CgApplication *self)
-{
-  g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
-
-  return self->kiosk_language != NULL ? self->kiosk_language : cg_i18n_get_language ();
 }
 
 /**

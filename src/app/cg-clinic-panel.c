@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "cg-clinic-panel.h"
-#include "cg-window.h"
 
 /* The clinic's own details one click away from any page, for the front
  * desk on the phone: each value copies with its button, as plain text. */
@@ -36,11 +35,10 @@ copy_button_clicked_cb (CgClinicPanel *self,
                         GtkButton     *button)
 {
   const char *text = g_object_get_data (G_OBJECT (button), "cg-value");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  if (CG_IS_WINDOW (root))
-    cg_window_add_toast (CG_WINDOW (root), _("Copied"));
+  /* The window, if it is ours, says so. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Copied"));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cg-document-image.h"
 #include "cg-document-view.h"
 
 /* A read-only, selectable text view of one article or answer. It follows
@@ -396,6 +397,38 @@ cg_document_view_set_property (GObject      *object,
     }
 }
 
+/* A picture is never wider than the text: tell each the width there is
+ * before the text is laid out at the new size. A text view is at least as
+ * wide as its widest child, so a picture as wide as the text would hold
+ * the window at its size: leaving a sixteenth free lets the window shrink,
+ * and the pictures follow it, a step each frame. */
+static void
+cg_document_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  CgDocumentView *self = CG_DOCUMENT_VIEW (widget);
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  GPtrArray *images = cg_text_renderer_get_images (self->renderer);
+  int available = width - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
+
+  available -= MAX (available / 16, 8);
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      g_autofree GtkWidget **widgets = NULL;
+      guint n_widgets;
+
+      widgets = gtk_text_child_anchor_get_widgets (g_ptr_array_index (images, i), &n_widgets);
+      for (guint j = 0; j < n_widgets; j++)
+        if (CG_IS_DOCUMENT_IMAGE (widgets[j]))
+          cg_document_image_set_available_width (CG_DOCUMENT_IMAGE (widgets[j]), MAX (available, 1));
+    }
+
+  GTK_WIDGET_CLASS (cg_document_view_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static void
 cg_document_view_class_init (CgDocumentViewClass *klass)
 {
@@ -410,6 +443,7 @@ cg_document_view_class_init (CgDocumentViewClass *klass)
 
   widget_class->css_changed = cg_document_view_css_changed;
   widget_class->realize = cg_document_view_realize;
+  widget_class->size_allocate = cg_document_view_size_allocate;
 
   text_view_class->snapshot_layer = cg_document_view_snapshot_layer;
 

@@ -11,7 +11,7 @@
 #include "cg-countdown-overlay.h"
 #include "cg-kiosk.h"
 #include "cg-pin-dialog.h"
-#include "cg-window.h"
+#include "cg-text-scale.h"
 
 /* Waiting-room mode for one window: full screen with no way out for a
  * patient, and back to the start after a while without input.
@@ -20,7 +20,12 @@
  * the reverse order: the window is the same window before and after, for
  * the staff member who typed the PIN. What must hold even before the
  * kiosk exists (closing, external links, the settings the window saves)
- * the window checks itself with cg_window_get_kiosk(). */
+ * the window checks itself.
+ *
+ * The kiosk calls neither the window nor the application: it tells its
+ * owner what happened with the signals CgKiosk::reset and
+ * CgKiosk::unlocked, and the owner acts, even when that means dropping
+ * the kiosk. */
 
 /* Held that long on the clinic's name, a touch opens the PIN pad: long
  * enough that a patient resting a finger there does not, short enough
@@ -32,6 +37,7 @@ struct _CgKiosk
   GObject             parent_instance;
 
   GtkWindow          *window;       /* unowned: the window owns us */
+  GtkMenuButton      *menu_button;  /* the window's main menu */
   GSettings          *settings;
   CgIdleTimer        *timer;
 
@@ -47,6 +53,14 @@ struct _CgKiosk
 };
 
 G_DEFINE_FINAL_TYPE (CgKiosk, cg_kiosk, G_TYPE_OBJECT)
+
+enum {
+  RESET,
+  UNLOCKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Input */
 
@@ -158,20 +172,13 @@ timer_expired_cb (CgKiosk     *self,
 
 /* The menu: only what a patient may change. */
 
-static char *
-format_percent (double scale)
-{
-  /* Translators: the text size in the main menu. */
-  return g_strdup_printf (_("%.0f%%"), scale * 100);
-}
-
 static gboolean
 text_scale_to_label (GBinding     *binding,
                      const GValue *from,
                      GValue       *to,
                      gpointer      user_data)
 {
-  g_value_take_string (to, format_percent (g_value_get_double (from)));
+  g_value_take_string (to, cg_text_scale_format (g_value_get_double (from)));
 
   return TRUE;
 }
@@ -218,7 +225,12 @@ cg_kiosk_enter (CgKiosk *self)
 {
   GtkWidget *widget = GTK_WIDGET (self->window);
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self->window));
-  GtkMenuButton *menu_button = cg_window_get_primary_menu_button (CG_WINDOW (self->window));
+  GtkMenuButton *menu_button = self->menu_button;
+
+  /* Nothing a patient does is written to disk: the text size stays with
+   * the window until the kiosk gives it back to the setting. */
+  g_settings_unbind (self->window, "text-scale");
+  gtk_window_set_deletable (self->window, FALSE);
 
   gtk_widget_add_css_class (widget, "kiosk");
   gtk_window_fullscreen (self->window);
@@ -276,7 +288,7 @@ cg_kiosk_enter (CgKiosk *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timer, "expired", G_CALLBACK (timer_expired_cb), self, G_CONNECT_SWAPPED);
 
-  cg_window_set_text_scale (CG_WINDOW (self->window), g_settings_get_double (self->settings, "kiosk-text-scale"));
+  g_object_set (self->window, "text-scale", g_settings_get_double (self->settings, "kiosk-text-scale"), NULL);
   cg_idle_timer_start (self->timer);
 }
 
@@ -313,6 +325,7 @@ cg_kiosk_dispose (GObject *object)
   g_clear_object (&self->long_press);
   g_clear_object (&self->menu);
   g_clear_object (&self->saved_menu);
+  g_clear_object (&self->menu_button);
   if (self->pin_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->pin_dialog), (gpointer *) &self->pin_dialog);
   self->pin_dialog = NULL;
@@ -326,6 +339,33 @@ cg_kiosk_class_init (CgKioskClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cg_kiosk_dispose;
+
+  /**
+   * CgKiosk::reset:
+   *
+   * The screen goes back for the next patient (the idle time is up, or
+   * cg_kiosk_reset()): the owner shows the start again, in the waiting
+   * room's language. The kiosk has closed the dialogs, emptied the
+   * clipboard and reset the text size.
+   */
+  signals[RESET] =
+    g_signal_new ("reset",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * CgKiosk::unlocked:
+   *
+   * The staff typed the right PIN: the owner leaves waiting-room mode.
+   */
+  signals[UNLOCKED] =
+    g_signal_new ("unlocked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -335,24 +375,30 @@ cg_kiosk_init (CgKiosk *self)
 
 /**
  * cg_kiosk_new:
- * @window: a #CgWindow, which owns the kiosk
+ * @window: the window, which owns the kiosk and has a "text-scale"
+ *   property, bound to the setting of that name
+ * @menu_button: the window's main menu, which the kiosk's menu replaces
  * @idle_timeout: seconds without input before the countdown; 0 for the
  *   setting
  *
  * Puts @window in waiting-room mode.
  */
 CgKiosk *
-cg_kiosk_new (GtkWindow *window,
-              GSettings *settings,
-              guint      idle_timeout)
+cg_kiosk_new (GtkWindow     *window,
+              GtkMenuButton *menu_button,
+              GSettings     *settings,
+              guint          idle_timeout)
 {
   CgKiosk *self;
 
-  g_return_val_if_fail (CG_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (window), "text-scale") != NULL, NULL);
+  g_return_val_if_fail (GTK_IS_MENU_BUTTON (menu_button), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (CG_TYPE_KIOSK, NULL);
   self->window = window;
+  self->menu_button = g_object_ref (menu_button);
   self->settings = g_object_ref (settings);
   if (idle_timeout == 0)
     idle_timeout = g_settings_get_uint (settings, "idle-timeout");
@@ -378,7 +424,7 @@ cg_kiosk_leave (CgKiosk *self)
   g_return_if_fail (self->window != NULL);
 
   widget = GTK_WIDGET (self->window);
-  menu_button = cg_window_get_primary_menu_button (CG_WINDOW (self->window));
+  menu_button = self->menu_button;
 
   cg_idle_timer_stop (self->timer);
   g_signal_handlers_disconnect_by_data (self->timer, self);
@@ -400,6 +446,9 @@ cg_kiosk_leave (CgKiosk *self)
   gtk_window_unfullscreen (self->window);
   gtk_settings_reset_property (gtk_widget_get_settings (widget), "gtk-decoration-layout");
   gtk_widget_remove_css_class (widget, "kiosk");
+
+  gtk_window_set_deletable (self->window, TRUE);
+  g_settings_bind (self->settings, "text-scale", self->window, "text-scale", G_SETTINGS_BIND_DEFAULT);
   self->window = NULL;
 }
 
@@ -407,52 +456,35 @@ cg_kiosk_leave (CgKiosk *self)
  * cg_kiosk_reset:
  *
  * Makes the screen ready for the next patient, as after the idle time:
- * nothing of the previous reader stays on screen.
+ * nothing of the previous reader stays on screen. The owner does its
+ * part in CgKiosk::reset.
  */
 void
 cg_kiosk_reset (CgKiosk *self)
 {
   g_autoptr(CgKiosk) hold = g_object_ref (self);
-  GtkApplication *app;
 
   g_return_if_fail (CG_IS_KIOSK (self));
   g_return_if_fail (self->window != NULL);
 
-  app = gtk_window_get_application (self->window);
-
   close_dialogs (self->window);
-  cg_window_reset (CG_WINDOW (self->window));
   /* What the last reader copied is theirs too. */
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self->window)), NULL);
-  cg_window_set_text_scale (CG_WINDOW (self->window), g_settings_get_double (self->settings, "kiosk-text-scale"));
+  g_object_set (self->window, "text-scale", g_settings_get_double (self->settings, "kiosk-text-scale"), NULL);
   cg_idle_timer_start (self->timer);
 
-  /* Last: another language rebuilds the window, and this kiosk with it. */
-  if (CG_IS_APPLICATION (app))
-    cg_application_set_language (CG_APPLICATION (app), cg_application_get_kiosk_language (CG_APPLICATION (app)));
+  /* Last: another language rebuilds the window, and drops this kiosk. */
+  g_signal_emit (self, signals[RESET], 0);
 }
 
 static void
 pin_dialog_unlocked_cb (CgKiosk     *self,
                         CgPinDialog *dialog)
 {
-  GtkApplication *app = gtk_window_get_application (self->window);
+  g_autoptr(CgKiosk) hold = g_object_ref (self);
 
-  /* The window drops us: nothing after this line may touch self. */
-  if (CG_IS_APPLICATION (app))
-    cg_application_set_kiosk (CG_APPLICATION (app), FALSE);
-  else
-    cg_window_set_kiosk (CG_WINDOW (self->window), FALSE, 0);
-}
-
-static gboolean
-pin_dialog_input_cb (CgKiosk                  *self,
-                     GdkEvent                 *event,
-                     GtkEventControllerLegacy *controller)
-{
-  cg_idle_timer_poke (self->timer);
-
-  return GDK_EVENT_PROPAGATE;
+  /* The owner leaves waiting-room mode and drops us. */
+  g_signal_emit (self, signals[UNLOCKED], 0);
 }
 
 /**
@@ -483,7 +515,7 @@ cg_kiosk_prompt_pin (CgKiosk *self)
   /* Typing the PIN is input too: the screen must not reset under it. */
   controller = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "event", G_CALLBACK (pin_dialog_input_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "event", G_CALLBACK (input_event_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->pin_dialog, controller);
 
   gtk_window_present (GTK_WINDOW (self->pin_dialog));

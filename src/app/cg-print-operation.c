@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cg-document-image.h"
 #include "cg-page-text.h"
 #include "cg-print-operation.h"
 #include "cg-qr-code.h"
@@ -47,6 +48,7 @@ typedef struct
   GdkPixbuf   *image;
   double       image_width;
   double       image_height;
+  double       image_scale;   /* from the pixbuf's pixels to the page */
   double       left;
   double       above;
   double       below;
@@ -279,6 +281,17 @@ add_span_attributes (PangoAttrList *attrs,
 #undef ADD
 }
 
+/* A drawing (SVG) is drawn at IMAGE_OVERSAMPLE times the size it is
+ * printed, so that it prints sharp at a printer's resolution; the
+ * paragraph scales it back down. */
+#define IMAGE_OVERSAMPLE 3
+
+static gboolean
+is_drawing (const char *path)
+{
+  return g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG");
+}
+
 static GdkPixbuf *
 load_image (const char *path,
             double      max_width)
@@ -290,7 +303,10 @@ load_image (const char *path,
   if (path == NULL || gdk_pixbuf_get_file_info (path, &width, &height) == NULL || width <= 0)
     return NULL;
 
-  if (width > max_width)
+  if (is_drawing (path))
+    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, (int) (MIN (width, max_width) * IMAGE_OVERSAMPLE),
+                                                -1, TRUE, &error);
+  else if (width > max_width)
     pixbuf = gdk_pixbuf_new_from_file_at_scale (path, (int) max_width, -1, TRUE, &error);
   else
     pixbuf = gdk_pixbuf_new_from_file (path, &error);
@@ -350,14 +366,17 @@ build_paragraph (CgPrintOperation *self,
   anchor = gtk_text_iter_get_child_anchor (line_start);
   if (anchor != NULL && g_object_get_data (G_OBJECT (anchor), "cg-image-path") != NULL)
     {
-      paragraph->image = load_image (g_object_get_data (G_OBJECT (anchor), "cg-image-path"),
-                                     text_width / scale);
+      g_autofree char *path = cg_document_image_path_for_direction (g_object_get_data (G_OBJECT (anchor), "cg-image-path"),
+                                                                    gtk_widget_get_default_direction ());
+
+      paragraph->image = load_image (path, text_width / scale);
       if (paragraph->image != NULL)
         {
           LineInfo line = { 0 };
 
-          paragraph->image_width = gdk_pixbuf_get_width (paragraph->image) * scale;
-          paragraph->image_height = gdk_pixbuf_get_height (paragraph->image) * scale;
+          paragraph->image_scale = is_drawing (path) ? scale / IMAGE_OVERSAMPLE : scale;
+          paragraph->image_width = gdk_pixbuf_get_width (paragraph->image) * paragraph->image_scale;
+          paragraph->image_height = gdk_pixbuf_get_height (paragraph->image) * paragraph->image_scale;
           line.height = paragraph->image_height;
           g_array_append_val (paragraph->lines, line);
           g_clear_pointer (&style.tabs, pango_tab_array_free);
@@ -735,7 +754,7 @@ cg_print_operation_draw_page (GtkPrintOperation *operation,
 
           cairo_save (cr);
           cairo_translate (cr, x, piece->y);
-          cairo_scale (cr, scale, scale);
+          cairo_scale (cr, paragraph->image_scale, paragraph->image_scale);
           gdk_cairo_set_source_pixbuf (cr, paragraph->image, 0, 0);
           cairo_paint (cr);
           cairo_restore (cr);

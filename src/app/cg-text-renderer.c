@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cg-article.h"
+#include "cg-document-image.h"
 #include "cg-faq-entry.h"
 #include "cg-note-icon.h"
 #include "cg-page-text.h"
@@ -30,7 +31,6 @@
 #define EM_PX 16.0
 
 #define MAX_LIST_LEVEL 4
-#define MAX_IMAGE_WIDTH 600
 
 struct _CgTextRenderer
 {
@@ -410,9 +410,44 @@ insert_note_icon (CgTextRenderer *self,
   insert_text (self, "\xe2\x80\x82");
 }
 
+/* A drawing's numbers are explained by the numbered list right after it
+ * (or, failing that, right before it): the viewer shows that list beside
+ * the enlarged picture, so the numbers still mean something there. */
+static char *
+image_legend (CgDocument *document,
+              guint       index)
+{
+  guint n_blocks = cg_document_get_n_blocks (document);
+  GString *legend = g_string_new (NULL);
+  guint first = index + 1;
+
+  if (first >= n_blocks || cg_document_get_block (document, first)->number != 1)
+    {
+      /* Walk back to the start of a numbered list that ends at the picture. */
+      first = index;
+      while (first > 0 && cg_document_get_block (document, first - 1)->kind == CG_BLOCK_LIST_ITEM
+             && cg_document_get_block (document, first - 1)->number > 0)
+        first--;
+      if (first == index)
+        return g_string_free (legend, TRUE);
+    }
+
+  for (guint i = first; i < n_blocks; i++)
+    {
+      const CgBlock *item = cg_document_get_block (document, i);
+
+      if (item->kind != CG_BLOCK_LIST_ITEM || item->number == 0 || item->level != 1)
+        break;
+      g_string_append_printf (legend, "%s%u. %s", legend->len > 0 ? "\n" : "", item->number, item->text);
+    }
+
+  return g_string_free (legend, legend->len == 0);
+}
+
 static void
 insert_image (CgTextRenderer *self,
-              const CgBlock  *block)
+              const CgBlock  *block,
+              char           *legend)
 {
   GtkTextChildAnchor *anchor;
   GtkTextIter end;
@@ -421,6 +456,8 @@ insert_image (CgTextRenderer *self,
   anchor = gtk_text_buffer_create_child_anchor (self->buffer, &end);
   g_object_set_data_full (G_OBJECT (anchor), "cg-image-path", g_strdup (block->source), g_free);
   g_object_set_data_full (G_OBJECT (anchor), "cg-image-alt", g_strdup (block->text), g_free);
+  g_object_set_data_full (G_OBJECT (anchor), "cg-image-caption", g_strdup (block->caption), g_free);
+  g_object_set_data_full (G_OBJECT (anchor), "cg-image-legend", legend, g_free);
   g_ptr_array_add (self->images, g_object_ref (anchor));
 }
 
@@ -504,7 +541,7 @@ render_block (CgTextRenderer *self,
       break;
 
     case CG_BLOCK_IMAGE:
-      insert_image (self, block);
+      insert_image (self, block, image_legend (document, index));
       tag_to_end (self, start, "image");
       if (block->caption != NULL && block->caption[0] != '\0')
         {
@@ -817,6 +854,17 @@ cg_text_renderer_set_text_scale (CgTextRenderer *self,
 
   self->text_scale = text_scale;
   update_metrics (self);
+
+  for (guint i = 0; i < self->images->len; i++)
+    {
+      g_autofree GtkWidget **widgets = NULL;
+      guint n_widgets;
+
+      widgets = gtk_text_child_anchor_get_widgets (g_ptr_array_index (self->images, i), &n_widgets);
+      for (guint j = 0; j < n_widgets; j++)
+        if (CG_IS_DOCUMENT_IMAGE (widgets[j]))
+          cg_document_image_set_text_scale (CG_DOCUMENT_IMAGE (widgets[j]), text_scale);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
@@ -912,31 +960,6 @@ cg_text_renderer_get_link_bounds (CgTextRenderer    *self,
   return TRUE;
 }
 
-static GdkPaintable *
-load_image (const char *path,
-            int         max_width)
-{
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) error = NULL;
-  int width = 0, height = 0;
-
-  if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL || width <= 0 || height <= 0)
-    return NULL;
-
-  if (width > max_width)
-    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, max_width, -1, TRUE, &error);
-  else
-    pixbuf = gdk_pixbuf_new_from_file (path, &error);
-
-  if (pixbuf == NULL)
-    {
-      g_debug ("Cannot load %s: %s", path, error->message);
-      return NULL;
-    }
-
-  return GDK_PAINTABLE (gdk_texture_new_for_pixbuf (pixbuf));
-}
-
 /**
  * cg_text_renderer_attach_widgets:
  *
@@ -956,9 +979,10 @@ cg_text_renderer_attach_widgets (CgTextRenderer *self,
       GtkTextChildAnchor *anchor = g_ptr_array_index (self->images, i);
       const char *path = g_object_get_data (G_OBJECT (anchor), "cg-image-path");
       const char *alt = g_object_get_data (G_OBJECT (anchor), "cg-image-alt");
-      g_autoptr(GdkPaintable) paintable = NULL;
+      const char *caption = g_object_get_data (G_OBJECT (anchor), "cg-image-caption");
+      const char *legend = g_object_get_data (G_OBJECT (anchor), "cg-image-legend");
       g_autofree GtkWidget **widgets = NULL;
-      GtkWidget *child;
+      GtkWidget *child = NULL;
       guint n_widgets;
 
       widgets = gtk_text_child_anchor_get_widgets (anchor, &n_widgets);
@@ -966,26 +990,23 @@ cg_text_renderer_attach_widgets (CgTextRenderer *self,
         continue;
 
       if (path != NULL)
-        paintable = load_image (path, MAX_IMAGE_WIDTH);
+        child = cg_document_image_new (path, alt, caption, legend);
 
-      if (paintable != NULL)
-        {
-          child = gtk_picture_new_for_paintable (paintable);
-          gtk_picture_set_can_shrink (GTK_PICTURE (child), FALSE);
-          gtk_picture_set_alternative_text (GTK_PICTURE (child), alt);
-          gtk_widget_add_css_class (child, "document-image");
-        }
+      if (child != NULL && cg_document_image_is_valid (CG_DOCUMENT_IMAGE (child)))
+        cg_document_image_set_text_scale (CG_DOCUMENT_IMAGE (child), self->text_scale);
       else
         {
           /* The file is missing: the description still tells what it showed. */
+          if (child != NULL)
+            g_object_unref (g_object_ref_sink (child));
           child = gtk_label_new (alt);
           gtk_label_set_wrap (GTK_LABEL (child), TRUE);
           gtk_widget_add_css_class (child, "dim-label");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, alt,
+                                          -1);
         }
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, alt,
-                                      -1);
       gtk_text_view_add_child_at_anchor (view, child, anchor);
     }
 }

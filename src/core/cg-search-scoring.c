@@ -1,0 +1,159 @@
+/* cg-search-scoring.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cg-search-internal.h"
+
+/* Scoring: the FTS5 auxiliary function cg_score(), and the connections
+ * it is registered on.
+ *
+ * A BM25 with column weights plus a bonus for a word in the title or the
+ * keywords, the best synonym of a group counting once. It reads only the
+ * phrase positions of the row: document frequencies come from the
+ * vocabulary and row lengths from an array, both kept in memory, so a
+ * row costs the same however large the library. */
+
+#define BM25_K1 1.2
+#define BM25_B  0.75
+
+enum {
+  COLUMN_TITLE,
+  COLUMN_KEYWORDS,
+  COLUMN_BODY,
+  N_COLUMNS
+};
+
+/* A word in the title counts ten times a word in the body, in the
+ * keywords five times; on top of that a title hit earns more than a body
+ * hit can ever reach (k1 + 1), so a title match outranks a body-only match
+ * of the same word. */
+static const double column_weights[N_COLUMNS] = { 10.0, 5.0, 1.0 };
+static const double column_bonus[N_COLUMNS] = { BM25_K1 + 1.0, (BM25_K1 + 1.0) / 2.0, 0.0 };
+
+static void
+score_function (const Fts5ExtensionApi  *api,
+                Fts5Context             *fts,
+                sqlite3_context         *ctx,
+                int                      n_values,
+                sqlite3_value          **values)
+{
+  CgSearchIndex *self = api->xUserData (fts);
+  Plan *plan = self->plan;
+  Language *lang;
+  sqlite3_int64 rowid;
+  double norm, score = 0.0;
+  guint n_phrases, length;
+
+  if (plan == NULL)
+    {
+      sqlite3_result_double (ctx, 0.0);
+      return;
+    }
+
+  lang = plan->lang;
+  rowid = api->xRowid (fts);
+  length = rowid >= 1 && rowid <= lang->n_rows ? lang->lengths[rowid] : (guint) lang->avgdl;
+  norm = BM25_K1 * (1.0 - BM25_B + BM25_B * (double) length / lang->avgdl);
+
+  n_phrases = MIN ((guint) MAX (api->xPhraseCount (fts), 0), plan->phrases->len);
+
+  memset (plan->row_bits, 0, sizeof plan->row_bits);
+  memset (plan->group_score, 0, sizeof (double) * plan->n_groups);
+  memset (plan->group_in_body, 0, plan->n_groups);
+  plan->row_body_groups = 0;
+
+  for (guint p = 0; p < n_phrases; p++)
+    {
+      const Phrase *phrase = g_ptr_array_index (plan->phrases, p);
+      guint counts[N_COLUMNS] = { 0 };
+      double f = 0.0, bonus = 0.0, s;
+      Fts5PhraseIter iter;
+      int column = -1, offset = 0;
+
+      for (api->xPhraseFirst (fts, (int) p, &iter, &column, &offset);
+           column >= 0;
+           api->xPhraseNext (fts, &iter, &column, &offset))
+        if (column < N_COLUMNS)
+          counts[column]++;
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        if (counts[c] > 0)
+          {
+            f += column_weights[c] * counts[c];
+            bonus = MAX (bonus, column_bonus[c]);
+          }
+
+      if (f == 0.0)
+        continue;
+
+      set_bit (plan->row_bits, p);
+      if (counts[COLUMN_BODY] > 0 && !plan->group_in_body[phrase->group])
+        {
+          plan->group_in_body[phrase->group] = 1;
+          plan->row_body_groups++;
+        }
+
+      s = phrase->idf * (f * (BM25_K1 + 1.0) / (f + norm) + bonus);
+      plan->group_score[phrase->group] = MAX (plan->group_score[phrase->group], s);
+    }
+
+  for (guint g = 0; g < plan->n_groups; g++)
+    score += plan->group_score[g];
+
+  sqlite3_result_double (ctx, score);
+}
+
+/* An in-memory database with FTS5 and our ranking function: the one that
+ * tokenizes queries, and every shard's. Each is used by one thread at a
+ * time, so SQLite need not lock it. */
+sqlite3 *
+cg_search_open_connection (CgSearchIndex  *self,
+                           fts5_api      **fts5,
+                           GError        **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *fts5 = NULL;
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                       SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      cg_search_set_sqlite_error (error, db, _("cannot open the database"));
+      return NULL;
+    }
+
+  if (!cg_search_exec_sql (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                               "PRAGMA temp_store = MEMORY;", error))
+    return NULL;
+
+  /* The documented way to reach the FTS5 C API of this connection. */
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      cg_search_set_sqlite_error (error, db, _("FTS5 is not available"));
+      return NULL;
+    }
+  sqlite3_bind_pointer (stmt, 1, (void *) fts5, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+
+  if (*fts5 == NULL || (*fts5)->iVersion < 2)
+    {
+      cg_search_set_sqlite_error (error, db, _("FTS5 is not available"));
+      return NULL;
+    }
+
+  if ((*fts5)->xCreateFunction (*fts5, "cg_score", self, score_function, NULL) != SQLITE_OK)
+    {
+      cg_search_set_sqlite_error (error, db, _("cannot register the ranking function"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&db);
+}

@@ -1,0 +1,384 @@
+/* cg-search-shards.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cg-search-internal.h"
+
+/* Building
+ *
+ * FTS5 writes one index on one thread. So the rows of a language are cut
+ * into shards, contiguous rowid ranges each in a database of its own,
+ * built at the same time on threads of their own; rowids stay global,
+ * and reading the shards in order reads the rows in rowid order, as one
+ * table would give them. */
+
+#define HASH_SIZE         (256 * 1024 * 1024)
+#define MAX_SHARDS        2     /* the kiosks F5 is measured on have two cores */
+
+void
+cg_search_shard_free (gpointer data)
+{
+  Shard *shard = data;
+
+  /* Statements first: a connection with live statements does not close. */
+  g_clear_pointer (&shard->scan_rows, sqlite3_finalize);
+  g_clear_pointer (&shard->scan_heads, sqlite3_finalize);
+  g_clear_pointer (&shard->count_rows, sqlite3_finalize);
+  g_clear_pointer (&shard->db, sqlite3_close);
+  g_clear_pointer (&shard->counter, cg_search_vocab_counter_free);
+  g_clear_error (&shard->error);
+  g_free (shard);
+}
+
+/* The text of a row */
+
+static char *
+item_body (CgItem *item)
+{
+  g_autofree char *text = cg_document_get_text (cg_item_get_document (item));
+
+  /* The summary first: with no hit in the body, the snippet shows it. */
+  if (CG_IS_ARTICLE (item))
+    {
+      const char *summary = cg_article_get_summary (CG_ARTICLE (item));
+
+      if (summary != NULL && summary[0] != '\0')
+        return g_strconcat (summary, "\n", text, NULL);
+    }
+
+  return g_steal_pointer (&text);
+}
+
+static char *
+item_keywords (CgItem *item)
+{
+  const char * const *words = cg_item_get_keywords (item);
+
+  return words ? g_strjoinv ("\n", (char **) words) : g_strdup ("");
+}
+
+/* About what a row costs to index: its bytes. */
+static gsize
+item_size (CgItem *item)
+{
+  CgDocument *document = cg_item_get_document (item);
+  const char * const *keywords = cg_item_get_keywords (item);
+  gsize size = strlen (cg_item_get_title (item));
+
+  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
+    size += strlen (keywords[i]) + 1;
+
+  if (CG_IS_ARTICLE (item) && cg_article_get_summary (CG_ARTICLE (item)) != NULL)
+    size += strlen (cg_article_get_summary (CG_ARTICLE (item))) + 1;
+
+  for (guint i = 0; document != NULL && i < cg_document_get_n_blocks (document); i++)
+    size += strlen (cg_document_get_block (document, i)->text) + 1;
+
+  return size;
+}
+
+/* One shard a core, never an empty one, but always one: an empty
+ * library has tables to search too. */
+static guint
+count_shards (CgSearchIndex *self,
+              gint64         n_rows)
+{
+  guint n_shards = self->n_shards > 0 ? self->n_shards : MIN (g_get_num_processors (), MAX_SHARDS);
+
+  if (n_rows < n_shards)
+    n_shards = (guint) MAX (n_rows, 1);
+
+  return n_shards;
+}
+
+/* Cuts the rows into @n_shards ranges of about as many bytes each: FAQ
+ * entries are short, and shards of as many rows would not finish
+ * together. */
+static void
+add_shards (Language *lang,
+            guint     n_shards)
+{
+  g_autofree guint64 *sizes = g_new0 (guint64, lang->n_rows + 1);  /* of rows 1 to i */
+  gint64 first = 1;
+
+  for (gint64 row = 1; row <= lang->n_rows; row++)
+    sizes[row] = sizes[row - 1] + item_size (g_ptr_array_index (lang->items, row - 1));
+
+  for (guint k = 0; k < n_shards; k++)
+    {
+      Shard *shard = g_new0 (Shard, 1);
+      gint64 last = lang->n_rows;
+
+      if (k + 1 < n_shards)
+        {
+          guint64 target = sizes[lang->n_rows] * (k + 1) / n_shards;
+
+          /* Each later shard keeps a row at least. */
+          for (last = first; last < lang->n_rows - (n_shards - 1 - k) && sizes[last] < target; last++)
+            ;
+        }
+
+      shard->first_row = first;
+      shard->last_row = last;
+      shard->lang = lang;
+      shard->counter = cg_search_vocab_counter_new (lang->lengths);
+      g_ptr_array_add (lang->shards, shard);
+      first = last + 1;
+    }
+}
+
+/* A shard's database, with our tokenizer; opened here, filled on its
+ * own thread. */
+static gboolean
+open_shard (CgSearchIndex  *self,
+            Shard          *shard,
+            GError        **error)
+{
+  shard->db = cg_search_open_connection (self, &shard->fts5, error);
+  if (shard->db == NULL)
+    return FALSE;
+
+  /* FTS5 keeps a copy of the class. */
+  if (shard->fts5->xCreateTokenizer (shard->fts5, "cg_counting", shard,
+                                     (fts5_tokenizer *) &cg_search_counting_tokenizer_class, NULL) != SQLITE_OK)
+    return cg_search_set_sqlite_error (error, shard->db, _("cannot create the tokenizer"));
+
+  return TRUE;
+}
+
+static gboolean
+insert_items (Shard   *shard,
+              GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) heads = NULL;
+  Language *lang = shard->lang;
+
+  if (sqlite3_prepare_v2 (shard->db, "INSERT INTO fts (rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
+                          -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (shard->db, "INSERT INTO heads (rowid, title, keywords) VALUES (?, ?, ?)",
+                          -1, &heads, NULL) != SQLITE_OK)
+    return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+
+  /* Row i is lang->items[i - 1]. */
+  for (gint64 row = shard->first_row; row <= shard->last_row; row++)
+    {
+      CgItem *item = g_ptr_array_index (lang->items, row - 1);
+      g_autofree char *keywords = item_keywords (item);
+      g_autofree char *body = item_body (item);
+
+      sqlite3_bind_int64 (stmt, 1, row);
+      sqlite3_bind_text (stmt, 2, cg_item_get_title (item), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, keywords, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, body, -1, SQLITE_STATIC);
+
+      sqlite3_bind_int64 (heads, 1, row);
+      sqlite3_bind_text (heads, 2, cg_item_get_title (item), -1, SQLITE_STATIC);
+      sqlite3_bind_text (heads, 3, keywords, -1, SQLITE_STATIC);
+
+      /* What the tokenizer counts next is this row's. */
+      cg_search_vocab_counter_set_row (shard->counter, (guint) row);
+
+      if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_step (heads) != SQLITE_DONE)
+        return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      sqlite3_reset (heads);
+      sqlite3_clear_bindings (heads);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+prepare_persistent (Shard          *shard,
+                    const char     *sql,
+                    sqlite3_stmt  **stmt,
+                    GError        **error)
+{
+  if (sqlite3_prepare_v3 (shard->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
+    return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+
+  return TRUE;
+}
+
+/* Runs on the shard's own thread, which only reads the items: a sealed
+ * library never changes them. */
+static gboolean
+fill_shard (Shard   *shard,
+            GError **error)
+{
+  g_autofree char *create = NULL;
+
+  /* A pending-terms hash big enough for the whole library: the index is
+   * written once, as one segment, with no merging on the way (FTS5's 1 MB
+   * default would write and merge dozens of segments). Contentless: the
+   * text is in the library already, and snippets are cut from there. No
+   * column sizes: the tokenizer counted them. */
+  create = g_strdup_printf ("CREATE VIRTUAL TABLE fts USING fts5 ("
+                            "  title, keywords, body, content = '', columnsize = 0,"
+                            "  tokenize = 'cg_counting remove_diacritics 2', prefix = '2');"
+                            "INSERT INTO fts (fts, rank) VALUES ('hashsize', %d);"
+                            "CREATE VIRTUAL TABLE heads USING fts5 ("
+                            "  title, keywords, content = '', columnsize = 0,"
+                            "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2');"
+                            "INSERT INTO heads (heads, rank) VALUES ('hashsize', %d);",
+                            HASH_SIZE, HASH_SIZE);
+
+  if (!cg_search_exec_sql (shard->db, create, error) || !cg_search_exec_sql (shard->db, "BEGIN", error) ||
+      !insert_items (shard, error) || !cg_search_exec_sql (shard->db, "COMMIT", error))
+    return FALSE;
+
+  return prepare_persistent (shard, "SELECT rowid, cg_score (fts) FROM fts WHERE fts MATCH ?1",
+                             &shard->scan_rows, error) &&
+         prepare_persistent (shard, "SELECT rowid, cg_score (heads) FROM heads WHERE heads MATCH ?1",
+                             &shard->scan_heads, error) &&
+         prepare_persistent (shard, "SELECT count(*) FROM fts WHERE fts MATCH ?1",
+                             &shard->count_rows, error);
+}
+
+static gpointer
+fill_shard_thread (gpointer data)
+{
+  Shard *shard = data;
+
+  fill_shard (shard, &shard->error);
+
+  return NULL;
+}
+
+/* Fills every shard at once, this thread the first; the first error. */
+static gboolean
+fill_shards (Language  *lang,
+             GError   **error)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  for (guint s = 1; s < lang->shards->len; s++)
+    g_ptr_array_add (threads, g_thread_new ("cg-search-shard", fill_shard_thread,
+                                            g_ptr_array_index (lang->shards, s)));
+
+  fill_shard_thread (g_ptr_array_index (lang->shards, 0));
+
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+
+  for (guint s = 0; s < lang->shards->len; s++)
+    {
+      Shard *shard = g_ptr_array_index (lang->shards, s);
+
+      if (shard->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&shard->error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* How many rows hold a phrase of several words: the vocabulary cannot
+ * tell, and asking FTS5 for "collagen induction therapy" on every
+ * keystroke costs as much as the rest of the query when the words are
+ * common and the phrase is absent. Asked once, here, of every shard. */
+static gboolean
+count_phrase (Language  *lang,
+              char     **tokens,
+              GError   **error)
+{
+  g_autoptr(GString) expression = g_string_new (NULL);
+  g_autofree char *term = g_strjoinv (" ", tokens);
+  Phrase phrase = { 0 };
+  gint64 count = 0;
+
+  if (g_strv_length (tokens) < 2 || g_hash_table_contains (lang->phrase_counts, term))
+    return TRUE;
+
+  phrase.tokens = tokens;
+  phrase.n_tokens = g_strv_length (tokens);
+  cg_search_append_phrase (expression, &phrase);
+
+  for (guint s = 0; s < lang->shards->len; s++)
+    {
+      Shard *shard = g_ptr_array_index (lang->shards, s);
+
+      sqlite3_reset (shard->count_rows);
+      sqlite3_bind_text (shard->count_rows, 1, expression->str, -1, SQLITE_STATIC);
+      if (sqlite3_step (shard->count_rows) != SQLITE_ROW)
+        return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+
+      count += sqlite3_column_int64 (shard->count_rows, 0);
+      sqlite3_reset (shard->count_rows);
+    }
+
+  g_hash_table_insert (lang->phrase_counts, g_steal_pointer (&term), GSIZE_TO_POINTER ((gsize) count));
+
+  return TRUE;
+}
+
+static gboolean
+add_synonyms (CgSearchIndex  *self,
+              Language       *lang,
+              CgLibrary      *library,
+              GError        **error)
+{
+  GPtrArray *groups = cg_library_get_synonyms (library);
+
+  for (guint g = 0; groups != NULL && g < groups->len; g++)
+    {
+      char **terms = g_ptr_array_index (groups, g);
+      g_autoptr(GPtrArray) group = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      for (guint t = 0; terms != NULL && terms[t] != NULL; t++)
+        {
+          char **tokens = cg_search_tokenize_term (self, terms[t]);
+
+          if (tokens == NULL)
+            continue;
+
+          g_ptr_array_add (group, tokens);
+          if (!count_phrase (lang, tokens, error))
+            return FALSE;
+        }
+
+      if (group->len > 1)
+        g_ptr_array_add (lang->synonyms, g_steal_pointer (&group));
+    }
+
+  return TRUE;
+}
+
+gboolean
+cg_search_build_language (CgSearchIndex  *self,
+                          Language       *lang,
+                          CgLibrary      *library,
+                          GError        **error)
+{
+  GListModel *items = cg_library_get_items (library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    g_ptr_array_add (lang->items, g_list_model_get_item (items, i));
+
+  lang->n_rows = lang->items->len;
+  lang->lengths = g_new0 (guint, lang->n_rows + 1);
+
+  add_shards (lang, count_shards (self, lang->n_rows));
+  for (guint s = 0; s < lang->shards->len; s++)
+    if (!open_shard (self, g_ptr_array_index (lang->shards, s), error))
+      return FALSE;
+
+  if (!fill_shards (lang, error))
+    return FALSE;
+
+  cg_search_take_counts (lang);
+
+  return add_synonyms (self, lang, library, error);
+}
