@@ -12,6 +12,7 @@
 #include "cg-document-image.h"
 #include "cg-page-text.h"
 #include "cg-print-operation.h"
+#include "cg-qr-code.h"
 #include "cg-text-renderer.h"
 
 /* Prints an article or an answer as a patient handout. The item goes
@@ -25,6 +26,7 @@
 #define SCREEN_DPI 96.0
 #define BODY_FONT "Sans 11"
 #define SMALL_FONT "Sans 8.5"
+#define TAKE_HOME_MODULE_MM 0.5
 
 typedef struct
 {
@@ -75,6 +77,9 @@ struct _CgPrintOperation
   char              *clinic_name;
   char              *date;
   CgTextRenderer    *renderer;
+
+  CgQrCode          *take_home;   /* beside the text of the first page */
+  double             take_home_height;
 
   GPtrArray         *paragraphs;  /* of Paragraph */
   GPtrArray         *pages;       /* of GArray of Piece */
@@ -510,11 +515,12 @@ first_lines_height (Paragraph *paragraph,
 
 static void
 paginate (CgPrintOperation *self,
+          double            first_top,
           double            top,
           double            bottom)
 {
   GArray *page = new_page (self);
-  double y = top;
+  double y = first_top;
 
   for (guint p = 0; p < self->paragraphs->len; p++)
     {
@@ -584,7 +590,16 @@ cg_print_operation_begin_print (GtkPrintOperation *operation,
     g_ptr_array_add (self->paragraphs, build_paragraph (self, context, &iter, width, scale));
   while (gtk_text_iter_forward_line (&iter));
 
-  paginate (self, self->header_height, height - self->footer_height);
+  /* take it home (F19): the code and its caption take the top of the
+   * first page, 0.5 mm a module: a phone reads it close up, and so does a
+   * scanner at 150 dpi (3 pixels a module; at 0.35 mm it misread). */
+  self->take_home_height = 0;
+  if (self->take_home != NULL)
+    self->take_home_height = (cg_qr_code_get_width (self->take_home) + 2 * CG_QR_CODE_QUIET_ZONE) *
+                             TAKE_HOME_MODULE_MM * gtk_print_context_get_dpi_y (context) / 25.4;
+
+  paginate (self, self->header_height + self->take_home_height, self->header_height,
+            height - self->footer_height);
   gtk_print_operation_set_n_pages (operation, self->pages->len);
 }
 
@@ -638,6 +653,59 @@ draw_small_text (CgPrintOperation *self,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* take it home (F19): the same code as the dialog's, at the end of the
+ * line (the right, or the left in Arabic), and what it is for beside it.
+ * The quiet zone is the paper's white, and the caption keeps clear of it. */
+static void
+draw_take_home (CgPrintOperation *self,
+                GtkPrintContext  *context,
+                double            top)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double scale = gtk_print_context_get_dpi_y (context) / SCREEN_DPI;
+  gboolean rtl = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+  double side = self->take_home_height;
+  double gap = 12 * scale;
+  guint n = cg_qr_code_get_width (self->take_home);
+  double module = side / (n + 2 * CG_QR_CODE_QUIET_ZONE);
+  double x0 = (rtl ? 0 : width - side) + CG_QR_CODE_QUIET_ZONE * module;
+  double y0 = top + CG_QR_CODE_QUIET_ZONE * module;
+  g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (BODY_FONT);
+  g_autofree char *caption = NULL;
+  int caption_height;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  /* Runs of dark modules as one rectangle: no hairlines between them. */
+  for (guint y = 0; y < n; y++)
+    for (guint x = 0; x < n; x++)
+      {
+        guint run = 0;
+
+        while (x + run < n && cg_qr_code_get_module (self->take_home, x + run, y))
+          run++;
+        if (run == 0)
+          continue;
+        cairo_rectangle (cr, x0 + x * module, y0 + y * module, run * module, module);
+        x += run - 1;
+      }
+  cairo_fill (cr);
+
+  caption = g_markup_printf_escaped ("<b>%s</b>\n%s", _("Take it home"),
+                                     _("Point your phone’s camera at the code: the text appears on your phone. "
+                                       "It needs no internet, no app and no account. Nothing is stored or sent."));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((width - side - gap) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, caption, -1);
+  pango_layout_get_pixel_size (layout, NULL, &caption_height);
+  cairo_move_to (cr, rtl ? side + gap : 0, top + (side - caption_height) / 2);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 static void
 cg_print_operation_draw_page (GtkPrintOperation *operation,
                               GtkPrintContext   *context,
@@ -663,6 +731,9 @@ cg_print_operation_draw_page (GtkPrintOperation *operation,
   cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
   cairo_rectangle (cr, 0, 2 * line_height + 8 * scale, width, MAX (0.5, scale * 0.75));
   cairo_fill (cr);
+
+  if (page_nr == 0 && self->take_home != NULL)
+    draw_take_home (self, context, self->header_height);
 
   for (guint i = 0; i < page->len; i++)
     {
@@ -741,6 +812,7 @@ cg_print_operation_finalize (GObject *object)
 
   g_clear_object (&self->item);
   g_clear_object (&self->renderer);
+  g_clear_pointer (&self->take_home, cg_qr_code_free);
   g_clear_pointer (&self->clinic_name, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->paragraphs, g_ptr_array_unref);
@@ -805,4 +877,20 @@ cg_print_operation_new (CgItem     *item,
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), cg_item_get_title (item));
 
   return self;
+}
+
+/**
+ * cg_print_operation_set_take_home:
+ * @text: (nullable): what the code beside the text holds, as in the "Take
+ *   it home" dialog; %NULL for no code
+ */
+void
+cg_print_operation_set_take_home (CgPrintOperation *self,
+                                  const char       *text)
+{
+  g_return_if_fail (CG_IS_PRINT_OPERATION (self));
+
+  g_clear_pointer (&self->take_home, cg_qr_code_free);
+  if (text != NULL)
+    self->take_home = cg_qr_code_new (text, CG_QR_CODE_MAX_VERSION);
 }

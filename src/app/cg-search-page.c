@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-link-dialog.h"
 #include "cg-search-page.h"
+#include "cg-window.h"
 
 /* The results of the header's search: one row a result (what it is, its
  * title, the words around the match in bold), or a page that says there
@@ -46,6 +48,21 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* take it home (F19), beside "Copy answer". The page knows the index,
+ * not the library: the window it is shown in does. */
+static void
+take_home_button_clicked_cb (GtkButton *button,
+                             gpointer   user_data)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "cg-item-id");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  CgLibrary *library = CG_IS_WINDOW (root) ? cg_window_get_library (CG_WINDOW (root)) : NULL;
+  CgItem *item = library != NULL ? cg_library_lookup_item (library, id) : NULL;
+
+  if (item != NULL)
+    cg_link_dialog_show_take_home (GTK_WIDGET (button), item, cg_library_get_clinic (library));
+}
 
 static GtkWidget *
 create_result_row (gpointer item,
@@ -100,6 +117,7 @@ create_result_row (gpointer item,
   if (faq)
     {
       GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      GtkWidget *take_home;
 
       gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (copy, _("Copy Answer"));
@@ -110,6 +128,13 @@ create_result_row (gpointer item,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-item");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", cg_search_result_get_id (result));
       gtk_box_append (GTK_BOX (box), copy);
+
+      take_home = cg_link_dialog_new_take_home_button (FALSE);
+      gtk_widget_set_valign (take_home, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (take_home), "cg-item-id",
+                              g_strdup (cg_search_result_get_id (result)), g_free);
+      g_signal_connect (take_home, "clicked", G_CALLBACK (take_home_button_clicked_cb), NULL);
+      gtk_box_append (GTK_BOX (box), take_home);
     }
 
   row = gtk_list_box_row_new ();

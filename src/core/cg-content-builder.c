@@ -273,6 +273,27 @@ collect_related (CgContentBuilder *self,
   return g_strv_builder_end (related);
 }
 
+/* take it home (F19): the key points an editor wrote, clinic fields
+ * filled in as in the text. */
+static char **
+collect_takeaway (CgContentBuilder *self,
+                  xmlNode          *node)
+{
+  g_autoptr(GStrvBuilder) points = g_strv_builder_new ();
+  xmlNode *takeaway = cg_xml_first_child (node, "takeaway");
+
+  for (xmlNode *child = takeaway ? takeaway->children : NULL; child != NULL; child = child->next)
+    if (cg_xml_is_element (child, "item"))
+      {
+        g_autofree char *text = cg_xml_converter_inline_text (&self->convert, child);
+
+        if (text != NULL && text[0] != '\0')
+          g_strv_builder_add (points, text);
+      }
+
+  return g_strv_builder_end (points);
+}
+
 /* An article, or one FAQ entry. */
 static void
 load_item (CgContentBuilder *self,
@@ -292,6 +313,7 @@ load_item (CgContentBuilder *self,
   g_autofree char *reviewed_by = NULL;
   g_auto(GStrv) keywords = NULL;
   g_auto(GStrv) related = NULL;
+  g_auto(GStrv) takeaway = NULL;
   g_autoptr(CgDocument) document = NULL;
   g_autoptr(CgItem) item = NULL;
 
@@ -317,6 +339,7 @@ load_item (CgContentBuilder *self,
   document = cg_xml_converter_build_document (&self->convert,
                                               cg_xml_first_child (node, is_article ? "body" : "answer"));
   related = collect_related (self, node);
+  takeaway = collect_takeaway (self, node);
 
   if (is_article)
     summary = cg_xml_converter_inline_text (&self->convert, cg_xml_first_child (node, "summary"));
@@ -324,7 +347,7 @@ load_item (CgContentBuilder *self,
   {
     const char *names[] = {
       "id", "topic-id", "title", "keywords", "review-date", "reviewed-by",
-      "document", "related", "file", is_article ? "summary" : "popular",
+      "document", "related", "file", is_article ? "summary" : "popular", "takeaway",
     };
     GValue values[G_N_ELEMENTS (names)] = { G_VALUE_INIT };
 
@@ -357,6 +380,8 @@ load_item (CgContentBuilder *self,
         g_value_set_boolean (&values[9], g_strcmp0 (popular, "true") == 0 ||
                                          g_strcmp0 (popular, "1") == 0);
       }
+    g_value_init (&values[10], G_TYPE_STRV);
+    g_value_set_boxed (&values[10], takeaway);
 
     item = CG_ITEM (g_object_new_with_properties (type, G_N_ELEMENTS (names), names, values));
 
