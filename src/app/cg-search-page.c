@@ -10,7 +10,6 @@
 
 #include "cg-link-dialog.h"
 #include "cg-search-page.h"
-#include "cg-window.h"
 
 /* The results of the header's search: one row a result (what it is, its
  * title, the words around the match in bold), or a page that says there
@@ -19,7 +18,8 @@
  * The page does not know the window: a result opens through the
  * "result-activated" signal (the window needs its matched words, to
  * highlight them), the suggestion through "win.search" and copying
- * through "win.copy-item", which copies what "Copy as Text" copies. */
+ * through "win.copy-item", which copies what "Copy as Text" copies, and
+ * taking it home through "win.take-home". */
 
 struct _CgSearchPage
 {
@@ -48,21 +48,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* take it home (F19), beside "Copy answer". The page knows the index,
- * not the library: the window it is shown in does. */
-static void
-take_home_button_clicked_cb (GtkButton *button,
-                             gpointer   user_data)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "cg-item-id");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
-  CgLibrary *library = CG_IS_WINDOW (root) ? cg_window_get_library (CG_WINDOW (root)) : NULL;
-  CgItem *item = library != NULL ? cg_library_lookup_item (library, id) : NULL;
-
-  if (item != NULL)
-    cg_link_dialog_show_take_home (GTK_WIDGET (button), item, cg_library_get_clinic (library));
-}
 
 static GtkWidget *
 create_result_row (gpointer item,
@@ -131,9 +116,8 @@ create_result_row (gpointer item,
 
       take_home = cg_link_dialog_new_take_home_button (FALSE);
       gtk_widget_set_valign (take_home, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (take_home), "cg-item-id",
-                              g_strdup (cg_search_result_get_id (result)), g_free);
-      g_signal_connect (take_home, "clicked", G_CALLBACK (take_home_button_clicked_cb), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (take_home), "win.take-home");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (take_home), "s", cg_search_result_get_id (result));
       gtk_box_append (GTK_BOX (box), take_home);
     }
 

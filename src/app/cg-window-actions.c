@@ -215,6 +215,22 @@ copy_item_action (GtkWidget  *widget,
     cg_window_copy_item (self, item);
 }
 
+/* take it home (F19): from a search result, which knows only the id */
+static void
+take_home_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgItem *item = NULL;
+
+  if (self->library != NULL)
+    item = cg_library_lookup_item (self->library, g_variant_get_string (parameter, NULL));
+
+  if (item != NULL)
+    cg_link_dialog_show_take_home (widget, item, cg_library_get_clinic (self->library));
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -496,6 +512,7 @@ cg_window_class_actions_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_text_action);
   gtk_widget_class_install_action (widget_class, "win.copy-item", "s", copy_item_action);
+  gtk_widget_class_install_action (widget_class, "win.take-home", "s", take_home_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   /* kiosk (F7) */
