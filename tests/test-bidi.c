@@ -79,6 +79,17 @@ test_latin_runs (void)
     }
 }
 
+/* A search snippet that starts inside the phone number keeps it isolated. */
+static void
+test_balance (void)
+{
+  g_autoptr(GString) cut = g_string_new ("…" "555 0142" PDI ". اقرأ " LRI "Orentreich");
+  gsize inserted = cg_bidi_balance (cut, strlen ("…"));
+
+  g_assert_cmpuint (inserted, ==, strlen (FSI));
+  g_assert_cmpstr (cut->str, ==, "…" FSI "555 0142" PDI ". اقرأ " LRI "Orentreich" PDI);
+}
+
 static guint
 count (const char *text,
        const char *needle)
@@ -206,6 +217,7 @@ main (int   argc,
 
   g_test_add_func ("/bidi/field", test_field);
   g_test_add_func ("/bidi/latin-runs", test_latin_runs);
+  g_test_add_func ("/bidi/balance", test_balance);
   g_test_add_func ("/bidi/arabic-copy", test_arabic_copy);
   g_test_add_func ("/bidi/english-untouched", test_english_untouched);
   g_test_add_func ("/bidi/dates", test_dates);

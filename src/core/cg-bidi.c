@@ -213,3 +213,49 @@ cg_bidi_strip (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * cg_bidi_balance:
+ * @start: where in @string the excerpt begins
+ *
+ * An excerpt (a search snippet) may start or end inside an isolated
+ * value: "0142" PDI ". Call …" without its opening LRI would be laid out
+ * right to left again. Opens what is closed without having been opened,
+ * with first-strong isolates (which are left to right when they hold only
+ * digits), and closes what is left open.
+ *
+ * Returns: how many bytes were inserted at @start
+ */
+gsize
+cg_bidi_balance (GString *string,
+                 gsize    start)
+{
+  guint unopened = 0;
+  int depth = 0;
+  gsize inserted = 0;
+
+  g_return_val_if_fail (string != NULL && start <= string->len, 0);
+
+  for (const char *p = string->str + start; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2066 || c == 0x2067 || c == 0x2068)
+        depth++;
+      else if (c == 0x2069 && depth > 0)
+        depth--;
+      else if (c == 0x2069)
+        unopened++;
+    }
+
+  for (; depth > 0; depth--)
+    g_string_append (string, CG_BIDI_PDI);
+
+  for (; unopened > 0; unopened--)
+    {
+      g_string_insert (string, start, CG_BIDI_FSI);
+      inserted += strlen (CG_BIDI_FSI);
+    }
+
+  return inserted;
+}

@@ -23,5 +23,7 @@ char     *cg_bidi_isolate_field (const char *field,
                                  const char *value);
 char     *cg_bidi_isolate_latin (const char *text);
 char     *cg_bidi_strip         (const char *text);
+gsize     cg_bidi_balance       (GString    *string,
+                                 gsize       start);
 
 G_END_DECLS
