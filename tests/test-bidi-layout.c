@@ -118,6 +118,16 @@ test_digit_order (void)
   g_assert_false (left_to_right (bare));
 }
 
+static void
+test_price_order (void)
+{
+  g_autoptr(GArray) price = positions ("تكلفة الاستشارة " LRI "$50" PDI ". عند الحجز", "$50");
+
+  /* The sign before the amount, as the clinic wrote it. */
+  g_assert_cmpuint (price->len, ==, 3);
+  g_assert_true (left_to_right (price));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,6 +137,7 @@ main (int   argc,
 
   g_test_add_func ("/bidi-layout/renderer", test_renderer);
   g_test_add_func ("/bidi-layout/digit-order", test_digit_order);
+  g_test_add_func ("/bidi-layout/price-order", test_price_order);
 
   return g_test_run ();
 }
