@@ -10,6 +10,7 @@
 
 #include "cg-clinic-private.h"
 #include "cg-content-builder.h"
+#include "cg-i18n.h"
 #include "cg-library-private.h"
 #include "cg-xml-converter.h"
 #include "cg-xml-util.h"
@@ -530,6 +531,7 @@ begin_file (CgContentBuilder *self,
     .clinic = self->clinic,
     .problems = self->problems,
     .links = self->links,
+    .rtl = cg_i18n_is_rtl (cg_library_get_language (self->library)),
   };
   self->layer = file->layer;
 }

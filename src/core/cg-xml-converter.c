@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cg-bidi.h"
 #include "cg-document-private.h"
 #include "cg-problem.h"
 #include "cg-xml-converter.h"
@@ -81,6 +82,13 @@ append_field (CgXmlConverter    *self,
       return;
     }
 
+  if (self->rtl)
+    {
+      g_autofree char *plain = g_steal_pointer (&value);
+
+      value = cg_bidi_isolate_field (field, plain);
+    }
+
   cg_document_builder_push_span (builder, CG_SPAN_FIELD, field);
   cg_document_builder_append (builder, value, -1);
   cg_document_builder_pop_span (builder);
@@ -95,7 +103,13 @@ append_inline (CgXmlConverter    *self,
     {
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
-          if (node->content != NULL)
+          if (node->content != NULL && self->rtl)
+            {
+              g_autofree char *isolated = cg_bidi_isolate_latin ((const char *) node->content);
+
+              cg_document_builder_append (builder, isolated, -1);
+            }
+          else if (node->content != NULL)
             cg_document_builder_append (builder, (const char *) node->content, -1);
         }
       else if (cg_xml_is_element (node, "em") || cg_xml_is_element (node, "strong"))

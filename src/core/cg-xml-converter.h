@@ -35,6 +35,7 @@ typedef struct
   CgClinic     *clinic;     /* (nullable): fills <clinic field="…"/> in */
   GPtrArray    *problems;   /* of CgProblem, in document order */
   GPtrArray    *links;      /* of CgXmlLink, in document order */
+  gboolean      rtl;        /* isolates clinic values and Latin runs (cg-bidi.h) */
 } CgXmlConverter;
 
 void        cg_xml_converter_report          (CgXmlConverter *self,
