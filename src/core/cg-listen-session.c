@@ -122,6 +122,19 @@ speaker_word_cb (CgListenSession *self,
   if (self->state != CG_LISTEN_SPEAKING || self->script == NULL)
     return;
 
+  /* Engines disagree on a word's length (espeak-ng stops "aujourd'hui" at
+   * its apostrophe): the word lit runs to the next space. */
+  {
+    const char *text = cg_speech_script_get_text (self->script);
+    const char *p;
+
+    if (self->base + position >= cg_speech_script_get_length (self->script))
+      return;
+    p = g_utf8_offset_to_pointer (text, self->base + position);
+    for (length = 0; *p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+      length++;
+  }
+
   if (!cg_speech_script_get_page_range (self->script, self->base + position, length, &start, &end))
     return;
 

@@ -228,6 +228,10 @@ synth_cb (short        *wav,
 {
   for (espeak_EVENT *e = events; e->type != espeakEVENT_LIST_TERMINATED; e++)
     {
+      /* espeak-ng sometimes ends a text with an empty word event. */
+      if (e->type == espeakEVENT_WORD && (e->length <= 0 || e->text_position <= 0))
+        continue;
+
       if (espeak_mode == AUDIO_OUTPUT_SYNCHRONOUS)
         {
           Job *job = synthesising;
