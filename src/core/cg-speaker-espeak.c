@@ -149,16 +149,16 @@ static const char *
 language_name (const char *language)
 {
   static const struct { const char *code; const char *name; } names[] = {
-    { "en", N_("English") },
-    { "fr", N_("French") },
-    { "es", N_("Spanish") },
-    { "pl", N_("Polish") },
-    { "ar", N_("Arabic") },
+    { "en", NC_("spoken language", "English") },
+    { "fr", NC_("spoken language", "French") },
+    { "es", NC_("spoken language", "Spanish") },
+    { "pl", NC_("spoken language", "Polish") },
+    { "ar", NC_("spoken language", "Arabic") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_str_equal (names[i].code, language))
-      return _(names[i].name);
+      return g_dpgettext2 (GETTEXT_PACKAGE, "spoken language", names[i].name);
 
   return language;
 }
@@ -391,9 +391,10 @@ cg_speaker_espeak_check (CgSpeaker   *speaker,
 
   if (!ok)
     {
-      /* Translators: %s is a language's name, such as "Polish". */
+      /* Translators: %s is a language's name, such as "Polish" (context
+       * "spoken language"), to be read alone after the colon. */
       g_set_error (error, CG_SPEECH_ERROR, CG_SPEECH_ERROR_NO_VOICE,
-                   _("No voice for %s is installed"), language_name (language));
+                   _("No voice installed for this language: %s"), language_name (language));
       return FALSE;
     }
 
