@@ -87,9 +87,11 @@ rate_from_name (const char *name)
 /**
  * cg_listen_session_get_default:
  *
- * The application's reading session. CG_SPEECH_FAKE_INTERVAL (a test
- * aid: milliseconds a word) replaces the voice with a silent clock, for
- * screenshots of the highlight on machines without sound.
+ * The application's reading session. Two test aids, never for clinics:
+ * CG_SPEECH_FAKE_INTERVAL (milliseconds a word) replaces the voice with a
+ * silent clock, for screenshots of the highlight on machines without
+ * sound; CG_SPEECH_RECORD (a .wav path) records the real voice to that
+ * file instead of playing it, for checking speech without a sound card.
  *
  * Returns: (transfer none): the session
  */
@@ -99,11 +101,14 @@ cg_listen_session_get_default (void)
   if (default_session == NULL)
     {
       const char *fake = g_getenv ("CG_SPEECH_FAKE_INTERVAL");
+      const char *record = g_getenv ("CG_SPEECH_RECORD");
       g_autoptr(CgSpeaker) speaker = NULL;
       CgApplication *application = get_application ();
 
       if (fake != NULL)
         speaker = cg_speaker_fake_new ((guint) g_ascii_strtoull (fake, NULL, 10));
+      else if (record != NULL)
+        speaker = cg_speaker_espeak_new_for_file (record);
       else
         speaker = cg_speaker_espeak_new ();
       default_session = cg_listen_session_new (speaker);

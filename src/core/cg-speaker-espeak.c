@@ -363,6 +363,9 @@ synthesise_done_cb (GObject      *source,
     return;
 
   self->last_duration = (guint) ((guint64) job->pcm->len / 2 * 1000 / job->sample_rate);
+  g_debug ("Recorded %s to %s: %u characters, %u word events, %u ms",
+           job->language, self->path, (guint) g_utf8_strlen (job->text, -1),
+           job->words->len / 2, self->last_duration);
 
   for (guint i = 0; error == NULL && i + 1 < job->words->len && self->generation != 0; i += 2)
     cg_speaker_emit_word (CG_SPEAKER (self),
