@@ -269,6 +269,8 @@ start (CgListenButton *self)
     return;
 
   script = cg_document_view_get_speech_script (self->view);
+  /* Search hits share the lit word's colours: only the word stays lit. */
+  cg_document_view_highlight (self->view, "", NULL);
   if (!cg_listen_session_start (self->session, script, cg_i18n_get_language (),
                                 start_position (self, script), self, &error))
     show_message (self, error->message);
@@ -310,6 +312,21 @@ rate_change_state_cb (GSimpleAction *action,
 
   if (application != NULL && !in_waiting_room ())
     g_settings_set_string (cg_application_get_settings (application), "listen-rate", name);
+}
+
+/* A page just shown (the window moves the keyboard into it with nothing
+ * focused) starts the keyboard in its text, as before the button was
+ * there; Tab and Ctrl+R still reach it. */
+static gboolean
+cg_listen_button_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (direction == GTK_DIR_TAB_FORWARD && root != NULL && gtk_root_get_focus (root) == NULL)
+    return FALSE;
+
+  return GTK_WIDGET_CLASS (cg_listen_button_parent_class)->focus (widget, direction);
 }
 
 static void
@@ -389,6 +406,7 @@ cg_listen_button_class_init (CgListenButtonClass *klass)
   object_class->get_property = cg_listen_button_get_property;
   object_class->set_property = cg_listen_button_set_property;
   widget_class->unmap = cg_listen_button_unmap;
+  widget_class->focus = cg_listen_button_focus;
 
   /* The text it reads aloud and lights. */
   properties[PROP_VIEW] =
