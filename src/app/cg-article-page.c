@@ -11,6 +11,7 @@
 #include "cg-article-page.h"
 #include "cg-item-row.h"
 #include "cg-link-dialog.h"
+#include "cg-listen-button.h"
 #include "cg-print-operation.h"
 
 /* An article, or a question on a page of its own: the rich text at a
@@ -352,6 +353,7 @@ cg_article_page_class_init (CgArticlePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (CG_TYPE_LISTEN_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-article-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, find_bar);

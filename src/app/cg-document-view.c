@@ -795,3 +795,100 @@ cg_document_view_highlight (CgDocumentView *self,
 
   return self->matches->len;
 }
+
+/* reading aloud (F15) */
+
+/**
+ * cg_document_view_get_speech_script:
+ *
+ * Returns: (transfer full): what reading the view aloud says: its own
+ *   text, so that what is heard is what is shown
+ */
+CgSpeechScript *
+cg_document_view_get_speech_script (CgDocumentView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  /* A slice keeps U+FFFC where icons and pictures are, so that offsets
+   * stay those of the buffer. */
+  text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+
+  return cg_speech_script_new (text);
+}
+
+/**
+ * cg_document_view_set_spoken_range:
+ * @start: the first character of the word being said, or -1 for none
+ *
+ * Lights the word being said, in the colours of the current find match
+ * (they follow the dark and high-contrast styles), and keeps it in view.
+ */
+void
+cg_document_view_set_spoken_range (CgDocumentView *self,
+                                   int             start,
+                                   int             end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter iter, limit;
+
+  g_return_if_fail (CG_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "spoken");
+  if (tag == NULL)
+    tag = gtk_text_buffer_create_tag (buffer, "spoken", NULL);
+  if (self->has_palette)
+    g_object_set (tag,
+                  "background-rgba", &self->palette.current_bg,
+                  "foreground-rgba", &self->palette.current_fg,
+                  NULL);
+
+  gtk_text_buffer_get_bounds (buffer, &iter, &limit);
+  gtk_text_buffer_remove_tag (buffer, tag, &iter, &limit);
+
+  if (start < 0 || end <= start)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &limit, end);
+  gtk_text_buffer_apply_tag (buffer, tag, &iter, &limit);
+  scroll_to_iter (self, &iter);
+}
+
+/**
+ * cg_document_view_get_spoken_range:
+ *
+ * Returns: whether a word is lit, and where
+ */
+gboolean
+cg_document_view_get_spoken_range (CgDocumentView *self,
+                                   int            *start,
+                                   int            *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "spoken");
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (tag == NULL || (!gtk_text_iter_starts_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag)))
+    return FALSE;
+
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&iter);
+  gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&iter);
+
+  return TRUE;
+}

@@ -8,6 +8,7 @@
 
 #include "cg-faq-row.h"
 #include "cg-link-dialog.h"
+#include "cg-listen-button.h"
 
 /* A question that opens to its answer, in the same rich text as an
  * article, with the related articles after it. The answer is a row of its
@@ -262,6 +263,7 @@ cg_faq_row_class_init (CgFaqRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (CG_TYPE_LISTEN_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-faq-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CgFaqRow, question_label);

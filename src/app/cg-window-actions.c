@@ -10,6 +10,7 @@
 
 #include "cg-article-page.h"
 #include "cg-link-dialog.h"
+#include "cg-listen-button.h"
 #include "cg-plain-text.h"
 #include "cg-problems-window.h"
 #include "cg-text-scale.h"
@@ -494,6 +495,20 @@ window_notify_library_cb (CgWindow   *self,
   cg_window_update_problems (self);
 }
 
+/* reading aloud (F15): the page's Listen button, from the keyboard.
+ * Reading stops by itself when its page leaves the screen. */
+static void
+listen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgListenButton *button = cg_listen_button_find (self->page_widget);
+
+  if (button != NULL)
+    cg_listen_button_toggle (button);
+}
+
 void
 cg_window_class_actions_init (CgWindowClass *klass)
 {
@@ -519,6 +534,9 @@ cg_window_class_actions_init (CgWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.pin", "pinned");
   /* live content (F8) */
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  /* reading aloud (F15) */
+  gtk_widget_class_install_action (widget_class, "win.listen", NULL, listen_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.listen", NULL);
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "cg-faq-entry.h"
 #include "cg-home-page.h"
+#include "cg-listen-button.h"
 #include "cg-window-private.h"
 
 /* The window's side of the kiosk (F7): the front desk's pins, and
@@ -87,6 +88,7 @@ kiosk_reset_cb (CgWindow *self,
 {
   /* The main menu, the language and the clinic's details. */
   popdown_menus (GTK_WIDGET (self));
+  cg_listen_session_reset_default ();
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   /* A new home page starts at the top; the old pages go. */
   cg_window_set_library (self, self->library);
