@@ -298,7 +298,7 @@ test_pin (Fixture       *fixture,
           gconstpointer  data)
 {
   GSettings *settings = cg_application_get_settings (fixture->app);
-  g_autofree char *hash = cg_kiosk_pin_hash ("2468");
+  g_autofree char *hash = cg_kiosk_pin_hash ("246813");
   CgKiosk *kiosk = cg_window_get_kiosk_controller (fixture->window);
   CgPinDialog *dialog;
   g_auto(GStrv) quit = NULL;
@@ -316,13 +316,13 @@ test_pin (Fixture       *fixture,
   g_assert_true (cg_window_get_kiosk (fixture->window));
   g_assert_false (cg_pin_dialog_get_ready (dialog));
   g_assert_true (cg_kiosk_get_pin_dialog (kiosk) == GTK_WIDGET (dialog));
-  submit_pin (dialog, "2468");
+  submit_pin (dialog, "246813");
   g_assert_true (cg_window_get_kiosk (fixture->window));
 
   while (!cg_pin_dialog_get_ready (dialog))
     g_main_context_iteration (NULL, TRUE);
 
-  submit_pin (dialog, "2468");
+  submit_pin (dialog, "246813");
   cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_false (cg_window_get_kiosk (fixture->window));
   g_assert_false (cg_application_get_kiosk (fixture->app));
