@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -335,6 +336,177 @@ test_pin (Fixture       *fixture,
   g_assert_null (capture_key_controller (GTK_WIDGET (fixture->window)));
 }
 
+/* F14: the staff PIN typed with real keys (XTest, through the X server
+ * and GDK, as a keyboard would), never into the patients' search. */
+
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Everything the X server sent us is handled. */
+static void
+settle (GtkWidget *widget)
+{
+  for (guint i = 0; i < 5; i++)
+    {
+      gdk_display_sync (gtk_widget_get_display (widget));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20000);
+    }
+  cg_test_wait_for_frame (widget);
+}
+
+static char *
+dup_xid (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+}
+
+static void
+test_pin_typed (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GSettings *settings = cg_application_get_settings (fixture->app);
+  g_autofree char *hash = cg_kiosk_pin_hash ("246813");
+  CgKiosk *kiosk = cg_window_get_kiosk_controller (fixture->window);
+  g_autofree char *window_xid = dup_xid (window);
+  g_autofree char *pad_xid = NULL;
+  GtkWidget *dialog;
+  gint64 deadline;
+
+  g_settings_set_string (settings, "kiosk-pin", hash);
+
+  /* The documented way out, on the keyboard. */
+  xdotool ("windowfocus", "--sync", window_xid, NULL);
+  xdotool ("key", "--clearmodifiers", "ctrl+alt+shift+l", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while ((dialog = cg_kiosk_get_pin_dialog (kiosk)) == NULL || !gtk_widget_get_mapped (dialog))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  settle (window);
+
+  /* Digits that reach the window while the pad is open (the window
+   * had the focus) go nowhere. */
+  xdotool ("windowfocus", "--sync", window_xid, NULL);
+  xdotool ("type", "--delay", "20", "1357", NULL);
+  settle (window);
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture->window)), ==, "");
+  g_assert_true (cg_window_get_kiosk (fixture->window));
+
+  /* The pad has the focus, as a window manager gives it to a new
+   * dialog: the PIN and Enter leave waiting-room mode. */
+  g_assert_nonnull (dialog);
+  pad_xid = dup_xid (dialog);
+  xdotool ("windowfocus", "--sync", pad_xid, NULL);
+  xdotool ("type", "--delay", "20", "246813", NULL);
+  xdotool ("key", "Return", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (cg_window_get_kiosk (fixture->window) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  settle (window);
+
+  g_assert_false (cg_window_get_kiosk (fixture->window));
+  g_assert_null (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture->window)), ==, "");
+}
+
+/* F14: the waits after wrong PINs outlive the pad: Cancel and reopen,
+ * or the idle reset, do not start them over. */
+static void
+test_pin_backoff_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GSettings *settings = cg_application_get_settings (fixture->app);
+  g_autofree char *hash = cg_kiosk_pin_hash ("246813");
+  CgKiosk *kiosk = cg_window_get_kiosk_controller (fixture->window);
+  CgPinDialog *dialog;
+
+  g_settings_set_string (settings, "kiosk-pin", hash);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      cg_kiosk_prompt_pin (kiosk);
+      dialog = CG_PIN_DIALOG (cg_kiosk_get_pin_dialog (kiosk));
+      while (!cg_pin_dialog_get_ready (dialog))
+        g_main_context_iteration (NULL, TRUE);
+      submit_pin (dialog, "135792");
+      g_assert_false (cg_pin_dialog_get_ready (dialog));
+      gtk_window_close (GTK_WINDOW (dialog));
+      cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+      g_assert_null (cg_kiosk_get_pin_dialog (kiosk));
+    }
+
+  /* Three wrong PINs: the fourth try waits 4 s, in a new pad too, and
+   * the pad says so. */
+  cg_kiosk_prompt_pin (kiosk);
+  dialog = CG_PIN_DIALOG (cg_kiosk_get_pin_dialog (kiosk));
+  g_assert_false (cg_pin_dialog_get_ready (dialog));
+  g_assert_nonnull (strstr (cg_pin_dialog_get_status (dialog), "seconds"));
+
+  cg_kiosk_reset (kiosk);
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  kiosk = cg_window_get_kiosk_controller (fixture->window);
+  cg_kiosk_prompt_pin (kiosk);
+  dialog = CG_PIN_DIALOG (cg_kiosk_get_pin_dialog (kiosk));
+  g_assert_false (cg_pin_dialog_get_ready (dialog));
+
+  /* The right PIN after the wait, and the next staff member starts
+   * afresh. */
+  while (!cg_pin_dialog_get_ready (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  submit_pin (dialog, "246813");
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_false (cg_window_get_kiosk (fixture->window));
+}
+
+/* F14: whatever hides the window, it comes back. */
+static void
+test_cannot_hide (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  gint64 deadline;
+
+  gtk_widget_set_visible (window, FALSE);
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_mapped (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_get_visible (window));
+  g_assert_true (gtk_widget_get_mapped (window));
+}
+
 static void
 test_no_pin (Fixture       *fixture,
              gconstpointer  data)
@@ -655,6 +827,9 @@ main (int   argc,
   ADD ("/kiosk/inspector-keys", test_inspector_keys);
   ADD ("/kiosk/external-link", test_external_link);
   ADD ("/kiosk/pin", test_pin);
+  ADD ("/kiosk/pin-typed", test_pin_typed);
+  ADD ("/kiosk/pin-backoff-kept", test_pin_backoff_kept);
+  ADD ("/kiosk/cannot-hide", test_cannot_hide);
   ADD ("/kiosk/no-pin", test_no_pin);
   ADD ("/kiosk/cannot-pin", test_kiosk_cannot_pin);
   ADD ("/kiosk/languages-on-home", test_languages_on_home);
