@@ -287,6 +287,39 @@ test_external_link (Fixture       *fixture,
   g_assert_null (find_toplevel (CG_TYPE_LINK_DIALOG));
 }
 
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* F14: the QR dialog says what its code is, touch-sized, over no open
+ * popover. */
+static void
+test_link_kinds (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const struct { const char *uri; const char *says; } kinds[] = {
+    { "tel:+15550142", "phone number" },
+    { "mailto:desk@example.org", "e-mail address" },
+    { "https://example.org/", "web page" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWindow *dialog;
+
+      cg_test_activate (fixture->window, "win.open-uri", kinds[i].uri);
+      dialog = find_toplevel (CG_TYPE_LINK_DIALOG);
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (cg_test_find_widget (dialog, is_label_containing, kinds[i].says));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog), "kiosk-dialog"));
+      gtk_window_destroy (dialog);
+      cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+    }
+}
+
 static void
 submit_pin (CgPinDialog *dialog,
             const char  *pin)
@@ -929,6 +962,7 @@ main (int   argc,
   ADD ("/kiosk/pin-backoff-kept", test_pin_backoff_kept);
   ADD ("/kiosk/cannot-hide", test_cannot_hide);
   ADD ("/kiosk/layout", test_layout);
+  ADD ("/kiosk/link-kinds", test_link_kinds);
   ADD ("/kiosk/no-pin", test_no_pin);
   ADD ("/kiosk/cannot-pin", test_kiosk_cannot_pin);
   ADD ("/kiosk/languages-on-home", test_languages_on_home);

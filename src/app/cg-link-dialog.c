@@ -31,6 +31,7 @@ struct _CgLinkDialog
   /* Template widgets */
   GtkPicture *code_picture;
   GtkLabel   *uri_label;
+  GtkLabel   *explanation_label;
 };
 
 G_DEFINE_FINAL_TYPE (CgLinkDialog, cg_link_dialog, ADW_TYPE_WINDOW)
@@ -108,6 +109,7 @@ cg_link_dialog_class_init (CgLinkDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-link-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CgLinkDialog, code_picture);
   gtk_widget_class_bind_template_child (widget_class, CgLinkDialog, uri_label);
+  gtk_widget_class_bind_template_child (widget_class, CgLinkDialog, explanation_label);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -135,10 +137,22 @@ cg_link_dialog_new (GtkWindow  *parent,
   self->code = make_code_texture (uri);
 
   /* What a person would type or say: "tel:+1 555" is a phone number. */
+  /* F14: and what the code is, so that nobody looks for a web page. */
   if (g_str_has_prefix (uri, "tel:"))
-    shown = uri + strlen ("tel:");
+    {
+      shown = uri + strlen ("tel:");
+      gtk_label_set_label (self->explanation_label,
+                           _("This code is a phone number. Scan it with your phone’s camera to call, or dial the number below."));
+    }
   else if (g_str_has_prefix (uri, "mailto:"))
-    shown = uri + strlen ("mailto:");
+    {
+      shown = uri + strlen ("mailto:");
+      gtk_label_set_label (self->explanation_label,
+                           _("This code is an e-mail address. Scan it with your phone’s camera to write, or type the address below."));
+    }
+  else
+    gtk_label_set_label (self->explanation_label,
+                         _("This code is a web page, which this screen cannot open. Scan it with your phone’s camera, or type the address below."));
   gtk_label_set_label (self->uri_label, shown);
 
   gtk_picture_set_paintable (self->code_picture, GDK_PAINTABLE (self->code));
