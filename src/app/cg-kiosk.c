@@ -174,6 +174,16 @@ restore_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   g_debug ("Kiosk window hidden or out of full screen: restoring it");
+  /* A window manager may refuse an activation request (Openbox does
+   * for a minimised window, as focus stealing); a window mapped again
+   * is shown by any. */
+  if (self->surface != NULL &&
+      (!gdk_surface_get_mapped (self->surface) ||
+       (gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) != 0))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->window), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->window), TRUE);
+    }
   gtk_window_unminimize (self->window);
   gtk_window_fullscreen (self->window);
   gtk_window_present (self->window);
