@@ -14,6 +14,7 @@
 #include "cg-content-path.h"
 #include "cg-content-watcher.h"
 #include "cg-kiosk-pin-command.h"
+#include "cg-pin-backoff.h"
 #include "cg-renderer.h"
 #include "cg-search-command.h"
 #include "cg-settings.h"
@@ -34,6 +35,7 @@ struct _CgApplication
   gboolean          kiosk_checked;
   guint             idle_timeout;     /* --idle-timeout, or 0 */
   char             *kiosk_language;
+  CgPinBackoff     *pin_backoff;      /* F14: outlives the PIN pads */
   char            **quit_accels;
   char            **close_accels;
 };
@@ -46,6 +48,7 @@ enum {
   PROP_CONTENT_WATCHER,
   PROP_KIOSK,         /* kiosk (F7) */
   PROP_IDLE_TIMEOUT,  /* kiosk (F7) */
+  PROP_PIN_BACKOFF,   /* kiosk (F14) */
   N_PROPS
 };
 
@@ -202,6 +205,12 @@ cg_application_handle_local_options (GApplication *app,
     return cg_kiosk_pin_command_run (cg_application_get_settings (self));
   if (g_variant_dict_contains (options, "kiosk"))
     self->kiosk_requested = TRUE;
+  /* kiosk (F14): the kiosk writes nothing to disk, and Mesa would write
+   * its shader cache to the home folder at the first OpenGL context
+   * (ours that chooses the renderer, or GTK's). It reads the variable
+   * then, so it is set before GTK opens the display. */
+  if (self->kiosk_requested || g_settings_get_boolean (cg_application_get_settings (self), "kiosk"))
+    g_setenv ("MESA_SHADER_CACHE_DISABLE", "true", TRUE);
   {
     gint32 idle_timeout = 0;
 
@@ -385,6 +394,7 @@ cg_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->content_dirs, g_strfreev);
   g_clear_pointer (&self->kiosk_language, g_free);
+  g_clear_object (&self->pin_backoff);
   g_clear_pointer (&self->quit_accels, g_strfreev);
   g_clear_pointer (&self->close_accels, g_strfreev);
 
@@ -415,6 +425,10 @@ cg_application_get_property (GObject    *object,
 
     case PROP_IDLE_TIMEOUT:
       g_value_set_uint (value, self->idle_timeout);
+      break;
+
+    case PROP_PIN_BACKOFF:
+      g_value_set_object (value, self->pin_backoff);
       break;
 
     default:
@@ -475,6 +489,13 @@ cg_application_class_init (CgApplicationClass *klass)
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /* kiosk (F14): the waits after wrong staff PINs, which no closed PIN
+   * pad, idle reset or rebuilt window starts over. */
+  properties[PROP_PIN_BACKOFF] =
+    g_param_spec_object ("pin-backoff", NULL, NULL,
+                         CG_TYPE_PIN_BACKOFF,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->handle_local_options = cg_application_handle_local_options;
@@ -485,6 +506,7 @@ cg_application_class_init (CgApplicationClass *klass)
 static void
 cg_application_init (CgApplication *self)
 {
+  self->pin_backoff = cg_pin_backoff_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Answers to patients’ questions about the clinic’s treatments."));

@@ -50,6 +50,12 @@ struct _CgKiosk
   GtkPopover         *menu;
   GtkPopover         *saved_menu;
   GtkWidget          *pin_dialog;
+  CgPinBackoff       *backoff;
+  gboolean            was_fullscreen;
+  GtkCssProvider     *touch_css;
+  GListModel         *toplevels;
+  GdkSurface         *surface;      /* watched while the window is mapped */
+  guint               restore_id;
 };
 
 G_DEFINE_FINAL_TYPE (CgKiosk, cg_kiosk, G_TYPE_OBJECT)
@@ -62,6 +68,82 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Touch-sized everywhere */
+
+/* The reading area follows the text size of the window (and the
+ * patient's zoom); the rest of the interface (header bars, the sidebar,
+ * menus and popovers, dialogs) is sized here, once, at the kiosk's text
+ * size: in points rather than a percentage, so that a popover inside a
+ * header bar is not scaled twice. */
+static void
+cg_kiosk_load_touch_css (CgKiosk *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self->window));
+  double scale = g_settings_get_double (self->settings, "kiosk-text-scale");
+  g_autofree char *font_name = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autofree char *css = NULL;
+  char points[G_ASCII_DTOSTR_BUF_SIZE];
+  double base = 11;
+
+  g_object_get (settings, "gtk-font-name", &font_name, NULL);
+  if (font_name != NULL)
+    font = pango_font_description_from_string (font_name);
+  if (font != NULL && pango_font_description_get_size (font) > 0 &&
+      !pango_font_description_get_size_is_absolute (font))
+    base = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+
+  g_ascii_formatd (points, sizeof points, "%.1f", base * MAX (scale, 1.0));
+  css = g_strdup_printf ("window.kiosk headerbar, window.kiosk .sidebar-pane,"
+                         " window.kiosk popover, window.kiosk-dialog { font-size: %spt; }\n",
+                         points);
+  gtk_css_provider_load_from_data (self->touch_css, css, -1);
+}
+
+/* Popovers are drawn in the main window: a dialog must not open under
+ * one left open, which would cover it (a QR code that cannot be
+ * scanned). And every dialog is touch-sized. */
+static void
+popdown_all (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    popdown_all (child);
+}
+
+static void
+dialog_show_cb (CgKiosk   *self,
+                GtkWidget *dialog)
+{
+  if (self->window != NULL)
+    popdown_all (GTK_WIDGET (self->window));
+}
+
+static void
+toplevels_changed_cb (CgKiosk    *self,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GListModel *toplevels)
+{
+  /* A new window is not yet transient for anything: in waiting-room
+   * mode every other window is one of ours. */
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == self->window)
+        continue;
+
+      gtk_widget_add_css_class (GTK_WIDGET (toplevel), "kiosk-dialog");
+      g_signal_connect_object (toplevel, "show", G_CALLBACK (dialog_show_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
 /* Input */
 
 static gboolean
@@ -72,6 +154,116 @@ input_event_cb (CgKiosk                  *self,
   cg_idle_timer_poke (self->timer);
 
   return GDK_EVENT_PROPAGATE;
+}
+
+/* Nothing hides the kiosk */
+
+/* Any window manager offers ways to hide a window: a menu (Alt+Space →
+ * Iconify), a taskbar, a shortcut, a double-click that leaves full
+ * screen. Behind the kiosk is a desktop whose menus open a terminal and
+ * a browser. Whatever the way, the window comes back at once, full
+ * screen; the kiosk does not need to know which way it was. */
+
+static gboolean
+restore_cb (gpointer user_data)
+{
+  CgKiosk *self = user_data;
+
+  self->restore_id = 0;
+  if (self->window == NULL)
+    return G_SOURCE_REMOVE;
+
+  g_debug ("Kiosk window hidden or out of full screen: restoring it");
+  /* A window manager may refuse an activation request (Openbox does
+   * for a minimised window, as focus stealing); a window mapped again
+   * is shown by any. */
+  if (self->surface != NULL &&
+      (!gdk_surface_get_mapped (self->surface) ||
+       (gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) != 0))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->window), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->window), TRUE);
+    }
+  gtk_window_unminimize (self->window);
+  gtk_window_fullscreen (self->window);
+  gtk_window_present (self->window);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the window manager's change has settled: asking back during it
+ * is lost on some window managers. */
+static void
+cg_kiosk_queue_restore (CgKiosk *self)
+{
+  if (self->restore_id == 0)
+    self->restore_id = g_timeout_add (50, restore_cb, self);
+}
+
+static gboolean
+is_hidden (CgKiosk *self)
+{
+  GdkToplevelState state;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->window)))
+    return TRUE;
+  if (self->surface == NULL)
+    return FALSE;
+  if (!gdk_surface_get_mapped (self->surface))
+    return TRUE;
+
+  state = gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface));
+
+  /* Full screen is asked for when the kiosk starts; a window manager
+   * that never grants it (or none at all) never takes it away either. */
+  return (state & GDK_TOPLEVEL_STATE_MINIMIZED) != 0 ||
+         (self->was_fullscreen && (state & GDK_TOPLEVEL_STATE_FULLSCREEN) == 0);
+}
+
+static void
+surface_changed_cb (CgKiosk    *self,
+                    GParamSpec *pspec,
+                    GdkSurface *surface)
+{
+  if (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_FULLSCREEN)
+    self->was_fullscreen = TRUE;
+
+  if (is_hidden (self))
+    cg_kiosk_queue_restore (self);
+}
+
+static void
+cg_kiosk_watch_surface (CgKiosk    *self,
+                        GdkSurface *surface)
+{
+  if (self->surface == surface)
+    return;
+
+  if (self->surface != NULL)
+    g_signal_handlers_disconnect_by_data (self->surface, self);
+  g_set_object (&self->surface, surface);
+  if (surface == NULL)
+    return;
+
+  g_signal_connect_object (surface, "notify::state", G_CALLBACK (surface_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (surface, "notify::mapped", G_CALLBACK (surface_changed_cb), self, G_CONNECT_SWAPPED);
+  surface_changed_cb (self, NULL, surface);
+}
+
+static void
+window_realize_cb (CgKiosk   *self,
+                   GtkWidget *window)
+{
+  cg_kiosk_watch_surface (self, gtk_native_get_surface (GTK_NATIVE (window)));
+}
+
+static void
+window_visible_cb (CgKiosk    *self,
+                   GParamSpec *pspec,
+                   GtkWidget  *window)
+{
+  if (!gtk_widget_get_visible (window))
+    cg_kiosk_queue_restore (self);
 }
 
 static gboolean
@@ -92,6 +284,15 @@ key_pressed_cb (CgKiosk               *self,
   if (mods == (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK) && key == GDK_KEY_l)
     {
       cg_kiosk_prompt_pin (self);
+      return GDK_EVENT_STOP;
+    }
+
+  /* While the PIN pad is open, keys that reach the window (a click
+   * gave it the focus back) go nowhere: not into the search, where the
+   * next patient would read the PIN. The pad takes the focus again. */
+  if (self->pin_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->pin_dialog));
       return GDK_EVENT_STOP;
     }
 
@@ -235,10 +436,24 @@ cg_kiosk_enter (CgKiosk *self)
   gtk_widget_add_css_class (widget, "kiosk");
   gtk_window_fullscreen (self->window);
 
+  self->touch_css = gtk_css_provider_new ();
+  cg_kiosk_load_touch_css (self);
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
+                                              GTK_STYLE_PROVIDER (self->touch_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  self->toplevels = g_object_ref (gtk_window_get_toplevels ());
+  g_signal_connect_object (self->toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
   /* No minimise or maximise button either: without a window manager
    * that honours full screen they would be a way out. */
   g_object_set (gtk_widget_get_settings (widget), "gtk-decoration-layout", ":", NULL);
   gtk_window_set_interactive_debugging (FALSE);
+
+  g_signal_connect_object (widget, "realize", G_CALLBACK (window_realize_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (widget, "notify::visible", G_CALLBACK (window_visible_cb), self, G_CONNECT_SWAPPED);
+  if (gtk_widget_get_realized (widget))
+    window_realize_cb (self, widget);
 
   /* The countdown covers everything, the header bar too. The wrapper
    * stays after leaving: moving the content back out of it left a dead
@@ -318,6 +533,16 @@ cg_kiosk_dispose (GObject *object)
   if (self->timer != NULL)
     cg_idle_timer_stop (self->timer);
   g_clear_handle_id (&self->long_press_id, g_source_remove);
+  g_clear_handle_id (&self->restore_id, g_source_remove);
+  cg_kiosk_watch_surface (self, NULL);
+  g_clear_object (&self->backoff);
+  if (self->touch_css != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->touch_css));
+  g_clear_object (&self->touch_css);
+  if (self->toplevels != NULL)
+    g_signal_handlers_disconnect_by_data (self->toplevels, self);
+  g_clear_object (&self->toplevels);
   g_clear_object (&self->timer);
   g_clear_object (&self->settings);
   g_clear_object (&self->input_controller);
@@ -380,6 +605,8 @@ cg_kiosk_init (CgKiosk *self)
  * @menu_button: the window's main menu, which the kiosk's menu replaces
  * @idle_timeout: seconds without input before the countdown; 0 for the
  *   setting
+ * @backoff: (nullable): the waits after wrong PINs, the application's so
+ *   that they outlive this kiosk and its PIN pads
  *
  * Puts @window in waiting-room mode.
  */
@@ -387,7 +614,8 @@ CgKiosk *
 cg_kiosk_new (GtkWindow     *window,
               GtkMenuButton *menu_button,
               GSettings     *settings,
-              guint          idle_timeout)
+              guint          idle_timeout,
+              CgPinBackoff  *backoff)
 {
   CgKiosk *self;
 
@@ -400,6 +628,7 @@ cg_kiosk_new (GtkWindow     *window,
   self->window = window;
   self->menu_button = g_object_ref (menu_button);
   self->settings = g_object_ref (settings);
+  self->backoff = backoff != NULL ? g_object_ref (backoff) : cg_pin_backoff_new ();
   if (idle_timeout == 0)
     idle_timeout = g_settings_get_uint (settings, "idle-timeout");
   self->timer = cg_idle_timer_new (idle_timeout, 10);
@@ -429,6 +658,14 @@ cg_kiosk_leave (CgKiosk *self)
   cg_idle_timer_stop (self->timer);
   g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_handle_id (&self->long_press_id, g_source_remove);
+  g_clear_handle_id (&self->restore_id, g_source_remove);
+  cg_kiosk_watch_surface (self, NULL);
+  g_signal_handlers_disconnect_by_data (widget, self);
+  g_signal_handlers_disconnect_by_data (self->toplevels, self);
+  g_clear_object (&self->toplevels);
+  gtk_style_context_remove_provider_for_display (gtk_widget_get_display (widget),
+                                                 GTK_STYLE_PROVIDER (self->touch_css));
+  g_clear_object (&self->touch_css);
 
   gtk_menu_button_popdown (menu_button);
   gtk_menu_button_set_popover (menu_button, self->saved_menu != NULL ? GTK_WIDGET (self->saved_menu) : NULL);
@@ -468,6 +705,10 @@ cg_kiosk_reset (CgKiosk *self)
   g_return_if_fail (self->window != NULL);
 
   close_dialogs (self->window);
+  /* Whatever hid the window, the next patient finds it. */
+  gtk_window_unminimize (self->window);
+  gtk_window_fullscreen (self->window);
+  gtk_window_present (self->window);
   /* What the last reader copied is theirs too. */
   gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self->window)), NULL);
   g_object_set (self->window, "text-scale", g_settings_get_double (self->settings, "kiosk-text-scale"), NULL);
@@ -507,7 +748,7 @@ cg_kiosk_prompt_pin (CgKiosk *self)
     }
 
   hash = g_settings_get_string (self->settings, "kiosk-pin");
-  self->pin_dialog = cg_pin_dialog_new (self->window, hash);
+  self->pin_dialog = cg_pin_dialog_new (self->window, hash, self->backoff);
   g_object_add_weak_pointer (G_OBJECT (self->pin_dialog), (gpointer *) &self->pin_dialog);
   g_signal_connect_object (self->pin_dialog, "unlocked", G_CALLBACK (pin_dialog_unlocked_cb),
                            self, G_CONNECT_SWAPPED);

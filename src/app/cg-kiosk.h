@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cg-idle-timer.h"
+#include "cg-pin-backoff.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,8 @@ G_DECLARE_FINAL_TYPE (CgKiosk, cg_kiosk, CG, KIOSK, GObject)
 CgKiosk     *cg_kiosk_new            (GtkWindow     *window,
                                       GtkMenuButton *menu_button,
                                       GSettings     *settings,
-                                      guint          idle_timeout);
+                                      guint          idle_timeout,
+                                      CgPinBackoff  *backoff);
 void         cg_kiosk_leave          (CgKiosk       *self);
 void         cg_kiosk_reset          (CgKiosk       *self);
 void         cg_kiosk_prompt_pin     (CgKiosk       *self);

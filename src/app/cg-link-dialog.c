@@ -137,10 +137,22 @@ cg_link_dialog_new (GtkWindow  *parent,
   cg_link_dialog_set_text (self, uri);
 
   /* What a person would type or say: "tel:+1 555" is a phone number. */
+  /* F14: and what the code is, so that nobody looks for a web page. */
   if (g_str_has_prefix (uri, "tel:"))
-    shown = uri + strlen ("tel:");
+    {
+      shown = uri + strlen ("tel:");
+      gtk_label_set_label (self->explanation_label,
+                           _("This code is a phone number. Scan it with your phone’s camera to call, or dial the number below."));
+    }
   else if (g_str_has_prefix (uri, "mailto:"))
-    shown = uri + strlen ("mailto:");
+    {
+      shown = uri + strlen ("mailto:");
+      gtk_label_set_label (self->explanation_label,
+                           _("This code is an e-mail address. Scan it with your phone’s camera to write, or type the address below."));
+    }
+  else
+    gtk_label_set_label (self->explanation_label,
+                         _("This code is a web page, which this screen cannot open. Scan it with your phone’s camera, or type the address below."));
   gtk_label_set_label (self->uri_label, shown);
 
   return GTK_WIDGET (self);

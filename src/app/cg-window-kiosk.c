@@ -126,11 +126,13 @@ cg_window_set_kiosk (CgWindow *self,
     {
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
       guint idle_timeout = 0;
+      g_autoptr(CgPinBackoff) backoff = NULL;
 
       if (app != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (app), "idle-timeout") != NULL)
-        g_object_get (app, "idle-timeout", &idle_timeout, NULL);
+        g_object_get (app, "idle-timeout", &idle_timeout, "pin-backoff", &backoff, NULL);
 
-      self->kiosk = cg_kiosk_new (GTK_WINDOW (self), self->primary_menu_button, self->settings, idle_timeout);
+      self->kiosk = cg_kiosk_new (GTK_WINDOW (self), self->primary_menu_button, self->settings,
+                                  idle_timeout, backoff);
       g_signal_connect_object (self->kiosk, "reset", G_CALLBACK (kiosk_reset_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->kiosk, "unlocked", G_CALLBACK (kiosk_unlocked_cb), self, G_CONNECT_SWAPPED);
     }

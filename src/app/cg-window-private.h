@@ -48,6 +48,7 @@ struct _CgWindow
   GPtrArray            *retired_pages;  /* pages left, destroyed after the frame */
   GtkWidget            *spare_article_page;  /* the last article page, hidden */
   guint                 retire_id;
+  guint                 fold_id;      /* F14: one column or two, after an allocation */
   double                text_scale;
   char                 *sidebar_page;  /* the row that shows where the page belongs */
   gboolean              syncing_sidebar;

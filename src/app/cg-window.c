@@ -319,6 +319,7 @@ cg_window_dispose (GObject *object)
     g_binding_unbind (g_steal_pointer (&self->kiosk_binding));
   g_clear_object (&self->kiosk);
   cg_window_pages_dispose (self);
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
 
   if (self->help_overlay != NULL)
@@ -411,6 +412,53 @@ cg_window_set_property (GObject      *object,
     }
 }
 
+/* F14: the sidebar beside the text only where both fit at the text
+ * size: a portrait screen, a small one or large text get one column. It
+ * is decided on every allocation, so on the window's width alone, in
+ * either orientation, and not when the pointer next moves. */
+#define READING_WIDTH 560  /* pixels of text at the normal size, some 70 characters */
+
+static gboolean
+cg_window_wants_two_columns (CgWindow *self,
+                             int       width)
+{
+  GtkWidget *sidebar = adw_leaflet_get_child_by_name (self->leaflet, "sidebar");
+  int sidebar_width = 260;
+
+  if (sidebar != NULL)
+    gtk_widget_measure (sidebar, GTK_ORIENTATION_HORIZONTAL, -1, &sidebar_width, NULL, NULL, NULL);
+
+  return width >= sidebar_width + 1 + (int) (READING_WIDTH * self->text_scale);
+}
+
+static gboolean
+update_fold_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+
+  self->fold_id = 0;
+  adw_leaflet_set_can_unfold (self->leaflet,
+                              cg_window_wants_two_columns (self, gtk_widget_get_width (GTK_WIDGET (self))));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cg_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (cg_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Not during the allocation: a new layout is queued for right after. */
+  if (self->fold_id == 0 &&
+      cg_window_wants_two_columns (self, width) != adw_leaflet_get_can_unfold (self->leaflet))
+    self->fold_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_fold_cb, self, NULL);
+}
+
 static void
 cg_window_class_init (CgWindowClass *klass)
 {
@@ -420,6 +468,7 @@ cg_window_class_init (CgWindowClass *klass)
 
   object_class->constructed = cg_window_constructed;
   object_class->dispose = cg_window_dispose;
+  widget_class->size_allocate = cg_window_size_allocate;
   object_class->get_property = cg_window_get_property;
   object_class->set_property = cg_window_set_property;
 
@@ -722,6 +771,8 @@ cg_window_set_text_scale (CgWindow *self,
 
   self->text_scale = text_scale;
   cg_text_scale_apply_css (text_scale);
+  /* F14: larger text may need one column. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
