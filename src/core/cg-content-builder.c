@@ -158,6 +158,28 @@ claim_id (CgContentBuilder *self,
       return FALSE;
     }
 
+  /* An article or question of a later folder with an id of an earlier
+   * one takes its place; said once, in case the id was reused by
+   * accident, unless the file says it is meant. Topics are renamed this
+   * way as a matter of course. */
+  if (record != NULL && !g_str_has_prefix (id, "topic:"))
+    {
+      g_autofree char *replaces = cg_xml_get_attr (node, "replaces");
+
+      if (g_strcmp0 (replaces, "true") != 0 && g_strcmp0 (replaces, "1") != 0)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: the first %s is an id, then a file name and a line
+           * number; keep replaces="true" as it is. */
+          message = g_strdup_printf (_("the id “%s” is already used at %s:%d, and this replaces it: "
+                                       "if that is meant, add replaces=\"true\" here; "
+                                       "otherwise choose another id"),
+                                     id, record->file, record->line);
+          cg_xml_converter_report (&self->convert, node, CG_CONTENT_ERROR_UNMARKED_OVERRIDE, message);
+        }
+    }
+
   record = g_new0 (IdRecord, 1);
   record->file = self->convert.file;
   record->layer = self->layer;
