@@ -142,8 +142,10 @@ missing_first_child (xmlNode *parent)
 /* The validator's message in words a content editor can act on, when we
  * can tell what went wrong; NULL to fall back on its own. */
 static char *
-plain_validity_message (xmlNode *node)
+plain_validity_message (xmlNode *node,
+                        int      code)
 {
+  gboolean attributes = code == XML_RELAXNG_ERR_ATTRVALID || code == XML_RELAXNG_ERR_INVALIDATTR;
   const char *name;
   char *message;
 
@@ -163,11 +165,12 @@ plain_validity_message (xmlNode *node)
                               name);
     }
 
-  if ((message = missing_first_child (node)) != NULL ||
-      (message = missing_first_child (node->parent)) != NULL)
+  if (!attributes &&
+      ((message = missing_first_child (node)) != NULL ||
+       (message = missing_first_child (node->parent)) != NULL))
     return message;
 
-  if (cg_xml_is_element (node, "clinic"))
+  if (attributes && cg_xml_is_element (node, "clinic"))
     {
       g_autofree char *field = cg_xml_get_attr (node, "field");
 
@@ -193,7 +196,8 @@ plain_validity_message (xmlNode *node)
         return g_strdup (_("a price needs the price’s id: <clinic field=\"price\" item=\"…\"/>"));
     }
 
-  if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
+  if ((code == XML_RELAXNG_ERR_ELEMWRONG || code == XML_RELAXNG_ERR_EXTRACONTENT) &&
+      node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
     /* Translators: both %s are element names. */
     return g_strdup_printf (_("<%s> is not allowed here, inside <%s>"), name,
                             (const char *) node->parent->name);
@@ -245,7 +249,7 @@ validity_error_cb (void        *user_data,
   if (state->problem != NULL)
     return;
 
-  message = plain_validity_message (error->node);
+  message = plain_validity_message (error->node, error->code);
   if (message == NULL)
     {
       detail = clean_message (error->message);
