@@ -88,6 +88,24 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
+/* Two files of one folder, however each was typed, load it once. */
+static gboolean
+has_folder (GPtrArray  *folders,
+            const char *folder)
+{
+  g_autofree char *canonical = g_canonicalize_filename (folder, NULL);
+
+  for (guint i = 0; i < folders->len; i++)
+    {
+      g_autofree char *other = g_canonicalize_filename (g_ptr_array_index (folders, i), NULL);
+
+      if (g_str_equal (canonical, other))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 plan_make (Plan               *plan,
            const char * const *paths)
@@ -105,7 +123,8 @@ plan_make (Plan               *plan,
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         {
           add_languages (plan->languages, path);
-          g_ptr_array_add (folders, g_strdup (path));
+          if (!has_folder (folders, path))
+            g_ptr_array_add (folders, g_strdup (path));
           continue;
         }
 
@@ -113,7 +132,7 @@ plan_make (Plan               *plan,
        * path that is missing is loaded as it is, to be reported. */
       if (plan->only == NULL)
         plan->only = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_add (plan->only, g_strdup (path));
+      g_hash_table_add (plan->only, g_canonicalize_filename (path, NULL));
       if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
           !g_str_has_suffix (path, ".xml"))
         {
@@ -122,14 +141,14 @@ plan_make (Plan               *plan,
         }
 
       folder = g_path_get_dirname (path);
-      if (!g_ptr_array_find_with_equal_func (folders, folder, g_str_equal, NULL))
+      if (!has_folder (folders, folder))
         g_ptr_array_add (folders, g_steal_pointer (&folder));
     }
 
   /* Folders named as well stay whole. */
   for (guint i = 0; plan->only != NULL && paths != NULL && paths[i] != NULL; i++)
     if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
-      g_hash_table_add (plan->only, g_strdup (paths[i]));
+      g_hash_table_add (plan->only, g_canonicalize_filename (paths[i], NULL));
 
   for (guint i = 0; i < folders->len; i++)
     g_strv_builder_add (load, g_ptr_array_index (folders, i));
@@ -141,16 +160,22 @@ static gboolean
 plan_reports (const Plan      *plan,
               const CgProblem *problem)
 {
+  g_autofree char *file = NULL;
   GHashTableIter iter;
   gpointer path;
 
-  if (plan->only == NULL || g_hash_table_contains (plan->only, problem->file))
+  if (plan->only == NULL)
+    return TRUE;
+
+  /* "faq.xml" as typed is "./faq.xml" once its folder is listed. */
+  file = g_canonicalize_filename (problem->file, NULL);
+  if (g_hash_table_contains (plan->only, file))
     return TRUE;
 
   /* Inside a folder that was named. */
   g_hash_table_iter_init (&iter, plan->only);
   while (g_hash_table_iter_next (&iter, &path, NULL))
-    if (g_str_has_prefix (problem->file, path) && problem->file[strlen (path)] == G_DIR_SEPARATOR)
+    if (g_str_has_prefix (file, path) && file[strlen (path)] == G_DIR_SEPARATOR)
       return TRUE;
 
   return FALSE;
