@@ -226,7 +226,10 @@ test_listen_idle_reset (void)
   cg_test_activate (button, "listen.rate", "faster");
   g_assert_cmpint (cg_listen_session_get_rate (session), ==, CG_SPEECH_RATE_FASTER);
   g_assert_cmpint (cg_speaker_fake_get_rate (CG_SPEAKER_FAKE (speaker)), ==, CG_SPEECH_RATE_FASTER);
-  g_assert_cmpstr (g_settings_get_string (settings, "listen-rate"), ==, "normal");
+  {
+    g_autofree char *rate = g_settings_get_string (settings, "listen-rate");
+    g_assert_cmpstr (rate, ==, "normal");
+  }
 
   cg_kiosk_reset (cg_window_get_kiosk_controller (window));
   g_assert_cmpint (cg_listen_session_get_state (session), ==, CG_LISTEN_STOPPED);
@@ -243,7 +246,10 @@ test_listen_idle_reset (void)
   button = cg_listen_button_find (GTK_WIDGET (window));
   cg_test_activate (button, "listen.rate", "slower");
   g_assert_cmpint (cg_listen_session_get_rate (session), ==, CG_SPEECH_RATE_SLOWER);
-  g_assert_cmpstr (g_settings_get_string (settings, "listen-rate"), ==, "slower");
+  {
+    g_autofree char *rate = g_settings_get_string (settings, "listen-rate");
+    g_assert_cmpstr (rate, ==, "slower");
+  }
   g_settings_reset (settings, "listen-rate");
   cg_listen_session_set_rate (session, CG_SPEECH_RATE_NORMAL);
   close_window (window);

@@ -340,6 +340,45 @@ test_single_files (void)
   g_assert_cmpstr (g_ptr_array_index (files, 0), ==, missing);
 }
 
+/* translators and editors (F12): a file is checked with the other files
+ * of its folder, as the application reads it. */
+static void
+test_file_in_its_folder (void)
+{
+  g_autofree char *faq = g_test_build_filename (G_TEST_DIST, "data", "mistakes", "context", "faq-parking.xml", NULL);
+  g_auto(Run) run = { 0 };
+  guint articles, questions, topics;
+
+  run_validate (&run, faq, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  parse_summary (run.out, &articles, &questions, &topics);
+}
+
+/* A folder's language sub-folders are what readers of that language get:
+ * checked too, with a summary for each language. */
+static void
+test_language_folders (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "mistakes", "translation", NULL);
+  g_autofree char *french = g_build_filename (folder, "fr", "parking.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_validate (&run, folder, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:6:33: a lone “&” is not allowed in XML: write &amp; or “and”\n", french);
+  g_assert_cmpstr (run.err, ==, expected);
+
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "en: "));
+  g_assert_true (g_str_has_suffix (lines[0], ": no problems"));
+  g_assert_true (g_str_has_prefix (lines[1], "fr: "));
+  g_assert_true (g_str_has_suffix (lines[1], ": 1 problem"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +388,9 @@ main (int   argc,
   g_test_add_func ("/validate/bundled-content", test_bundled_content);
   g_test_add_func ("/validate/hostile-folder", test_hostile_folder);
   g_test_add_func ("/validate/single-files", test_single_files);
+
+  g_test_add_func ("/validate/file-in-its-folder", test_file_in_its_folder);
+  g_test_add_func ("/validate/language-folders", test_language_folders);
 
   return g_test_run ();
 }

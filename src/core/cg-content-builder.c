@@ -7,11 +7,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cg-clinic-private.h"
 #include "cg-content-builder.h"
 #include "cg-i18n.h"
 #include "cg-library-private.h"
+#include "cg-near-miss.h"
 #include "cg-xml-converter.h"
 #include "cg-xml-util.h"
 
@@ -48,6 +50,7 @@ struct _CgContentBuilder
   GPtrArray      *links;      /* of CgXmlLink */
   GPtrArray      *elements;   /* of ItemRecord, in file order */
   GHashTable     *hidden;     /* set of ids a <hide> file names */
+  GHashTable     *lost;       /* set of ids of items in files that failed */
   GPtrArray      *problems;   /* of CgProblem, found in the file being read */
   CgXmlConverter  convert;    /* for the file being read */
   guint           layer;      /* of the file being read */
@@ -154,6 +157,28 @@ claim_id (CgContentBuilder *self,
                                  id, record->file, record->line);
       cg_xml_converter_report (&self->convert, node, CG_CONTENT_ERROR_DUPLICATE_ID, message);
       return FALSE;
+    }
+
+  /* An article or question of a later folder with an id of an earlier
+   * one takes its place; said once, in case the id was reused by
+   * accident, unless the file says it is meant. Topics are renamed this
+   * way as a matter of course. */
+  if (record != NULL && !g_str_has_prefix (id, "topic:"))
+    {
+      g_autofree char *replaces = cg_xml_get_attr (node, "replaces");
+
+      if (g_strcmp0 (replaces, "true") != 0 && g_strcmp0 (replaces, "1") != 0)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: the first %s is an id, then a file name and a line
+           * number; keep replaces="true" as it is. */
+          message = g_strdup_printf (_("the id “%s” is already used at %s:%d, and this replaces it: "
+                                       "if that is meant, add replaces=\"true\" here; "
+                                       "otherwise choose another id"),
+                                     id, record->file, record->line);
+          cg_xml_converter_report (&self->convert, node, CG_CONTENT_ERROR_UNMARKED_OVERRIDE, message);
+        }
     }
 
   record = g_new0 (IdRecord, 1);
@@ -466,13 +491,46 @@ check_topics (CgContentBuilder *self)
     cg_library_remove (self->library, g_ptr_array_index (orphans, i));
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The ids a link could have meant, for "did you mean". */
+static char **
+known_item_ids (CgContentBuilder *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer id;
+
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  g_hash_table_iter_init (&iter, self->ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (cg_library_lookup_item (self->library, id) != NULL)
+      g_ptr_array_add (ids, id);
+
+  /* Sorted, so that of two as near the same one is always suggested. */
+  g_ptr_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (ids, i));
+
+  return g_strv_builder_end (builder);
+}
+
 static void
 check_links (CgContentBuilder *self)
 {
+  g_auto(GStrv) known = NULL;
+
   for (guint i = 0; i < self->links->len; i++)
     {
       CgXmlLink *link = g_ptr_array_index (self->links, i);
       g_autofree char *message = NULL;
+      const char *near;
 
       if (cg_library_lookup_item (self->library, link->target) != NULL)
         continue;
@@ -482,7 +540,20 @@ check_links (CgContentBuilder *self)
       if (g_hash_table_contains (self->hidden, link->target))
         continue;
 
-      message = g_strdup_printf (_("the link points to “%s”, which does not exist"), link->target);
+      /* Its file's own problem says what to fix; a list of links to it
+       * would only bury that. */
+      if (g_hash_table_contains (self->lost, link->target))
+        continue;
+
+      if (known == NULL)
+        known = known_item_ids (self);
+      near = cg_near_miss_find (link->target, (const char * const *) known, 3);
+      if (near != NULL)
+        /* Translators: both %s are ids of articles or questions. */
+        message = g_strdup_printf (_("the link points to “%s”, which does not exist; did you mean “%s”?"),
+                                   link->target, near);
+      else
+        message = g_strdup_printf (_("the link points to “%s”, which does not exist"), link->target);
       report_at (self, link->file, link->line, link->column, CG_CONTENT_ERROR_DANGLING_LINK,
                  message);
     }
@@ -499,6 +570,7 @@ cg_content_builder_new (CgLibrary *library)
   self->links = g_ptr_array_new_with_free_func (cg_xml_link_free);
   self->elements = g_ptr_array_new_with_free_func (item_record_free);
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lost = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
 
   return self;
@@ -516,6 +588,7 @@ cg_content_builder_free (CgContentBuilder *self)
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_pointer (&self->elements, g_ptr_array_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
+  g_clear_pointer (&self->lost, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_free (self);
 }
@@ -532,6 +605,7 @@ begin_file (CgContentBuilder *self,
     .problems = self->problems,
     .links = self->links,
     .rtl = cg_i18n_is_rtl (cg_library_get_language (self->library)),
+    .untranslated = file->untranslated,
   };
   self->layer = file->layer;
 }
@@ -599,6 +673,20 @@ cg_content_builder_read_items (CgContentBuilder *self,
   begin_file (self, file);
   load_file (self, xmlDocGetRootElement (file->doc));
   end_file (self);
+}
+
+/**
+ * cg_content_builder_note_lost:
+ * @ids: the ids of the items of a file that could not be read
+ *
+ * Links to these ids are not reported: the file's own problem is.
+ */
+void
+cg_content_builder_note_lost (CgContentBuilder   *self,
+                              const char * const *ids)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_hash_table_add (self->lost, g_strdup (ids[i]));
 }
 
 /**

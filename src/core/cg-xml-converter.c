@@ -312,6 +312,17 @@ cg_xml_converter_build_document (CgXmlConverter *self,
 {
   g_autoptr(CgDocumentBuilder) builder = cg_document_builder_new ();
 
+  /* Said in the reader's language, at the top, so that an English page
+   * among translated ones is not taken for a fault. */
+  if (self->untranslated)
+    {
+      cg_document_builder_begin_note (builder, CG_NOTE_INFO);
+      cg_document_builder_begin_block (builder, CG_BLOCK_PARAGRAPH, 0, 0);
+      cg_document_builder_append (builder, _("Not yet translated: this page is shown in English."), -1);
+      cg_document_builder_end_block (builder);
+      cg_document_builder_end_note (builder);
+    }
+
   add_blocks (self, builder, body, 0, 0);
 
   return cg_document_builder_finish (builder);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cg-autocleanups-private.h"
+#include "cg-near-miss.h"
 #include "cg-problem.h"
 #include "cg-xml-reader.h"
 #include "cg-xml-schema.h"
@@ -55,6 +56,7 @@ typedef struct
   GBytes       *data;
   CgXmlLocator *locator;
   CgProblem    *problem;   /* the first one only: later ones are mostly echoes */
+  GPtrArray    *bad_entries;   /* FAQ entries the validator complained about */
 } ReadState;
 
 static void
@@ -103,10 +105,106 @@ parser_error_cb (void        *user_data,
     }
 
   detail = clean_message (error->message);
-  /* Translators: %s is the XML parser's own (English) description. */
-  message = g_strdup_printf (_("not well-formed XML: %s"), detail);
+  if (error->code == XML_ERR_NAME_REQUIRED && column > 1)
+    {
+      /* The parser's "xmlParseEntityRef: no name": an ampersand in text.
+       * It stands just past it; the person fixing the file looks for it. */
+      message = g_strdup (_("a lone “&” is not allowed in XML: write &amp; or “and”"));
+      column--;
+    }
+  else if (error->code == XML_ERR_ENTITYREF_SEMICOL_MISSING)
+    message = g_strdup (_("a lone “&” is not allowed in XML: write &amp; or “and”"));
+  else if (error->code == XML_ERR_UNDECLARED_ENTITY && error->str1 != NULL)
+    /* Translators: %s is a name such as nbsp, from “&nbsp;” in the file. */
+    message = g_strdup_printf (_("“&%s;” is not known in content files: write the character "
+                                 "itself, or &amp; for “&”"), error->str1);
+  else
+    /* Translators: %s is the XML parser's own (English) description. */
+    message = g_strdup_printf (_("not well-formed XML: %s"), detail);
   set_problem (state, line, column, CG_CONTENT_ERROR_MALFORMED, message);
 }
+
+/* What must come first in each kind of item, for the most common mistake
+ * of all: a missing title or question reads, to the validator, as "did not
+ * expect" whatever comes next. */
+static char *
+missing_first_child (xmlNode *parent)
+{
+  if (cg_xml_is_element (parent, "article") && cg_xml_first_child (parent, "title") == NULL)
+    return g_strdup (_("an article needs a <title> first"));
+  if (cg_xml_is_element (parent, "entry") && cg_xml_first_child (parent, "question") == NULL)
+    return g_strdup (_("a FAQ entry needs a <question> first"));
+  if (cg_xml_is_element (parent, "topic") && cg_xml_first_child (parent, "title") == NULL)
+    return g_strdup (_("a topic needs a <title> first"));
+  return NULL;
+}
+
+/* The validator's message in words a content editor can act on, when we
+ * can tell what went wrong; NULL to fall back on its own. */
+static char *
+plain_validity_message (xmlNode *node,
+                        int      code)
+{
+  gboolean attributes = code == XML_RELAXNG_ERR_ATTRVALID || code == XML_RELAXNG_ERR_INVALIDATTR;
+  const char *name;
+  char *message;
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return NULL;
+  name = (const char *) node->name;
+
+  if (!g_strv_contains (cg_xml_schema_get_element_names (), name))
+    {
+      const char *near = cg_near_miss_find (name, cg_xml_schema_get_element_names (), 2);
+
+      if (near != NULL)
+        /* Translators: both %s are element names, such as <sumary> and <summary>. */
+        return g_strdup_printf (_("<%s> is not known here; did you mean <%s>?"), name, near);
+      /* Translators: %s is an element name. */
+      return g_strdup_printf (_("<%s> is not an element of content files (docs/CONTENT.md lists them)"),
+                              name);
+    }
+
+  if (!attributes &&
+      ((message = missing_first_child (node)) != NULL ||
+       (message = missing_first_child (node->parent)) != NULL))
+    return message;
+
+  if (attributes && cg_xml_is_element (node, "clinic"))
+    {
+      g_autofree char *field = cg_xml_get_attr (node, "field");
+
+      if (field != NULL && !g_str_equal (field, "price") &&
+          !g_strv_contains (cg_xml_schema_get_clinic_fields (), field))
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) known = NULL;
+          g_autofree char *list = NULL;
+
+          for (const char * const *f = cg_xml_schema_get_clinic_fields (); *f != NULL; f++)
+            if (!g_str_equal (*f, "price"))
+              g_strv_builder_add (builder, *f);
+          known = g_strv_builder_end (builder);
+          list = g_strjoinv (", ", known);
+          /* Translators: the first %s is what the file says, the second a
+           * list such as "name, phone, email"; keep field="price" item="…" as it is. */
+          return g_strdup_printf (_("the clinic field “%s” is not known: use one of %s, "
+                                    "or field=\"price\" item=\"…\" for a price"),
+                                  field, list);
+        }
+      if (g_strcmp0 (field, "price") == 0 && !xmlHasProp (node, (const xmlChar *) "item"))
+        return g_strdup (_("a price needs the price’s id: <clinic field=\"price\" item=\"…\"/>"));
+    }
+
+  if ((code == XML_RELAXNG_ERR_ELEMWRONG || code == XML_RELAXNG_ERR_EXTRACONTENT) &&
+      node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
+    /* Translators: both %s are element names. */
+    return g_strdup_printf (_("<%s> is not allowed here, inside <%s>"), name,
+                            (const char *) node->parent->name);
+
+  return NULL;
+}
+
 
 static void
 generic_error_cb (void       *user_data,
@@ -132,12 +230,40 @@ validity_error_cb (void        *user_data,
     return;
 
   if (error->node != NULL && ((xmlNode *) error->node)->type == XML_ELEMENT_NODE)
-    cg_xml_locator_find (state->locator, error->node, &line, &column);
+    {
+      xmlNode *entry = error->node;
 
-  detail = clean_message (error->message);
-  /* Translators: %s is the schema validator's own (English) description. */
-  message = g_strdup_printf (_("does not follow the content schema: %s"), detail);
+      cg_xml_locator_find (state->locator, error->node, &line, &column);
+
+      /* Noted for keeping the file's other entries. */
+      while (entry != NULL && entry->type == XML_ELEMENT_NODE && !cg_xml_is_element (entry, "entry"))
+        entry = entry->parent;
+      if (entry != NULL && entry->type == XML_ELEMENT_NODE && state->bad_entries != NULL)
+        g_ptr_array_add (state->bad_entries, entry);
+      else if (state->bad_entries != NULL)
+        g_clear_pointer (&state->bad_entries, g_ptr_array_unref);
+    }
+  else
+    g_clear_pointer (&state->bad_entries, g_ptr_array_unref);
+
+  if (state->problem != NULL)
+    return;
+
+  message = plain_validity_message (error->node, error->code);
+  if (message == NULL)
+    {
+      detail = clean_message (error->message);
+      /* Translators: %s is the schema validator's own (English) description. */
+      message = g_strdup_printf (_("does not follow the content schema: %s"), detail);
+    }
   set_problem (state, line, column, CG_CONTENT_ERROR_INVALID, message);
+}
+
+static void
+quiet_error_cb (void        *user_data,
+                xmlErrorPtr  error)
+{
+  /* What the first validation found has been reported already. */
 }
 
 /* Called at <!DOCTYPE, before any entity of the internal subset is read:
@@ -635,11 +761,40 @@ parse_and_validate (ReadState  *state,
 
   vctxt = xmlRelaxNGNewValidCtxt (schema);
   xmlRelaxNGSetValidStructuredErrors (vctxt, validity_error_cb, state);
+  state->bad_entries = g_ptr_array_new ();
   if (xmlRelaxNGValidateDoc (vctxt, doc) != 0)
     {
+      g_autoptr(GPtrArray) bad_entries = g_steal_pointer (&state->bad_entries);
+
       set_problem (state, 1, 1, CG_CONTENT_ERROR_INVALID, _("does not follow the content schema"));
-      return NULL;
+
+      /* One bad entry need not take a whole FAQ file with it: when every
+       * complaint was inside an entry, the others are checked again
+       * without those entries, and kept when they pass. */
+      if (bad_entries == NULL || bad_entries->len == 0 || !cg_xml_is_element (root, "faq"))
+        return NULL;
+      {
+        g_autoptr(GHashTable) removed = g_hash_table_new (NULL, NULL);
+
+        for (guint i = 0; i < bad_entries->len; i++)
+          {
+            xmlNode *entry = g_ptr_array_index (bad_entries, i);
+
+            /* The same entry may be named twice. */
+            if (!g_hash_table_add (removed, entry))
+              continue;
+            xmlUnlinkNode (entry);
+            xmlFreeNode (entry);
+          }
+      }
+      g_clear_pointer (&vctxt, xmlRelaxNGFreeValidCtxt);
+      vctxt = xmlRelaxNGNewValidCtxt (schema);
+      xmlRelaxNGSetValidStructuredErrors (vctxt, quiet_error_cb, NULL);
+      if (xmlRelaxNGValidateDoc (vctxt, doc) != 0 || !check_ids (state, doc))
+        return NULL;
+      return g_steal_pointer (&doc);
     }
+  g_clear_pointer (&state->bad_entries, g_ptr_array_unref);
 
   if (!check_ids (state, doc))
     return NULL;
@@ -654,7 +809,8 @@ parse_and_validate (ReadState  *state,
  * @display_name: how problems name the file
  * @max_size: the largest file accepted, in bytes
  * @locator: (out) (optional): to locate later problems in the document
- * @problem: (out): what was wrong, when %NULL is returned
+ * @problem: (out): what was wrong: always set when %NULL is returned; set
+ *   with a document too when a FAQ file had bad entries, left out
  *
  * Parses a content file from memory, safely, and validates it against the
  * schema. Safe to call from several threads at once, each with its own
@@ -670,7 +826,7 @@ cg_xml_reader_parse (xmlRelaxNG    *schema,
                      CgXmlLocator **locator,
                      CgProblem    **problem)
 {
-  ReadState state = { display_name, data, NULL, NULL };
+  ReadState state = { display_name, data, NULL, NULL, NULL };
   xmlDoc *doc = NULL;
 
   g_return_val_if_fail (schema != NULL, NULL);
@@ -689,10 +845,11 @@ cg_xml_reader_parse (xmlRelaxNG    *schema,
   else
     doc = parse_and_validate (&state, schema, data);
 
+  /* A FAQ file may come back with its good entries and a problem. */
+  *problem = state.problem;
   if (doc == NULL)
     {
       g_clear_pointer (&state.locator, cg_xml_locator_free);
-      *problem = state.problem;
       return NULL;
     }
 
@@ -720,7 +877,7 @@ cg_xml_reader_read_file (const char  *path,
                          gsize        max_size,
                          CgProblem  **problem)
 {
-  ReadState state = { path, NULL, NULL, NULL };
+  ReadState state = { path, NULL, NULL, NULL, NULL };
   GBytes *data;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -803,4 +960,46 @@ cg_xml_reader_sniff_root (GBytes *data)
       return root_elements[i];
 
   return NULL;
+}
+
+/**
+ * cg_xml_reader_scan_item_ids:
+ * @data: the bytes of a content file, well-formed or not
+ *
+ * The ids of the articles and FAQ entries that @data means to define, read
+ * from the text of their start tags: also from a file the parser or the
+ * schema refused.
+ *
+ * Returns: (transfer full): the ids, possibly none
+ */
+char **
+cg_xml_reader_scan_item_ids (GBytes *data)
+{
+  static GRegex *start_tag;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  const char *contents;
+  gsize size;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (g_once_init_enter (&start_tag))
+    g_once_init_leave (&start_tag,
+                       g_regex_new ("<(?:article|entry)\\s[^>]*?\\bid\\s*=\\s*([\"'])\\s*([^\"'<>]*?)\\s*\\1",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
+
+  contents = g_bytes_get_data (data, &size);
+  text = g_utf8_make_valid (contents ? contents : "", (gssize) size);
+
+  g_regex_match (start_tag, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *id = g_match_info_fetch (match, 2);
+
+      if (id[0] != '\0')
+        g_strv_builder_add (ids, id);
+    }
+
+  return g_strv_builder_end (ids);
 }

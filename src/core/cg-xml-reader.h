@@ -23,6 +23,7 @@ GBytes     *cg_xml_reader_read_file   (const char    *path,
                                        gsize          max_size,
                                        CgProblem    **problem);
 const char *cg_xml_reader_sniff_root  (GBytes        *data);
+char      **cg_xml_reader_scan_item_ids (GBytes      *data);
 xmlDoc     *cg_xml_reader_parse       (xmlRelaxNG    *schema,
                                        GBytes        *data,
                                        const char    *display_name,
