@@ -375,6 +375,15 @@ cg_window_pages_show (CgWindow  *self,
       if (gtk_widget_is_ancestor (focus, widget))
         gtk_root_set_focus (GTK_ROOT (self), NULL);
       gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+      /* A viewport shows the whole of what takes the keyboard, and an
+       * article's text is taller than the window: a page laid out before
+       * (a refilled one) would show the end of its text, not its top. */
+      if (CG_IS_ARTICLE_PAGE (widget))
+        {
+          GtkWidget *scroller = find_scrolled_window (widget);
+
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+        }
     }
 }
 

@@ -1,0 +1,132 @@
+/* test-front-desk.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cg-test-ui.h"
+#include "cg-application.h"
+#include "cg-article-page.h"
+#include "cg-content-loader.h"
+#include "cg-document-view.h"
+#include "cg-window.h"
+#include "cg-window-private.h"
+
+/* Reading and the front desk over the bundled content (F18): an article
+ * opened a second time, what Ctrl+Enter copies, pinned answers, the
+ * shortcuts window, what the screen reader hears. */
+
+typedef struct
+{
+  CgApplication *app;
+  CgLibrary     *library;
+  CgWindow      *window;
+} Fixture;
+
+static CgApplication *application;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+
+  fixture->app = g_object_ref (application);
+  g_settings_reset (cg_application_get_settings (fixture->app), "text-scale");
+  g_settings_reset (cg_application_get_settings (fixture->app), "pinned-answers");
+
+  cg_content_loader_add_path (loader, CONTENT_DIR, NULL);
+  fixture->library = cg_content_loader_load (loader, NULL);
+
+  fixture->window = g_object_ref_sink (cg_window_new (fixture->app));
+  cg_window_set_library (fixture->window, fixture->library);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_settings_reset (cg_application_get_settings (fixture->app), "pinned-answers");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&fixture->library);
+  g_clear_object (&fixture->app);
+}
+
+static void
+wait_frames (CgWindow *window,
+             guint     n)
+{
+  for (guint i = 0; i < n; i++)
+    cg_test_wait_for_frame (GTK_WIDGET (window));
+}
+
+static CgDocumentView *
+shown_document (CgWindow *window)
+{
+  GtkWidget *page = cg_window_get_page_widget (window);
+
+  g_assert_true (CG_IS_ARTICLE_PAGE (page));
+
+  return cg_article_page_get_document_view (CG_ARTICLE_PAGE (page));
+}
+
+static double
+shown_scroll (CgWindow *window)
+{
+  GtkWidget *scroller = cg_test_find_descendant (cg_window_get_page_widget (window),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+}
+
+/* Aftercare → "Aftercare: looking after your skin" → Back → the same row:
+ * the article from its top, its "Call the clinic" box tinted. */
+static void
+test_reopened_article (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkTextBuffer *buffer;
+
+  for (guint visit = 0; visit < 3; visit++)
+    {
+      cg_test_activate (fixture->window, "win.show-topic", "aftercare");
+      wait_frames (fixture->window, 3);
+      /* The keyboard is on the page, as after Enter on a row. */
+      g_assert_true (gtk_widget_child_focus (cg_window_get_page_widget (fixture->window),
+                                             GTK_DIR_TAB_FORWARD));
+      cg_test_activate (fixture->window, "win.show-item", "aftercare-instructions");
+      wait_frames (fixture->window, 10);
+
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (shown_document (fixture->window)));
+      g_test_message ("visit %u: scrolled %.0f px, %u call notes", visit,
+                      shown_scroll (fixture->window), cg_test_count_tag_ranges (buffer, "note-call"));
+      g_assert_cmpfloat (shown_scroll (fixture->window), ==, 0.0);
+      g_assert_cmpuint (cg_test_count_tag_ranges (buffer, "note-call"), ==, 1);
+
+      cg_test_activate (fixture->window, "win.go-back", NULL);
+      wait_frames (fixture->window, 3);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  application = cg_test_init_application (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/front-desk/reopened-article", test_reopened_article);
+#undef ADD
+
+  return g_test_run ();
+}
