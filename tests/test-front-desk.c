@@ -15,6 +15,8 @@
 #include "cg-article-page.h"
 #include "cg-content-loader.h"
 #include "cg-document-view.h"
+#include "cg-search-page.h"
+#include "cg-search-result.h"
 #include "cg-window.h"
 #include "cg-window-private.h"
 
@@ -118,6 +120,92 @@ test_reopened_article (Fixture       *fixture,
     }
 }
 
+
+static CgSearchPage *
+type_query (CgWindow   *window,
+            const char *text)
+{
+  CgSearchPage *page = cg_window_get_search_page (window);
+
+  gtk_widget_grab_focus (GTK_WIDGET (cg_window_get_search_entry (window)));
+  gtk_editable_set_text (GTK_EDITABLE (cg_window_get_search_entry (window)), text);
+  while (!cg_window_get_searching (window) ||
+         g_strcmp0 (cg_search_page_get_query (page), text) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  cg_test_wait_for_frame (GTK_WIDGET (window));
+
+  return page;
+}
+
+static char *
+copy_with_keys (CgWindow *window)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "");
+  cg_test_activate (window, "win.copy-answer", NULL);
+
+  return cg_test_read_clipboard (window);
+}
+
+/* "how long is the redness": an article ranks first, but Ctrl+Enter
+ * copies the answer to the question, not the article. */
+static void
+test_copy_answer_over_article (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  CgSearchPage *page = type_query (fixture->window, "how long is the redness");
+  CgSearchResult *selected = cg_search_page_get_selected (page);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (selected);
+  g_test_message ("selected: %s", cg_search_result_get_id (selected));
+  text = copy_with_keys (fixture->window);
+  g_test_message ("copied %zu characters: %s", strlen (text), text);
+  g_assert_true (g_str_has_prefix (text, "How long will the redness and swelling last?\n"));
+  g_assert_cmpuint (strlen (text), <, 800);
+}
+
+static gboolean
+is_copy_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.copy-item") == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
+/* A pinned answer has a copy button, and Ctrl+Enter on its row copies
+ * it. */
+static void
+test_copy_pinned_answer (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GSettings *settings = cg_application_get_settings (fixture->app);
+  const char *pinned[] = { "faq-redness-how-long", NULL };
+  GtkWidget *home, *button, *row;
+  g_autofree char *text = NULL;
+
+  g_settings_set_strv (settings, "pinned-answers", pinned);
+  cg_test_activate (fixture->window, "win.show-home", NULL);
+  wait_frames (fixture->window, 2);
+  home = cg_window_get_page_widget (fixture->window);
+
+  button = cg_test_find_widget (home, is_copy_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL),
+                   ==, "faq-redness-how-long");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "");
+  g_signal_emit_by_name (button, "clicked");
+  text = cg_test_read_clipboard (fixture->window);
+  g_assert_true (g_str_has_prefix (text, "How long will the redness and swelling last?\n"));
+  g_clear_pointer (&text, g_free);
+
+  /* The keyboard on the row, as after Tab. */
+  row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (gtk_widget_grab_focus (row));
+  text = copy_with_keys (fixture->window);
+  g_assert_true (g_str_has_prefix (text, "How long will the redness and swelling last?\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,6 +214,8 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/front-desk/reopened-article", test_reopened_article);
+  ADD ("/front-desk/copy-answer-over-article", test_copy_answer_over_article);
+  ADD ("/front-desk/copy-pinned-answer", test_copy_pinned_answer);
 #undef ADD
 
   return g_test_run ();

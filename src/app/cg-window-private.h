@@ -90,6 +90,7 @@ CgItem     *cg_window_get_item           (CgWindow   *self);
 /* cg-window-actions.c */
 void        cg_window_class_actions_init (CgWindowClass *klass);
 void        cg_window_actions_init       (CgWindow      *self);
+void        cg_window_copy_answer        (CgWindow      *self);
 
 /* cg-window-kiosk.c */
 gboolean    cg_window_get_pinned         (CgWindow   *self);
