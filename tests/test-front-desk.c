@@ -15,6 +15,7 @@
 #include "cg-article-page.h"
 #include "cg-content-loader.h"
 #include "cg-document-view.h"
+#include "cg-search-index.h"
 #include "cg-search-page.h"
 #include "cg-search-result.h"
 #include "cg-window.h"
@@ -206,6 +207,38 @@ test_copy_pinned_answer (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (text, "How long will the redness and swelling last?\n"));
 }
 
+static gboolean
+is_count_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), "result") != NULL;
+}
+
+/* A long query matches more than the index gives: the count says so,
+ * rather than "20 results". */
+static void
+test_capped_count (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CgSearchPage *page = type_query (fixture->window,
+                                   "what should i avoid after treatment and how long does the redness last");
+  GtkWidget *label;
+
+  g_assert_cmpuint (g_list_model_get_n_items (cg_search_page_get_results (page)), ==, CG_SEARCH_INDEX_DEFAULT_LIMIT);
+  label = cg_test_find_widget (page, is_count_label, NULL);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "At least 20 results");
+
+  /* A short one, counted. */
+  page = type_query (fixture->window, "numbing cream");
+  g_assert_cmpuint (g_list_model_get_n_items (cg_search_page_get_results (page)), <, CG_SEARCH_INDEX_DEFAULT_LIMIT);
+  label = cg_test_find_widget (page, is_count_label, NULL);
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (label)), " results") ||
+                 g_str_has_suffix (gtk_label_get_label (GTK_LABEL (label)), " result"));
+  g_assert_false (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "At least"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +249,7 @@ main (int   argc,
   ADD ("/front-desk/reopened-article", test_reopened_article);
   ADD ("/front-desk/copy-answer-over-article", test_copy_answer_over_article);
   ADD ("/front-desk/copy-pinned-answer", test_copy_pinned_answer);
+  ADD ("/front-desk/capped-count", test_capped_count);
 #undef ADD
 
   return g_test_run ();

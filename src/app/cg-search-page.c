@@ -171,8 +171,15 @@ cg_search_page_update (CgSearchPage *self)
       return;
     }
 
-  /* Translators: above the search results. */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
+  /* The index gives at most so many results: as many again may have
+   * matched, and the count does not pretend to know. */
+  if (n >= CG_SEARCH_INDEX_DEFAULT_LIMIT)
+    /* Translators: above the search results, when there may be more
+     * than are shown: "At least 20 results". */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At least %u result", "At least %u results", n), n);
+  else
+    /* Translators: above the search results. */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
   gtk_label_set_label (self->count_label, count);
   gtk_stack_set_visible_child_name (self->stack, "results");
 
