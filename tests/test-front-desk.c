@@ -239,6 +239,44 @@ test_capped_count (Fixture       *fixture,
   g_assert_false (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "At least"));
 }
 
+static gboolean
+is_shortcuts_shortcut (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  g_autofree char *title = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "title", &title, NULL);
+
+  return g_strcmp0 (title, data) == 0;
+}
+
+/* The shortcuts window lists the key that opens it. */
+static void
+test_shortcuts_window_lists_itself (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                                "win.show-help-overlay");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *shortcut = NULL;
+  g_autofree char *accelerator = NULL;
+
+  cg_test_activate (fixture->window, "win.show-help-overlay", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && shortcut == NULL; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        shortcut = cg_test_find_widget (window, is_shortcuts_shortcut, "Show Keyboard Shortcuts");
+    }
+  g_assert_nonnull (shortcut);
+  g_object_get (shortcut, "accelerator", &accelerator, NULL);
+  g_assert_nonnull (accels[0]);
+  g_assert_cmpstr (accelerator, ==, accels[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +288,7 @@ main (int   argc,
   ADD ("/front-desk/copy-answer-over-article", test_copy_answer_over_article);
   ADD ("/front-desk/copy-pinned-answer", test_copy_pinned_answer);
   ADD ("/front-desk/capped-count", test_capped_count);
+  ADD ("/front-desk/shortcuts-window-lists-itself", test_shortcuts_window_lists_itself);
 #undef ADD
 
   return g_test_run ();
