@@ -15,6 +15,7 @@
 #include "cg-article-page.h"
 #include "cg-content-loader.h"
 #include "cg-document-view.h"
+#include "cg-home-page.h"
 #include "cg-search-index.h"
 #include "cg-search-page.h"
 #include "cg-search-result.h"
@@ -277,6 +278,52 @@ test_shortcuts_window_lists_itself (Fixture       *fixture,
   g_assert_cmpstr (accelerator, ==, accels[0]);
 }
 
+static gboolean
+is_language_box (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  GtkWidget *cell = GTK_IS_FLOW_BOX (widget) ? gtk_widget_get_first_child (widget) : NULL;
+
+  return cell != NULL && GTK_IS_FLOW_BOX_CHILD (cell) &&
+         GTK_IS_BUTTON (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell)));
+}
+
+/* The waiting room's language buttons: each cell has a name, and the
+ * language chosen is pressed, for a screen reader as for the eye. */
+static void
+test_language_buttons_say_chosen (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *home, *box;
+  guint n_pressed = 0, n_cells = 0;
+
+  cg_test_activate (fixture->window, "win.show-home", NULL);
+  home = cg_window_get_page_widget (fixture->window);
+  cg_home_page_set_show_languages (CG_HOME_PAGE (home), TRUE);
+  wait_frames (fixture->window, 2);
+  box = cg_test_find_widget (home, is_language_box, NULL);
+  g_assert_nonnull (box);
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (box); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell));
+      const char *name = gtk_button_get_label (GTK_BUTTON (button));
+
+      n_cells++;
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      if (g_strcmp0 (name, "English") == 0)
+        gtk_test_accessible_assert_state (button, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+      if (GTK_IS_TOGGLE_BUTTON (button) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+        {
+          n_pressed++;
+          g_assert_cmpstr (name, ==, "English");
+        }
+    }
+  g_assert_cmpuint (n_cells, >=, 5);
+  g_assert_cmpuint (n_pressed, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +336,7 @@ main (int   argc,
   ADD ("/front-desk/copy-pinned-answer", test_copy_pinned_answer);
   ADD ("/front-desk/capped-count", test_capped_count);
   ADD ("/front-desk/shortcuts-window-lists-itself", test_shortcuts_window_lists_itself);
+  ADD ("/front-desk/language-buttons-say-chosen", test_language_buttons_say_chosen);
 #undef ADD
 
   return g_test_run ();

@@ -323,14 +323,25 @@ cg_home_page_set_show_languages (CgHomePage *self,
       for (guint i = 0; languages[i] != NULL; i++)
         {
           g_autofree char *name = cg_i18n_get_native_name (languages[i]);
-          GtkWidget *button = gtk_button_new_with_label (name);
+          gboolean current = g_str_equal (languages[i], cg_i18n_get_language ());
+          /* A toggle, so that a screen reader says which is chosen, not
+           * only the colour. */
+          GtkWidget *button = gtk_toggle_button_new_with_label (name);
+          GtkWidget *cell = gtk_flow_box_child_new ();
 
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), current);
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i]);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.language");
           gtk_widget_add_css_class (button, "pill");
-          if (g_str_equal (languages[i], cg_i18n_get_language ()))
+          if (current)
             gtk_widget_add_css_class (button, "suggested-action");
-          gtk_flow_box_append (self->language_box, button);
+          /* A flow box names its cells by their class otherwise. */
+          gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (cell), button);
+          gtk_widget_set_focusable (cell, FALSE);
+          gtk_flow_box_append (self->language_box, cell);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                          -1);
         }
     }
 
