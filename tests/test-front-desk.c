@@ -324,6 +324,34 @@ test_language_buttons_say_chosen (Fixture       *fixture,
   g_assert_cmpuint (n_pressed, ==, 1);
 }
 
+static gboolean
+is_faq_kind_icon (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW) != NULL &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "go-next-symbolic") != 0;
+}
+
+/* A question's icon at 16 px: Adwaita's "dialog-question" is a "?" in a
+ * diamond, the very shape of the broken-character sign; "help-faq" is a
+ * question in a speech bubble, and the theme has it. */
+static void
+test_faq_icon (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *home = cg_window_get_page_widget (fixture->window);
+  GtkWidget *icon = cg_test_find_widget (home, is_faq_kind_icon, NULL);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (home));
+  const char *name;
+
+  g_assert_nonnull (icon);
+  name = gtk_image_get_icon_name (GTK_IMAGE (icon));
+  g_test_message ("question icon: %s", name);
+  g_assert_cmpstr (name, !=, "dialog-question-symbolic");
+  g_assert_true (gtk_icon_theme_has_icon (theme, name));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +365,7 @@ main (int   argc,
   ADD ("/front-desk/capped-count", test_capped_count);
   ADD ("/front-desk/shortcuts-window-lists-itself", test_shortcuts_window_lists_itself);
   ADD ("/front-desk/language-buttons-say-chosen", test_language_buttons_say_chosen);
+  ADD ("/front-desk/faq-icon", test_faq_icon);
 #undef ADD
 
   return g_test_run ();

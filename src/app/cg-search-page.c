@@ -61,7 +61,7 @@ create_result_row (gpointer item,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
 
-  icon = gtk_image_new_from_icon_name (faq ? "dialog-question-symbolic" : "x-office-document-symbolic");
+  icon = gtk_image_new_from_icon_name (faq ? "help-faq-symbolic" : "x-office-document-symbolic");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, "dim-label");
   /* Said in words rather than shown: the icon is only decoration. */
