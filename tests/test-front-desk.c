@@ -15,6 +15,7 @@
 #include "cg-article-page.h"
 #include "cg-content-loader.h"
 #include "cg-document-view.h"
+#include "cg-faq-row.h"
 #include "cg-home-page.h"
 #include "cg-search-index.h"
 #include "cg-search-page.h"
@@ -352,6 +353,34 @@ test_faq_icon (Fixture       *fixture,
   g_assert_true (gtk_icon_theme_has_icon (theme, name));
 }
 
+/* Aftercare: a question opened, an article read, Back: the question is
+ * open still (and says so to a screen reader); a new visit closes it. */
+static void
+test_question_open_after_back (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  CgFaqRow *row;
+
+  cg_test_activate (fixture->window, "win.show-topic", "aftercare");
+  wait_frames (fixture->window, 2);
+  row = CG_FAQ_ROW (cg_test_find_descendant (cg_window_get_page_widget (fixture->window), CG_TYPE_FAQ_ROW));
+  g_assert_nonnull (row);
+  cg_faq_row_set_expanded (row, TRUE);
+  wait_frames (fixture->window, 2);
+
+  cg_test_activate (fixture->window, "win.show-item", "aftercare-instructions");
+  wait_frames (fixture->window, 2);
+  cg_test_activate (fixture->window, "win.go-back", NULL);
+  wait_frames (fixture->window, 2);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "topic:aftercare");
+  g_assert_true (cg_faq_row_get_expanded (row));
+
+  cg_test_activate (fixture->window, "win.show-home", NULL);
+  cg_test_activate (fixture->window, "win.show-topic", "aftercare");
+  wait_frames (fixture->window, 2);
+  g_assert_false (cg_faq_row_get_expanded (row));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +395,7 @@ main (int   argc,
   ADD ("/front-desk/shortcuts-window-lists-itself", test_shortcuts_window_lists_itself);
   ADD ("/front-desk/language-buttons-say-chosen", test_language_buttons_say_chosen);
   ADD ("/front-desk/faq-icon", test_faq_icon);
+  ADD ("/front-desk/question-open-after-back", test_question_open_after_back);
 #undef ADD
 
   return g_test_run ();

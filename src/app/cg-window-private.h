@@ -115,7 +115,8 @@ void       cg_window_pages_prebuild_later    (CgWindow   *self);
 void       cg_window_pages_reload            (CgWindow   *self,
                                               CgLibrary  *library);
 GtkWidget *cg_window_pages_get_topic_page    (CgWindow   *self,
-                                              CgTopic    *topic);
+                                              CgTopic    *topic,
+                                              gboolean    new_visit);
 GtkWidget *cg_window_pages_get_article_page  (CgWindow   *self,
                                               CgItem     *item);
 void       cg_window_pages_show              (CgWindow   *self,
