@@ -47,6 +47,8 @@ fixture_setup (Fixture       *fixture,
   g_settings_reset (cg_application_get_settings (fixture->app), "pinned-answers");
 
   cg_content_loader_add_path (loader, CONTENT_DIR, NULL);
+  /* The sample clinic, as the application reads it. */
+  cg_content_loader_add_path (loader, CONTENT_DIR "/../clinic.xml", NULL);
   fixture->library = cg_content_loader_load (loader, NULL);
 
   fixture->window = g_object_ref_sink (cg_window_new (fixture->app));
@@ -381,6 +383,41 @@ test_question_open_after_back (Fixture       *fixture,
   g_assert_false (cg_faq_row_get_expanded (row));
 }
 
+/* The printed handout's header has the clinic's phone number. */
+static void
+test_print_header_phone (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  CgClinic *clinic = cg_library_get_clinic (fixture->library);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clinic-guide-print-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *text = NULL;
+  char *header_end;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (clinic);
+  g_assert_nonnull (cg_clinic_get_phone (clinic));
+  cg_test_activate (fixture->window, "win.show-item", "what-is-microneedling");
+  g_assert_true (cg_article_page_print (CG_ARTICLE_PAGE (cg_window_get_page_widget (fixture->window)),
+                                        GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error));
+  g_assert_no_error (error);
+
+  command = g_strdup_printf ("pdftotext -l 1 '%s' -", pdf);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* The header: the lines before the title. */
+  header_end = strstr (text, "What is microneedling?");
+  g_assert_nonnull (header_end);
+  *header_end = '\0';
+  g_test_message ("header: %s", text);
+  g_assert_nonnull (strstr (text, cg_clinic_get_phone (clinic)));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +433,7 @@ main (int   argc,
   ADD ("/front-desk/language-buttons-say-chosen", test_language_buttons_say_chosen);
   ADD ("/front-desk/faq-icon", test_faq_icon);
   ADD ("/front-desk/question-open-after-back", test_question_open_after_back);
+  ADD ("/front-desk/print-header-phone", test_print_header_phone);
 #undef ADD
 
   return g_test_run ();

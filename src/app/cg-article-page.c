@@ -477,6 +477,7 @@ cg_article_page_print (CgArticlePage            *self,
                        GError                  **error)
 {
   g_autoptr(CgPrintOperation) operation = NULL;
+  g_autofree char *header = NULL;
   CgClinic *clinic;
   GtkRoot *root;
   GtkPrintOperationResult result;
@@ -485,7 +486,11 @@ cg_article_page_print (CgArticlePage            *self,
   g_return_val_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_filename != NULL, FALSE);
 
   clinic = cg_library_get_clinic (self->library);
-  operation = cg_print_operation_new (self->item, clinic ? cg_clinic_get_name (clinic) : NULL);
+  /* The handout goes home: the header says whom to call. The number is
+   * isolated so that it keeps its digits' order in right-to-left text. */
+  if (clinic != NULL && cg_clinic_get_phone (clinic) != NULL)
+    header = g_strdup_printf ("%s · \u2066%s\u2069", cg_clinic_get_name (clinic), cg_clinic_get_phone (clinic));
+  operation = cg_print_operation_new (self->item, header ? header : clinic ? cg_clinic_get_name (clinic) : NULL);
   root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (action == GTK_PRINT_OPERATION_ACTION_EXPORT)
