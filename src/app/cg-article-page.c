@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-article-page.h"
+#include "cg-bidi.h"
 #include "cg-item-row.h"
 #include "cg-link-dialog.h"
 #include "cg-listen-button.h"
@@ -516,6 +517,7 @@ cg_article_page_print (CgArticlePage            *self,
 {
   g_autoptr(CgPrintOperation) operation = NULL;
   g_autofree char *take_home = NULL;
+  g_autofree char *header = NULL;
   CgClinic *clinic;
   GtkRoot *root;
   GtkPrintOperationResult result;
@@ -524,7 +526,15 @@ cg_article_page_print (CgArticlePage            *self,
   g_return_val_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_filename != NULL, FALSE);
 
   clinic = cg_library_get_clinic (self->library);
-  operation = cg_print_operation_new (self->item, clinic ? cg_clinic_get_name (clinic) : NULL);
+  /* The handout goes home: the header says whom to call. The number is
+   * isolated so that it keeps its digits' order in right-to-left text. */
+  if (clinic != NULL && cg_clinic_get_phone (clinic) != NULL)
+    {
+      g_autofree char *phone = cg_bidi_isolate_field ("phone", cg_clinic_get_phone (clinic));
+
+      header = g_strdup_printf ("%s · %s", cg_clinic_get_name (clinic), phone);
+    }
+  operation = cg_print_operation_new (self->item, header ? header : clinic ? cg_clinic_get_name (clinic) : NULL);
   take_home = cg_link_dialog_make_take_home_text (self->item, clinic, NULL);
   cg_print_operation_set_take_home (operation, take_home);
   root = gtk_widget_get_root (GTK_WIDGET (self));

@@ -63,7 +63,7 @@ create_result_row (gpointer item,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
 
-  icon = gtk_image_new_from_icon_name (faq ? "dialog-question-symbolic" : "x-office-document-symbolic");
+  icon = gtk_image_new_from_icon_name (faq ? "help-faq-symbolic" : "x-office-document-symbolic");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, "dim-label");
   /* Said in words rather than shown: the icon is only decoration. */
@@ -180,8 +180,15 @@ cg_search_page_update (CgSearchPage *self)
       return;
     }
 
-  /* Translators: above the search results. */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
+  /* The index gives at most so many results: as many again may have
+   * matched, and the count does not pretend to know. */
+  if (n >= CG_SEARCH_INDEX_DEFAULT_LIMIT)
+    /* Translators: above the search results, when there may be more
+     * than are shown: "At least 20 results". */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At least %u result", "At least %u results", n), n);
+  else
+    /* Translators: above the search results. */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
   gtk_label_set_label (self->count_label, count);
   gtk_stack_set_visible_child_name (self->stack, "results");
 

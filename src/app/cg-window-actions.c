@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-article-page.h"
+#include "cg-faq-entry.h"
 #include "cg-link-dialog.h"
 #include "cg-listen-button.h"
 #include "cg-plain-text.h"
@@ -36,6 +37,89 @@ cg_window_copy_item (CgWindow *self,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copied as text")));
+}
+
+/* The answer among search results: the one selected when it is a
+ * question, or else the best question found; an article only when no
+ * question was found at all. What the desk reads out or pastes is an
+ * answer, not a page-long article that happened to rank first. */
+static CgItem *
+cg_window_get_search_answer (CgWindow *self)
+{
+  CgSearchPage *page = CG_SEARCH_PAGE (self->search_page);
+  GListModel *results = cg_search_page_get_results (page);
+  CgSearchResult *selected = cg_search_page_get_selected (page);
+  CgItem *item = selected != NULL ? cg_library_lookup_item (self->library, cg_search_result_get_id (selected)) : NULL;
+
+  if (item == NULL || CG_IS_FAQ_ENTRY (item))
+    return item;
+
+  for (guint i = 0; results != NULL && i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
+      CgItem *found = cg_library_lookup_item (self->library, cg_search_result_get_id (result));
+
+      if (found != NULL && CG_IS_FAQ_ENTRY (found))
+        return found;
+    }
+
+  return item;
+}
+
+/* The item of the row (or its button) the keyboard is on: a pinned
+ * answer, a question of the home page or of a topic. */
+static CgItem *
+cg_window_get_focused_item (CgWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content_stack)))
+    return NULL;
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      GVariant *target;
+
+      if (!GTK_IS_ACTIONABLE (widget))
+        continue;
+      target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
+          (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.show-item") == 0 ||
+           g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.copy-item") == 0))
+        return cg_library_lookup_item (self->library, g_variant_get_string (target, NULL));
+    }
+
+  return NULL;
+}
+
+/**
+ * cg_window_copy_answer:
+ *
+ * What Ctrl+Enter copies, the front desk's quick answer: over search
+ * results, the answer found (see cg_window_get_search_answer()); on a
+ * row of questions (the pinned answers), that row's; on a question's
+ * own page, that question.
+ */
+void
+cg_window_copy_answer (CgWindow *self)
+{
+  CgItem *item = NULL;
+
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  if (self->library == NULL)
+    return;
+
+  if (self->searching && self->search_page != NULL)
+    item = cg_window_get_search_answer (self);
+  else
+    item = cg_window_get_focused_item (self);
+
+  if (item == NULL && !self->searching && CG_IS_FAQ_ENTRY (cg_window_get_item (self)))
+    item = cg_window_get_item (self);
+
+  if (item != NULL)
+    cg_window_copy_item (self, item);
 }
 
 static void

@@ -320,16 +320,20 @@ cg_window_pages_get_article_page (CgWindow *self,
 }
 
 /* A topic's page as a new visit finds it: at the top, its questions
- * closed. */
+ * closed. Back and Forward (not @new_visit) find it as it was left, the
+ * question open, the scroll restored after. */
 GtkWidget *
 cg_window_pages_get_topic_page (CgWindow *self,
-                                CgTopic  *topic)
+                                CgTopic  *topic,
+                                gboolean  new_visit)
 {
   GtkWidget *widget = g_hash_table_lookup (self->topic_pages, cg_topic_get_id (topic));
   GtkWidget *scroller;
 
   if (widget == NULL)
     return cg_window_build_topic_page (self, topic);
+  if (!new_visit)
+    return widget;
 
   cg_topic_page_close_questions (CG_TOPIC_PAGE (widget));
   scroller = find_scrolled_window (widget);
@@ -375,6 +379,15 @@ cg_window_pages_show (CgWindow  *self,
       if (gtk_widget_is_ancestor (focus, widget))
         gtk_root_set_focus (GTK_ROOT (self), NULL);
       gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+      /* A viewport shows the whole of what takes the keyboard, and an
+       * article's text is taller than the window: a page laid out before
+       * (a refilled one) would show the end of its text, not its top. */
+      if (CG_IS_ARTICLE_PAGE (widget))
+        {
+          GtkWidget *scroller = find_scrolled_window (widget);
+
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+        }
     }
 }
 

@@ -91,6 +91,7 @@ CgItem     *cg_window_get_item           (CgWindow   *self);
 /* cg-window-actions.c */
 void        cg_window_class_actions_init (CgWindowClass *klass);
 void        cg_window_actions_init       (CgWindow      *self);
+void        cg_window_copy_answer        (CgWindow      *self);
 
 /* cg-window-kiosk.c */
 gboolean    cg_window_get_pinned         (CgWindow   *self);
@@ -115,7 +116,8 @@ void       cg_window_pages_prebuild_later    (CgWindow   *self);
 void       cg_window_pages_reload            (CgWindow   *self,
                                               CgLibrary  *library);
 GtkWidget *cg_window_pages_get_topic_page    (CgWindow   *self,
-                                              CgTopic    *topic);
+                                              CgTopic    *topic,
+                                              gboolean    new_visit);
 GtkWidget *cg_window_pages_get_article_page  (CgWindow   *self,
                                               CgItem     *item);
 void       cg_window_pages_show              (CgWindow   *self,

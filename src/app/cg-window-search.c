@@ -242,11 +242,7 @@ copy_answer_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  CgWindow *self = CG_WINDOW (widget);
-
-  if (self->search_page != NULL &&
-      gtk_stack_get_visible_child (self->content_stack) == self->search_page)
-    cg_search_page_copy_selected_answer (CG_SEARCH_PAGE (self->search_page));
+  cg_window_copy_answer (CG_WINDOW (widget));
 }
 
 static void

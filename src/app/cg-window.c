@@ -179,7 +179,7 @@ cg_window_show_page (CgWindow   *self,
       if (topic == NULL)
         return FALSE;
 
-      widget = cg_window_pages_get_topic_page (self, topic);
+      widget = cg_window_pages_get_topic_page (self, topic, record);
       title = cg_topic_get_title (topic);
       topic_page = g_strdup (page);
     }
