@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-clinic-private.h"
+#include "cg-document-private.h"
 #include "cg-content-builder.h"
 #include "cg-library-private.h"
 #include "cg-xml-converter.h"
@@ -461,6 +462,32 @@ check_links (CgContentBuilder *self)
                  message);
     }
 }
+static gboolean
+link_leads_somewhere (const char *target,
+                      gpointer    data)
+{
+  return cg_library_lookup_item (data, target) != NULL;
+}
+
+/* A link into what the clinic hid, or to nothing, becomes words that read
+ * well without it, here, once: the screen, the copy and the print all
+ * show the same document. */
+static void
+demote_dead_links (CgContentBuilder *self)
+{
+  GListModel *items = cg_library_get_items (self->library);
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CgItem) item = g_list_model_get_item (items, i);
+      CgDocument *document = cg_item_get_document (item);
+
+      if (document != NULL)
+        cg_document_demote_links (document, link_leads_somewhere, self->library);
+    }
+}
+
 /* Public API */
 
 CgContentBuilder *
@@ -592,6 +619,7 @@ cg_content_builder_finish (CgContentBuilder *self)
 
   check_topics (self);
   check_links (self);
+  demote_dead_links (self);
 
   g_clear_object (&self->clinic);
 }
