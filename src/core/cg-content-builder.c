@@ -475,15 +475,15 @@ link_leads_somewhere (const char *target,
 static void
 demote_dead_links (CgContentBuilder *self)
 {
-  GListModel *items = cg_library_get_items (self->library);
-  guint n = g_list_model_get_n_items (items);
-
-  for (guint i = 0; i < n; i++)
+  /* Every item read, by the element it came from (the library lists
+   * them only once sealed); a replaced one is looked up as its id now is. */
+  for (guint i = 0; i < self->elements->len; i++)
     {
-      g_autoptr(CgItem) item = g_list_model_get_item (items, i);
-      CgDocument *document = cg_item_get_document (item);
+      ItemRecord *record = g_ptr_array_index (self->elements, i);
+      CgItem *item = cg_library_lookup_item (self->library, record->id);
+      CgDocument *document = item != NULL ? cg_item_get_document (item) : NULL;
 
-      if (document != NULL)
+      if (document != NULL && g_strcmp0 (cg_item_get_file (item), record->file) == 0)
         cg_document_demote_links (document, link_leads_somewhere, self->library);
     }
 }

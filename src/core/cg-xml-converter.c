@@ -55,25 +55,14 @@ cg_xml_link_free (gpointer data)
 
 /* Optional clinic fields */
 
-/* Email, website, booking and prices may be left out of clinic.xml. */
+/* Email, website and online booking may be left out of clinic.xml; the
+ * name, phone, address and hours may not, and a price the content names
+ * is expected to be listed, so those are reported instead. */
 static gboolean
-is_optional_field (CgXmlConverter *self,
-                   const char     *field)
+is_optional_field (const char *field)
 {
-  if (g_strcmp0 (field, "email") == 0 || g_strcmp0 (field, "website") == 0 ||
-      g_strcmp0 (field, "booking") == 0)
-    return TRUE;
-
-  /* A clinic without prices has none to name; one with prices that lacks
-   * a price the content asks for is more likely a typing slip. */
-  if (g_strcmp0 (field, "price") == 0)
-    {
-      const char * const *ids = self->clinic ? cg_clinic_get_price_ids (self->clinic) : NULL;
-
-      return ids == NULL || ids[0] == NULL;
-    }
-
-  return FALSE;
+  return g_strcmp0 (field, "email") == 0 || g_strcmp0 (field, "website") == 0 ||
+         g_strcmp0 (field, "booking") == 0;
 }
 
 static void
@@ -84,7 +73,7 @@ report_missing_field (CgXmlConverter *self,
 {
   g_autofree char *message = NULL;
 
-  if (is_optional_field (self, field))
+  if (is_optional_field (field))
     return;
 
   if (item != NULL)
@@ -96,8 +85,8 @@ report_missing_field (CgXmlConverter *self,
   cg_xml_converter_report (self, node, CG_CONTENT_ERROR_UNKNOWN_FIELD, message);
 }
 
-/* A paragraph or list item that names a clinic detail the clinic file
- * leaves out is left out whole: "By email:" with nothing after it, or
+/* A paragraph or list item that names an optional clinic detail the
+ * clinic file leaves out is left out whole: "By email:" with nothing after it, or
  * "book online at  or call", reads worse than no sentence. Decided here,
  * once, so the screen, the copy, the print and search all agree. */
 static gboolean
@@ -114,13 +103,12 @@ lacks_field (CgXmlConverter *self,
           g_autofree char *item = cg_xml_get_attr (child, "item");
           g_autofree char *value = NULL;
 
-          if (self->clinic != NULL && field != NULL)
+          if (!is_optional_field (field))
+            continue;
+          if (self->clinic != NULL)
             value = cg_clinic_get_field (self->clinic, field, item);
           if (value == NULL)
-            {
-              report_missing_field (self, child, field, item);
-              lacks = TRUE;
-            }
+            lacks = TRUE;
         }
       else if (child->type == XML_ELEMENT_NODE && lacks_field (self, child))
         lacks = TRUE;
