@@ -462,11 +462,18 @@ check_links (CgContentBuilder *self)
                  message);
     }
 }
+/* A link to a page that was read and then taken away (hidden by the clinic,
+ * or under a hidden topic) leads nowhere the reader can go. A link to an id
+ * nothing ever had is a mistake --validate reports; it stays for the editor
+ * to see. */
 static gboolean
 link_leads_somewhere (const char *target,
                       gpointer    data)
 {
-  return cg_library_lookup_item (data, target) != NULL;
+  CgContentBuilder *self = data;
+
+  return cg_library_lookup_item (self->library, target) != NULL ||
+         (!g_hash_table_contains (self->ids, target) && !g_hash_table_contains (self->hidden, target));
 }
 
 /* A link into what the clinic hid, or to nothing, becomes words that read
@@ -484,7 +491,7 @@ demote_dead_links (CgContentBuilder *self)
       CgDocument *document = item != NULL ? cg_item_get_document (item) : NULL;
 
       if (document != NULL && g_strcmp0 (cg_item_get_file (item), record->file) == 0)
-        cg_document_demote_links (document, link_leads_somewhere, self->library);
+        cg_document_demote_links (document, link_leads_somewhere, self);
     }
 }
 
