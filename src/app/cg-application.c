@@ -28,6 +28,7 @@ struct _CgApplication
   GSettings        *settings;
   CgContentWatcher *watcher;
   char            **content_dirs;   /* --content-dir, in order */
+  gboolean          options_parsed;   /* handle_local_options ran: no usage error */
 
   /* kiosk (F7) */
   gboolean          kiosk;
@@ -58,7 +59,8 @@ static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the content (and the folders or files given) and report every problem"), NULL },
-  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+  /* Bytes: a stray byte gets our message, which names the option. */
+  { "lang", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use this language, for example fr or ar"), N_("LANG") },
   /* Bytes, not a string: GOption would refuse invalid UTF-8 before we
    * could repair it. */
@@ -173,13 +175,15 @@ cg_application_handle_local_options (GApplication *app,
   g_autofree const char **content_dirs = NULL;
   const char *lang = NULL;
 
+  self->options_parsed = TRUE;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "clinic-guide", PACKAGE_VERSION);
       return 0;
     }
 
-  g_variant_dict_lookup (options, "lang", "&s", &lang);
+  g_variant_dict_lookup (options, "lang", "^&ay", &lang);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
   if (g_variant_dict_lookup (options, "content-dir", "^a&ay", &content_dirs))
     {
@@ -189,12 +193,13 @@ cg_application_handle_local_options (GApplication *app,
 
   if (lang != NULL)
     {
-      if (!cg_i18n_has_language (lang))
+      if (!g_utf8_validate (lang, -1, NULL) || !cg_i18n_has_language (lang))
         {
           g_autofree char *languages = g_strjoinv (", ", (char **) cg_i18n_get_languages ());
+          g_autofree char *shown = g_utf8_make_valid (lang, -1);
 
           /* Translators: the first %s is a language code, the second a list of them. */
-          g_printerr (_("There is no “%s” translation; the languages are: %s\n"), lang, languages);
+          g_printerr (_("--lang: there is no “%s” translation; the languages are: %s\n"), shown, languages);
           return 2;
         }
       cg_i18n_set_language (lang);
@@ -239,12 +244,52 @@ cg_application_handle_local_options (GApplication *app,
       g_auto(GStrv) folders = cg_application_dup_folders (self, NULL);
 
       g_variant_dict_lookup (options, "search", "^&ay", &query);
-      g_variant_dict_lookup (options, "limit", "i", &limit);
+      if (g_variant_dict_lookup (options, "limit", "i", &limit) && limit < 1)
+        {
+          g_printerr (_("--limit needs a number of results above 0\n"));
+          return 2;
+        }
+
+      /* A folder that is not there would quietly search the bundled
+       * content alone, as if the clinic had none of its own. */
+      for (guint i = 0; content_dirs != NULL && content_dirs[i] != NULL; i++)
+        if (!g_file_test (content_dirs[i], G_FILE_TEST_IS_DIR))
+          {
+            g_autofree char *shown = g_filename_display_name (content_dirs[i]);
+
+            /* Translators: %s is a folder given on the command line. */
+            g_printerr (_("--content-dir: “%s” is not a folder\n"), shown);
+            return 2;
+          }
+
       return cg_search_command_run (query, cg_i18n_get_language (), limit,
                                     (const char * const *) folders);
     }
 
   return -1;
+}
+
+/* GApplication reports an option it cannot parse (--bogus, --limit abc)
+ * with status 1, which for --search and --validate means "nothing found"
+ * or "problems": a usage error is 2, as for every other one of ours. */
+static gboolean
+cg_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  CgApplication *self = CG_APPLICATION (app);
+
+  self->options_parsed = FALSE;
+  if (!G_APPLICATION_CLASS (cg_application_parent_class)->local_command_line (app, arguments, exit_status))
+    return FALSE;
+
+  if (!self->options_parsed && *exit_status == 1)
+    {
+      g_printerr (_("Run “clinic-guide --help” to see the options.\n"));
+      *exit_status = 2;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -498,6 +543,7 @@ cg_application_class_init (CgApplicationClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  app_class->local_command_line = cg_application_local_command_line;
   app_class->handle_local_options = cg_application_handle_local_options;
   app_class->startup = cg_application_startup;
   app_class->activate = cg_application_activate;
@@ -510,6 +556,10 @@ cg_application_init (CgApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Answers to patients’ questions about the clinic’s treatments."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Exit status of --search and --validate: 0 when something was "
+                                                  "found or the content is clean, 1 when nothing was found or there "
+                                                  "are problems, 2 for a mistake in the options."));
 }
 
 CgApplication *

@@ -872,7 +872,7 @@ cg_print_operation_new (CgItem     *item,
   cg_text_palette_init_for_paper (&palette);
   self->renderer = cg_text_renderer_new (NULL);
   cg_text_renderer_set_palette (self->renderer, &palette);
-  cg_text_renderer_render (self->renderer, item, NULL, CG_RENDER_PAGE);
+  cg_text_renderer_render (self->renderer, item, NULL, CG_RENDER_PAGE | CG_RENDER_PAPER);
 
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), cg_item_get_title (item));
 

@@ -609,6 +609,7 @@ cg_text_renderer_render (CgTextRenderer *self,
                          GListModel     *related,
                          CgRenderFlags   flags)
 {
+  g_autoptr(CgDocument) paper = NULL;
   CgDocument *document;
   int note_start = 0;
   int start;
@@ -633,6 +634,11 @@ cg_text_renderer_render (CgTextRenderer *self,
     }
 
   document = cg_item_get_document (item);
+  /* On paper a link is blue underlined words nobody can press. */
+  if (document != NULL && (flags & CG_RENDER_PAPER))
+    paper = cg_document_for_paper (document);
+  if (paper != NULL)
+    document = paper;
   for (guint i = 0; document != NULL && i < cg_document_get_n_blocks (document); i++)
     render_block (self, document, i, &note_start);
 

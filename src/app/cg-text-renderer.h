@@ -21,6 +21,7 @@ typedef enum
   CG_RENDER_DISCLAIMER = 1 << 1,
   CG_RENDER_REVIEW     = 1 << 2,
   CG_RENDER_RELATED    = 1 << 3,
+  CG_RENDER_PAPER      = 1 << 4,  /* no link can be followed: see cg_document_for_paper() */
 } CgRenderFlags;
 
 /* An article or a question on a page of its own. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cg-clinic-private.h"
+#include "cg-document-private.h"
 #include "cg-content-builder.h"
 #include "cg-i18n.h"
 #include "cg-library-private.h"
@@ -558,6 +559,39 @@ check_links (CgContentBuilder *self)
                  message);
     }
 }
+/* A link to a page that was read and then taken away (hidden by the clinic,
+ * or under a hidden topic) leads nowhere the reader can go. A link to an id
+ * nothing ever had is a mistake --validate reports; it stays for the editor
+ * to see. */
+static gboolean
+link_leads_somewhere (const char *target,
+                      gpointer    data)
+{
+  CgContentBuilder *self = data;
+
+  return cg_library_lookup_item (self->library, target) != NULL ||
+         (!g_hash_table_contains (self->ids, target) && !g_hash_table_contains (self->hidden, target));
+}
+
+/* A link into what the clinic hid, or to nothing, becomes words that read
+ * well without it, here, once: the screen, the copy and the print all
+ * show the same document. */
+static void
+demote_dead_links (CgContentBuilder *self)
+{
+  /* Every item read, by the element it came from (the library lists
+   * them only once sealed); a replaced one is looked up as its id now is. */
+  for (guint i = 0; i < self->elements->len; i++)
+    {
+      ItemRecord *record = g_ptr_array_index (self->elements, i);
+      CgItem *item = cg_library_lookup_item (self->library, record->id);
+      CgDocument *document = item != NULL ? cg_item_get_document (item) : NULL;
+
+      if (document != NULL && g_strcmp0 (cg_item_get_file (item), record->file) == 0)
+        cg_document_demote_links (document, link_leads_somewhere, self);
+    }
+}
+
 /* Public API */
 
 CgContentBuilder *
@@ -707,6 +741,7 @@ cg_content_builder_finish (CgContentBuilder *self)
 
   check_topics (self);
   check_links (self);
+  demote_dead_links (self);
 
   g_clear_object (&self->clinic);
 }

@@ -181,6 +181,43 @@ plan_reports (const Plan      *plan,
   return FALSE;
 }
 
+/* One problem, one line: a path with a newline, a control character or
+ * bytes that are not UTF-8 is written with escapes (\n, \xff), so that
+ * scripts and editors that read file:line: messages still can. */
+static char *
+escape_line (const char *line)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = line;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\\')
+        g_string_append (out, "\\\\");
+      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* Loads in @language, prints the problems not printed before and the
  * summary line; returns how many problems it printed. */
 static guint
@@ -205,6 +242,7 @@ check_language (const Plan *plan,
     {
       const CgProblem *problem = g_ptr_array_index (problems, i);
       g_autofree char *line = cg_problem_to_string (problem);
+      g_autofree char *escaped = NULL;
 
       if (!plan_reports (plan, problem))
         continue;
@@ -213,7 +251,8 @@ check_language (const Plan *plan,
        * problems again: said once. */
       if (!g_hash_table_add (printed, g_strdup (line)))
         continue;
-      g_printerr ("%s\n", line);
+      escaped = escape_line (line);
+      g_printerr ("%s\n", escaped);
     }
 
   items = cg_library_get_items (library);

@@ -54,6 +54,70 @@ cg_xml_link_free (gpointer data)
   g_free (link);
 }
 
+/* Optional clinic fields */
+
+/* Email, website and online booking may be left out of clinic.xml; the
+ * name, phone, address and hours may not, and a price the content names
+ * is expected to be listed, so those are reported instead. */
+static gboolean
+is_optional_field (const char *field)
+{
+  return g_strcmp0 (field, "email") == 0 || g_strcmp0 (field, "website") == 0 ||
+         g_strcmp0 (field, "booking") == 0;
+}
+
+static void
+report_missing_field (CgXmlConverter *self,
+                      xmlNode        *node,
+                      const char     *field,
+                      const char     *item)
+{
+  g_autofree char *message = NULL;
+
+  if (is_optional_field (field))
+    return;
+
+  if (item != NULL)
+    /* Translators: <clinic field="price" item="…"/> names a price that is missing. */
+    message = g_strdup_printf (_("the clinic file has no price “%s”"), item);
+  else
+    message = g_strdup_printf (_("the clinic file has no “%s”"), field);
+
+  cg_xml_converter_report (self, node, CG_CONTENT_ERROR_UNKNOWN_FIELD, message);
+}
+
+/* A paragraph or list item that names an optional clinic detail the
+ * clinic file leaves out is left out whole: "By email:" with nothing after it, or
+ * "book online at  or call", reads worse than no sentence. Decided here,
+ * once, so the screen, the copy, the print and search all agree. */
+static gboolean
+lacks_field (CgXmlConverter *self,
+             xmlNode        *node)
+{
+  gboolean lacks = FALSE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (cg_xml_is_element (child, "clinic"))
+        {
+          g_autofree char *field = cg_xml_get_attr (child, "field");
+          g_autofree char *item = cg_xml_get_attr (child, "item");
+          g_autofree char *value = NULL;
+
+          if (!is_optional_field (field))
+            continue;
+          if (self->clinic != NULL)
+            value = cg_clinic_get_field (self->clinic, field, item);
+          if (value == NULL)
+            lacks = TRUE;
+        }
+      else if (child->type == XML_ELEMENT_NODE && lacks_field (self, child))
+        lacks = TRUE;
+    }
+
+  return lacks;
+}
+
 /* Inline content */
 
 static void
@@ -70,15 +134,7 @@ append_field (CgXmlConverter    *self,
 
   if (value == NULL)
     {
-      g_autofree char *message = NULL;
-
-      if (item != NULL)
-        /* Translators: <clinic field="price" item="…"/> names a price that is missing. */
-        message = g_strdup_printf (_("the clinic file has no price “%s”"), item);
-      else
-        message = g_strdup_printf (_("the clinic file has no “%s”"), field);
-
-      cg_xml_converter_report (self, node, CG_CONTENT_ERROR_UNKNOWN_FIELD, message);
+      report_missing_field (self, node, field, item);
       return;
     }
 
@@ -204,6 +260,9 @@ add_list (CgXmlConverter    *self,
       if (!cg_xml_is_element (item, "item"))
         continue;
 
+      if (lacks_field (self, item))
+        continue;
+
       number++;
       first_p = cg_xml_first_child (item, "p");
 
@@ -276,7 +335,10 @@ add_blocks (CgXmlConverter    *self,
   for (xmlNode *node = parent->children; node != NULL; node = node->next)
     {
       if (cg_xml_is_element (node, "p"))
-        add_inline_block (self, builder, node, CG_BLOCK_PARAGRAPH, indent, 0);
+        {
+          if (!lacks_field (self, node))
+            add_inline_block (self, builder, node, CG_BLOCK_PARAGRAPH, indent, 0);
+        }
       else if (cg_xml_is_element (node, "list"))
         add_list (self, builder, node, indent + 1);
       else if (cg_xml_is_element (node, "image"))
