@@ -60,7 +60,7 @@ add_direction_marks (const char *text)
   GString *out = g_string_new (NULL);
 
   if (g_once_init_enter (&ltr_run))
-    g_once_init_leave (&ltr_run, g_regex_new (LTR_RUN_PATTERN, G_REGEX_OPTIMIZE, 0, NULL));
+    g_once_init_leave (&ltr_run, g_regex_new (LTR_RUN_PATTERN, 0, 0, NULL));
 
   isolated = g_regex_replace (ltr_run, text, -1, 0, LRI "\\0" PDI, 0, NULL);
   lines = g_strsplit (isolated != NULL ? isolated : text, "\n", -1);

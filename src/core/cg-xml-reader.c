@@ -780,10 +780,12 @@ cg_xml_reader_scan_item_ids (GBytes *data)
 
   g_return_val_if_fail (data != NULL, NULL);
 
+  /* Not G_REGEX_OPTIMIZE: PCRE's JIT reads the subject 16 bytes at a
+   * time, past its end, which valgrind cannot tell from a real overread. */
   if (g_once_init_enter (&start_tag))
     g_once_init_leave (&start_tag,
                        g_regex_new ("<(?:article|entry)\\s[^>]*?\\bid\\s*=\\s*([\"'])\\s*([^\"'<>]*?)\\s*\\1",
-                                    G_REGEX_OPTIMIZE, 0, NULL));
+                                    0, 0, NULL));
 
   contents = g_bytes_get_data (data, &size);
   text = g_utf8_make_valid (contents ? contents : "", (gssize) size);
