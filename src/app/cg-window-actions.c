@@ -216,32 +216,21 @@ open_uri_action (GtkWidget  *widget,
   cg_window_open_uri (CG_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* "win.go-back" and "win.go-forward" */
 static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+go_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
 {
   CgWindow *self = CG_WINDOW (widget);
   const char *page;
 
   /* Back where the reader was on each page. */
   cg_history_set_position (self->history, cg_window_page_scroll_fraction (self->page_widget));
-  page = cg_history_go_back (self->history);
-  if (page != NULL && cg_window_show_page (self, page, FALSE))
-    cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
-}
-
-static void
-go_forward_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  const char *page;
-
-  /* Back where the reader was on each page. */
-  cg_history_set_position (self->history, cg_window_page_scroll_fraction (self->page_widget));
-  page = cg_history_go_forward (self->history);
+  if (g_str_equal (action_name, "win.go-back"))
+    page = cg_history_go_back (self->history);
+  else
+    page = cg_history_go_forward (self->history);
   if (page != NULL && cg_window_show_page (self, page, FALSE))
     cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
 }
@@ -603,8 +592,8 @@ cg_window_class_actions_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-topic", "s", show_topic_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
