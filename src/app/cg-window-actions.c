@@ -130,25 +130,16 @@ show_home_action (GtkWidget  *widget,
   cg_window_show_page (CG_WINDOW (widget), "home", TRUE);
 }
 
+/* "win.show-topic" and "win.show-item": the page named by the kind and
+ * the id, or a page that says it is missing. */
 static void
-show_topic_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  g_autofree char *page = g_strconcat ("topic:", g_variant_get_string (parameter, NULL), NULL);
-
-  if (!cg_window_show_page (self, page, TRUE))
-    cg_window_show_missing (self);
-}
-
-static void
-show_item_action (GtkWidget  *widget,
+show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   CgWindow *self = CG_WINDOW (widget);
-  g_autofree char *page = g_strconcat ("item:", g_variant_get_string (parameter, NULL), NULL);
+  const char *kind = g_str_equal (action_name, "win.show-topic") ? "topic:" : "item:";
+  g_autofree char *page = g_strconcat (kind, g_variant_get_string (parameter, NULL), NULL);
 
   if (!cg_window_show_page (self, page, TRUE))
     cg_window_show_missing (self);
@@ -589,8 +580,8 @@ cg_window_class_actions_init (CgWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.show-home", NULL, show_home_action);
-  gtk_widget_class_install_action (widget_class, "win.show-topic", "s", show_topic_action);
-  gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-topic", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_action);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_action);
