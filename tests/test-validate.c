@@ -451,6 +451,40 @@ test_exit_codes (void)
     }
 }
 
+/* A PC installed with only the C locale: --lang fr still answers in French,
+ * with its accents, not question marks. */
+static void
+test_french_under_c_locale (void)
+{
+  const char *args[] = { "--lang", "fr", "--search", "cicatrices", "--limit", "3", NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
+  envp = g_environ_unsetenv (envp, "LANG");
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_ptr_array_add (argv, (char *) g_getenv ("CLINIC_GUIDE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s", out);
+
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_null (g_strstr_len (out, -1, "d?"));  /* « d’effets » or « d’acné » as ASCII */
+  g_assert_nonnull (strstr (out, "cicatrices"));
+  g_assert_nonnull (strstr (out, "\u00e8"));  /* è, as in « pénètrent » */
+}
+
 /* One line per problem: a path with a newline or bytes that are not UTF-8
  * is escaped; a name too long for the system says so. */
 static void
@@ -484,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/validate/clinic-without-optional-fields", test_clinic_without_optional_fields);
   g_test_add_func ("/validate/exit-codes", test_exit_codes);
   g_test_add_func ("/validate/problem-lines", test_problem_lines);
+  g_test_add_func ("/validate/french-under-c-locale", test_french_under_c_locale);
 
   g_test_add_func ("/validate/file-in-its-folder", test_file_in_its_folder);
   g_test_add_func ("/validate/language-folders", test_language_folders);
