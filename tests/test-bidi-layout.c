@@ -12,6 +12,7 @@
 #include "cg-test-ui.h"
 #include "cg-bidi.h"
 #include "cg-content-loader.h"
+#include "cg-pin-dialog.h"
 #include "cg-text-renderer.h"
 
 /* What a patient sees of an Arabic "call the clinic" line: the renderer's
@@ -128,6 +129,102 @@ test_price_order (void)
   g_assert_true (left_to_right (price));
 }
 
+/* The x of the start side of the bullet (or number) that begins the line
+ * holding @words: its right edge in a right-to-left view, its left edge
+ * in a left-to-right one. */
+static int
+bullet_start (GtkTextView *view,
+              const char  *words)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, match;
+  GdkRectangle rect;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match, NULL, NULL));
+  gtk_text_iter_set_line_offset (&match, 0);
+  gtk_text_view_get_iter_location (view, &match, &rect);
+
+  if (gtk_widget_get_direction (GTK_WIDGET (view)) == GTK_TEXT_DIR_RTL)
+    return MAX (rect.x, rect.x + rect.width);
+  return MIN (rect.x, rect.x + rect.width);
+}
+
+/* Bullets, numbers and a nested list's indent on the side where the
+ * lines start: the right in Arabic (GtkTextView leaves left-margin on the
+ * left whatever the paragraph's direction). */
+static void
+test_list_sides (void)
+{
+  g_autoptr(CgLibrary) library = load_arabic ();
+  CgItem *item = cg_library_lookup_item (library, "nested-list");
+  GtkWidget *window;
+  GtkTextView *view;
+  g_autoptr(CgTextRenderer) renderer = NULL;
+  int width, outer, inner, number;
+
+  g_assert_nonnull (item);
+  /* As the application sets it for Arabic, before any window exists. */
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = gtk_window_new ();
+  view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 500);
+  renderer = cg_text_renderer_new (gtk_text_view_get_buffer (view));
+  cg_text_renderer_render (renderer, item, NULL, CG_RENDER_PAGE);
+  gtk_window_present (GTK_WINDOW (window));
+  cg_test_wait_for_frame (window);
+
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  outer = bullet_start (view, "احمِ بشرتك");
+  inner = bullet_start (view, "الريتينويدات");
+  number = bullet_start (view, "نظّف بشرتك");
+
+  /* At the right edge, the nested list one step further in (more than a
+   * bullet's width), the numbers where the bullets are. */
+  g_assert_cmpint (outer, >, width * 3 / 4);
+  g_assert_cmpint (inner, <, outer - 10);
+  g_assert_cmpint (ABS (number - outer), <=, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
+static gboolean
+is_key (GtkWidget     *widget,
+        gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The staff's keypad reads 1 2 3 from left to right in Arabic too, as
+ * every phone and card terminal does. */
+static void
+test_keypad_not_mirrored (void)
+{
+  GtkWidget *parent, *dialog;
+  graphene_rect_t one, three, seven;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  parent = gtk_window_new ();
+  /* Any stored PIN: without one the pad shows no keys. */
+  dialog = cg_pin_dialog_new (GTK_WINDOW (parent), "pbkdf2-sha256$1$AAAA$AAAA", NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cg_test_wait_for_frame (dialog);
+
+  g_assert_true (gtk_widget_compute_bounds (cg_test_find_widget (dialog, is_key, "1"), dialog, &one));
+  g_assert_true (gtk_widget_compute_bounds (cg_test_find_widget (dialog, is_key, "3"), dialog, &three));
+  g_assert_true (gtk_widget_compute_bounds (cg_test_find_widget (dialog, is_key, "7"), dialog, &seven));
+  g_assert_cmpfloat (one.origin.x + one.size.width, <=, three.origin.x);
+  g_assert_cmpfloat (one.origin.y + one.size.height, <=, seven.origin.y);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (parent));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +235,8 @@ main (int   argc,
   g_test_add_func ("/bidi-layout/renderer", test_renderer);
   g_test_add_func ("/bidi-layout/digit-order", test_digit_order);
   g_test_add_func ("/bidi-layout/price-order", test_price_order);
+  g_test_add_func ("/bidi-layout/list-sides", test_list_sides);
+  g_test_add_func ("/bidi-layout/keypad-not-mirrored", test_keypad_not_mirrored);
 
   return g_test_run ();
 }
