@@ -7,12 +7,16 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-test-ui.h"
 #include "cg-bidi.h"
 #include "cg-content-loader.h"
+#include "cg-i18n.h"
 #include "cg-pin-dialog.h"
+#include "cg-print-operation.h"
 #include "cg-text-renderer.h"
 
 /* What a patient sees of an Arabic "call the clinic" line: the renderer's
@@ -191,6 +195,79 @@ test_list_sides (void)
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
+/* The printed Arabic page keeps its margins clear: a note's sign sits
+ * inside the note, not past the text into the right margin (Pango gives
+ * a right-to-left character's rectangle from its right edge). */
+static void
+test_paper_margins (void)
+{
+  g_autoptr(CgLibrary) library = load_arabic ();
+  CgItem *item = cg_library_lookup_item (library, "nested-list");
+  g_autoptr(CgPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cg-bidi-XXXXXX", &error);
+  g_autofree char *pdf = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *png = NULL;
+  g_autoptr(GdkPixbuf) page = NULL;
+  const char *argv[] = { "pdftoppm", "-r", "72", "-f", "1", "-l", "1", "-singlefile", "-png", NULL, NULL, NULL };
+  int status = 0, width, height, stride, channels, margin, inked = 0;
+  const guchar *pixels;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  pdf = g_build_filename (dir, "page.pdf", NULL);
+  prefix = g_build_filename (dir, "page", NULL);
+  png = g_strconcat (prefix, ".png", NULL);
+
+  /* As the application sets up Arabic: the catalog (the note's title),
+   * then the direction. */
+  cg_i18n_set_language ("ar");
+  /* Without the catalog the page would be English, left to right. */
+  g_assert_cmpstr (_("Page %d of %u"), !=, "Page %d of %u");
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  operation = cg_print_operation_new (item, "Riverside Skin Clinic");
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  cg_i18n_set_language ("en");
+
+  /* One pixel a point. */
+  argv[9] = pdf;
+  argv[10] = prefix;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  page = gdk_pixbuf_new_from_file (png, &error);
+  g_assert_no_error (error);
+
+  width = gdk_pixbuf_get_width (page);
+  height = gdk_pixbuf_get_height (page);
+  stride = gdk_pixbuf_get_rowstride (page);
+  channels = gdk_pixbuf_get_n_channels (page);
+  pixels = gdk_pixbuf_read_pixels (page);
+  /* The operation's 20 mm side margins, less a point for antialiasing. */
+  margin = (int) (20 / 25.4 * 72) - 1;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *p = pixels + y * stride + x * channels;
+
+        if ((x < margin || x >= width - margin) && MIN (MIN (p[0], p[1]), p[2]) < 200)
+          inked++;
+      }
+
+  g_assert_cmpint (inked, ==, 0);
+
+  g_unlink (png);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static gboolean
 is_key (GtkWidget     *widget,
         gconstpointer  label)
@@ -229,14 +306,22 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *locale_dir = NULL;
+
   gtk_test_init (&argc, &argv, NULL);
+  /* After gtk_test_init(), which sets the "C" locale: under it glibc
+   * ignores LANGUAGE. The printed page reads the built catalogs. */
+  cg_i18n_init ();
   adw_init ();
+  locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
 
   g_test_add_func ("/bidi-layout/renderer", test_renderer);
   g_test_add_func ("/bidi-layout/digit-order", test_digit_order);
   g_test_add_func ("/bidi-layout/price-order", test_price_order);
   g_test_add_func ("/bidi-layout/list-sides", test_list_sides);
   g_test_add_func ("/bidi-layout/keypad-not-mirrored", test_keypad_not_mirrored);
+  g_test_add_func ("/bidi-layout/paper-margins", test_paper_margins);
 
   return g_test_run ();
 }

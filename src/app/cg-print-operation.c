@@ -794,8 +794,10 @@ cg_print_operation_draw_page (GtkPrintOperation *operation,
             continue;
 
           pango_layout_index_to_pos (paragraph->layout, icon->index, &pos);
+          /* In a right-to-left line the rectangle runs leftwards from its
+           * x (a negative width): the icon's left edge is x + width. */
           draw_paintable (cr, icon->paintable,
-                          paragraph->left + (double) pos.x / PANGO_SCALE,
+                          paragraph->left + (double) MIN (pos.x, pos.x + pos.width) / PANGO_SCALE,
                           piece->y + (double) pos.y / PANGO_SCALE - line->top,
                           (double) pos.height / PANGO_SCALE);
         }
