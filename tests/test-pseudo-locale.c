@@ -8,16 +8,24 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "cg-test-ui.h"
 #include "cg-application.h"
+#include "cg-article-page.h"
 #include "cg-clinic-panel.h"
 #include "cg-content-loader.h"
+#include "cg-countdown-overlay.h"
 #include "cg-faq-row.h"
 #include "cg-language-button.h"
+#include "cg-link-dialog.h"
 #include "cg-paths.h"
+#include "cg-pin-backoff.h"
+#include "cg-pin-dialog.h"
+#include "cg-problems-page.h"
+#include "cg-problems-window.h"
 #include "cg-search-page.h"
 #include "cg-window.h"
 #include "cg-window-private.h"
@@ -25,8 +33,11 @@
 /* Every string a user can see must go through the catalog. The build
  * pseudo-translates the POT (tests/pseudo-translate.py: "Back" becomes
  * "⟦ßàçķ⟧") and merges the content with it; with that catalog and content
- * the home page, a topic, an article and the menus must show no Latin
- * letter outside the ⟦ ⟧ markers: one that does escaped translation. */
+ * the home page, a topic, an article, the menus, the content problems,
+ * the staff PIN pad, the take-home and link codes (and the text they
+ * hold), the waiting-room countdown and the printed page must show no
+ * Latin letter outside the ⟦ ⟧ markers: one that does escaped
+ * translation. */
 
 static CgApplication *application;
 static CgLibrary *library;
@@ -59,7 +70,7 @@ collect_clinic_details (CgClinic *clinic)
 static gboolean
 is_allowed (const char *text)
 {
-  static const char * const gtk_strings[] = { "Clear entry", NULL };
+  static const char * const gtk_strings[] = { "Clear entry", "Caps Lock is on", NULL };
   static GRegex *address;
   const char * const *languages = cg_i18n_get_languages ();
 
@@ -152,6 +163,23 @@ check_string (GPtrArray  *failures,
                                                 G_OBJECT_TYPE_NAME (widget), what, words, text));
 }
 
+/* Text laid out over several lines (a printed page, the text of a code):
+ * a marker opened on one line may close on the next, but never in
+ * another paragraph. Checked a paragraph at a time, so that one whose
+ * end was cut off (a sentence left off the paper, a code's shortened
+ * summary) does not hide the paragraphs after it. */
+static void
+check_paragraphs (GPtrArray  *failures,
+                  GtkWidget  *widget,
+                  const char *what,
+                  const char *text)
+{
+  g_auto(GStrv) paragraphs = g_regex_split_simple ("\\n\\s*\\n|\\f", text, 0, 0);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    check_string (failures, widget, what, g_strstrip (paragraphs[i]));
+}
+
 /* GTK 4.8 has no getter for accessible properties: the test API gives
  * the value back when it differs from the one asked about. */
 static void
@@ -188,6 +216,10 @@ walk (GPtrArray *failures,
 
   if (GTK_IS_WINDOW (widget))
     check_string (failures, widget, "title", gtk_window_get_title (GTK_WINDOW (widget)));
+
+  if (GTK_IS_PICTURE (widget))
+    check_string (failures, widget, "alternative text",
+                  gtk_picture_get_alternative_text (GTK_PICTURE (widget)));
 
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "placeholder-text") != NULL)
     {
@@ -395,6 +427,180 @@ test_menus (void)
   close_window (window);
 }
 
+/* The problems of a content editor's files, as the problems window lists
+ * them: the messages are ours to translate; where each problem is (file,
+ * line, column) stays as the file system spells it. Files whose problem
+ * is a message of libxml2's own are left out: it has no catalog. */
+static void
+test_problems (void)
+{
+  static const char * const broken[] = {
+    "mistakes/misspelt", "mistakes/unknown-field", "mistakes/no-title", "mistakes/near-id",
+    "mistakes/no-question", "mistakes/reused-id", "loader/hostile/dangling-link.xml",
+    "loader/hostile/bad-id.xml", "loader/hostile/duplicate-a.xml", "loader/hostile/duplicate-b.xml",
+    "loader/hostile/empty-title.xml",
+  };
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autofree char *root = g_test_build_filename (G_TEST_BUILT, "pseudo", "content", NULL);
+  g_autoptr(CgLibrary) with_problems = NULL;
+  CgWindow *window = open_window ();
+  CgProblemsWindow *problems;
+  GPtrArray *list;
+  guint n_verbatim = verbatim->len;
+
+  cg_content_loader_add_path (loader, cg_paths_get_clinic_file (), root);
+  cg_content_loader_add_path (loader, cg_paths_get_content_dir (), root);
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", broken[i], NULL);
+
+      cg_content_loader_add_path (loader, path, NULL);
+    }
+  cg_content_loader_set_language (loader, "pseudo");
+  with_problems = cg_content_loader_load (loader, NULL);
+  list = cg_library_get_problems (with_problems);
+  g_assert_cmpuint (list->len, >=, G_N_ELEMENTS (broken));
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CgProblem *problem = g_ptr_array_index (list, i);
+      g_autofree char *file = g_filename_display_name (problem->file != NULL ? problem->file : "");
+
+      g_ptr_array_add (verbatim, g_strdup_printf ("%s:%d:%d:", file,
+                                                  MAX (problem->line, 1), MAX (problem->column, 1)));
+    }
+
+  problems = cg_problems_window_new (GTK_WINDOW (window));
+  cg_problems_page_set_library (cg_problems_window_get_page (problems), with_problems);
+  gtk_window_set_default_size (GTK_WINDOW (problems), 900, 2000);
+  gtk_window_present (GTK_WINDOW (problems));
+  cg_test_wait_for_frame (GTK_WIDGET (problems));
+  g_assert_cmpuint (cg_problems_page_get_n_problems (cg_problems_window_get_page (problems)), ==, list->len);
+  assert_all_translated (GTK_WIDGET (problems), "problems");
+
+  /* And with nothing wrong. */
+  cg_problems_page_set_library (cg_problems_window_get_page (problems), library);
+  cg_test_wait_for_frame (GTK_WIDGET (problems));
+  assert_all_translated (GTK_WIDGET (problems), "no problems");
+
+  g_ptr_array_set_size (verbatim, n_verbatim);
+  gtk_window_destroy (GTK_WINDOW (problems));
+  close_window (window);
+}
+
+static void
+assert_dialog_translated (GtkWidget  *dialog,
+                          const char *where)
+{
+  gtk_window_present (GTK_WINDOW (dialog));
+  cg_test_wait_for_frame (dialog);
+  assert_all_translated (dialog, where);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The staff PIN pad in its three states: asking, no PIN set, and after
+ * wrong tries. */
+static void
+test_pin_pad (void)
+{
+  CgWindow *window = open_window ();
+  g_autoptr(CgPinBackoff) backoff = cg_pin_backoff_new ();
+  /* Any stored PIN: the pad only compares it when a PIN is entered. */
+  const char *hash = "pbkdf2-sha256$1$AAAA$AAAA";
+
+  assert_dialog_translated (cg_pin_dialog_new (GTK_WINDOW (window), hash, NULL), "PIN pad");
+  assert_dialog_translated (cg_pin_dialog_new (GTK_WINDOW (window), NULL, NULL), "PIN pad without a PIN");
+
+  for (guint i = 0; i < 5 && cg_pin_backoff_get_wait (backoff) == 0; i++)
+    cg_pin_backoff_failed (backoff);
+  g_assert_cmpuint (cg_pin_backoff_get_wait (backoff), >, 0);
+  assert_dialog_translated (cg_pin_dialog_new (GTK_WINDOW (window), hash, backoff), "PIN pad after wrong PINs");
+
+  close_window (window);
+}
+
+/* The take-home code of an article and of a question, what it holds (the
+ * patient reads it on their phone), and the code of a web address. */
+static void
+test_codes (void)
+{
+  static const char * const ids[] = { "when-to-call-the-clinic", "faq-does-it-hurt" };
+  CgWindow *window = open_window ();
+  CgClinic *clinic = cg_library_get_clinic (library);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      CgItem *item = cg_library_lookup_item (library, ids[i]);
+      GtkWidget *dialog;
+      g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert_nonnull (item);
+      dialog = cg_link_dialog_new_take_home (GTK_WINDOW (window), item, clinic);
+      check_paragraphs (failures, dialog, "code text", cg_link_dialog_get_text (CG_LINK_DIALOG (dialog)));
+      for (guint k = 0; k < failures->len; k++)
+        g_test_message ("take-home code: untranslated: %s", (const char *) g_ptr_array_index (failures, k));
+      g_assert_cmpuint (failures->len, ==, 0);
+      assert_dialog_translated (dialog, "take-home dialog");
+    }
+
+  assert_dialog_translated (cg_link_dialog_new (GTK_WINDOW (window), cg_clinic_get_website (clinic)),
+                            "link dialog");
+
+  close_window (window);
+}
+
+/* The waiting room's countdown before it goes back to the start. */
+static void
+test_countdown (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *countdown = cg_countdown_overlay_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), countdown);
+  cg_countdown_overlay_set_remaining (CG_COUNTDOWN_OVERLAY (countdown), 7);
+  gtk_widget_set_visible (countdown, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  cg_test_wait_for_frame (window);
+  g_assert_true (gtk_widget_get_mapped (countdown));
+  assert_all_translated (window, "countdown");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The printed page, as the PDF a printer would get: header, take-home
+ * code caption, body, review line, footer. */
+static void
+test_paper (void)
+{
+  CgWindow *window = open_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cg-pseudo-XXXXXX", &error);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_assert_true (cg_window_open_page (window, "item:when-to-call-the-clinic"));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (cg_article_page_print (CG_ARTICLE_PAGE (cg_window_get_page_widget (window)),
+                                        GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error));
+  g_assert_no_error (error);
+
+  command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", pdf);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "⟦"));
+  check_paragraphs (failures, GTK_WIDGET (window), "paper", text);
+  for (guint i = 0; i < failures->len; i++)
+    g_test_message ("paper: untranslated: %s", (const char *) g_ptr_array_index (failures, i));
+  g_assert_cmpuint (failures->len, ==, 0);
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+  close_window (window);
+}
+
 static CgLibrary *
 load_pseudo_content (void)
 {
@@ -433,6 +639,11 @@ main (int   argc,
   g_test_add_func ("/pseudo-locale/pages", test_pages);
   g_test_add_func ("/pseudo-locale/menus", test_menus);
   g_test_add_func ("/pseudo-locale/search", test_search);
+  g_test_add_func ("/pseudo-locale/problems", test_problems);
+  g_test_add_func ("/pseudo-locale/pin-pad", test_pin_pad);
+  g_test_add_func ("/pseudo-locale/codes", test_codes);
+  g_test_add_func ("/pseudo-locale/countdown", test_countdown);
+  g_test_add_func ("/pseudo-locale/paper", test_paper);
 
   return g_test_run ();
 }

@@ -169,6 +169,7 @@ cg_pin_dialog_add_key (CgPinDialog *self,
   if (g_str_equal (key, "back"))
     {
       button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+      gtk_widget_set_direction (gtk_button_get_child (GTK_BUTTON (button)), GTK_TEXT_DIR_LTR);
       gtk_widget_set_tooltip_text (button, _("Delete Last Digit"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Last Digit"),
@@ -263,6 +264,12 @@ cg_pin_dialog_init (CgPinDialog *self)
   static const char * const keys[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "enter" };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A keypad reads 1 2 3 from left to right in every language, as on a
+   * phone or a card terminal: in Arabic it is not mirrored, and neither is
+   * its delete key, which erases the last of the digits typed left to
+   * right. */
+  gtk_widget_set_direction (GTK_WIDGET (self->keypad), GTK_TEXT_DIR_LTR);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     cg_pin_dialog_add_key (self, keys[i], i % 3, i / 3);

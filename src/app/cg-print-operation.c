@@ -625,6 +625,12 @@ draw_paintable (cairo_t      *cr,
   gsk_render_node_unref (node);
 }
 
+static gboolean
+is_rtl (PangoDirection direction)
+{
+  return direction == PANGO_DIRECTION_RTL || direction == PANGO_DIRECTION_WEAK_RTL;
+}
+
 static void
 draw_small_text (CgPrintOperation *self,
                  GtkPrintContext  *context,
@@ -645,8 +651,15 @@ draw_small_text (CgPrintOperation *self,
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, alignment);
   pango_layout_set_text (layout, text, -1);
+  /* @alignment is the side of the paper. Pango swaps left and right for
+   * a paragraph whose direction is not the context's (an Arabic date in
+   * a left-to-right context): swap it back. */
+  if (alignment != PANGO_ALIGN_CENTER &&
+      is_rtl (pango_layout_get_direction (layout, 0)) !=
+      is_rtl (pango_context_get_base_dir (pango_layout_get_context (layout))))
+    alignment = alignment == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  pango_layout_set_alignment (layout, alignment);
 
   cairo_set_source_rgba (cr, 0, 0, 0, alpha);
   cairo_move_to (cr, x, y);
@@ -719,15 +732,20 @@ cg_print_operation_draw_page (GtkPrintOperation *operation,
   GArray *page;
   g_autofree char *page_text = NULL;
   double line_height = (self->header_height - 24 * scale) / 2;
+  gboolean rtl = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+  PangoAlignment start = rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  PangoAlignment end = rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
 
   g_return_if_fail (page_nr >= 0 && (guint) page_nr < self->pages->len);
   page = g_ptr_array_index (self->pages, page_nr);
 
-  /* Header: who printed it, what, when. */
-  draw_small_text (self, context, self->clinic_name, TRUE, 1.0, 0, 0, width * 0.7, PANGO_ALIGN_LEFT);
-  draw_small_text (self, context, self->date, FALSE, 0.7, width * 0.7, 0, width * 0.3, PANGO_ALIGN_RIGHT);
+  /* Header: who printed it, what, when. A page in Arabic is read from
+   * the right: the clinic and the title start there, the date and the
+   * page number sit on the left. */
+  draw_small_text (self, context, self->clinic_name, TRUE, 1.0, rtl ? width * 0.3 : 0, 0, width * 0.7, start);
+  draw_small_text (self, context, self->date, FALSE, 0.7, rtl ? 0 : width * 0.7, 0, width * 0.3, end);
   draw_small_text (self, context, cg_item_get_title (self->item), FALSE, 0.7, 0, line_height, width,
-                   PANGO_ALIGN_LEFT);
+                   start);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
   cairo_rectangle (cr, 0, 2 * line_height + 8 * scale, width, MAX (0.5, scale * 0.75));
   cairo_fill (cr);
@@ -776,8 +794,10 @@ cg_print_operation_draw_page (GtkPrintOperation *operation,
             continue;
 
           pango_layout_index_to_pos (paragraph->layout, icon->index, &pos);
+          /* In a right-to-left line the rectangle runs leftwards from its
+           * x (a negative width): the icon's left edge is x + width. */
           draw_paintable (cr, icon->paintable,
-                          paragraph->left + (double) pos.x / PANGO_SCALE,
+                          paragraph->left + (double) MIN (pos.x, pos.x + pos.width) / PANGO_SCALE,
                           piece->y + (double) pos.y / PANGO_SCALE - line->top,
                           (double) pos.height / PANGO_SCALE);
         }
@@ -790,9 +810,9 @@ cg_print_operation_draw_page (GtkPrintOperation *operation,
   /* Translators: the page number on printouts. */
   page_text = g_strdup_printf (_("Page %d of %u"), page_nr + 1, self->pages->len);
   draw_small_text (self, context, cg_page_text_get_disclaimer (), FALSE, 0.7,
-                   0, height - self->footer_height + 14 * scale, width * 0.8, PANGO_ALIGN_LEFT);
+                   rtl ? width * 0.2 : 0, height - self->footer_height + 14 * scale, width * 0.8, start);
   draw_small_text (self, context, page_text, FALSE, 0.7,
-                   width * 0.8, height - self->footer_height + 14 * scale, width * 0.2, PANGO_ALIGN_RIGHT);
+                   rtl ? 0 : width * 0.8, height - self->footer_height + 14 * scale, width * 0.2, end);
 }
 
 static void

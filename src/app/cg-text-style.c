@@ -139,6 +139,8 @@ cg_text_style_update_metrics (GtkTextBuffer *buffer,
 {
   /* Body text is set looser than the interface, for reading. */
   const double line_height = 1.35;
+  gboolean rtl = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+  const char *start_margin = rtl ? "right-margin" : "left-margin";
 
   set_tag (buffer, "title", "pixels-below-lines", em (text_scale, 0.35), NULL);
   set_tag (buffer, "disclaimer", "pixels-below-lines", em (text_scale, 1.3), NULL);
@@ -164,7 +166,12 @@ cg_text_style_update_metrics (GtkTextBuffer *buffer,
   set_tag (buffer, "review", "pixels-above-lines", em (text_scale, 1.4), NULL);
 
   /* A hanging indent: the bullet sits at the margin, the text and its
-   * wrapped lines at one tab stop further in. */
+   * wrapped lines at one tab stop further in. The margin is on the side
+   * where lines start: GtkTextView keeps left-margin on the left even in
+   * a right-to-left paragraph, so in Arabic nested lists would not step
+   * in at all. The indent and the tab already follow the paragraph.
+   * (A language switch builds new windows, so new buffers: a tag never
+   * keeps the other side's margin.) */
   for (guint level = 1; level <= CG_TEXT_STYLE_MAX_LIST_LEVEL; level++)
     {
       g_autofree char *list = g_strdup_printf ("list-%u", level);
@@ -174,11 +181,11 @@ cg_text_style_update_metrics (GtkTextBuffer *buffer,
       int margin = em (text_scale, 0.4 + 1.5 * (level - 1));
 
       set_tag (buffer, list,
-               "left-margin", margin,
+               start_margin, margin,
                "indent", -em (text_scale, 1.5),
                "tabs", tabs, NULL);
       set_tag (buffer, para,
-               "left-margin", margin + em (text_scale, 1.5),
+               start_margin, margin + em (text_scale, 1.5),
                "pixels-below-lines", em (text_scale, 0.35), NULL);
       pango_tab_array_free (tabs);
     }
