@@ -30,6 +30,8 @@ typedef struct
   guint       first_char;  /* into Language.chars */
 } VocabTerm;
 
+typedef struct _CgStemmer CgStemmer;
+
 typedef struct
 {
   char          *code;
@@ -45,6 +47,10 @@ typedef struct
   guint          n_vocab;
   GHashTable    *vocab_index;  /* text → VocabTerm */
   gunichar      *chars;
+  GHashTable    *stopwords;    /* folded function words: set */
+  CgStemmer     *stemmer;      /* NULL: words are searched as written */
+  GHashTable    *stem_forms;   /* stem → GPtrArray of the vocabulary's words with it */
+  GHashTable    *word_stems;   /* folded word of the vocabulary → its stem, in stem_forms */
 } Language;
 
 typedef struct _VocabCounter VocabCounter;
@@ -186,6 +192,22 @@ guint           cg_search_vocab_lower_bound       (Language             *lang,
 gint64          cg_search_token_doc_count         (Language             *lang,
                                                    const char           *token,
                                                    gboolean              prefix);
+
+/* cg-search-stemmer.c */
+CgStemmer      *cg_search_stemmer_new             (const char           *language);
+void            cg_search_stemmer_free            (CgStemmer            *stemmer);
+char           *cg_search_stemmer_stem            (CgStemmer            *stemmer,
+                                                   const char           *word);
+gboolean        cg_search_stemmer_needs_text      (CgStemmer            *stemmer);
+GHashTable     *cg_search_load_stopwords          (CgSearchIndex        *self,
+                                                   const char           *language);
+void            cg_search_build_stems             (CgSearchIndex        *self,
+                                                   Language             *lang);
+GPtrArray      *cg_search_stem_forms              (Language             *lang,
+                                                   const char           *token,
+                                                   const char           *typed);
+gboolean        cg_search_is_function_word        (Language             *lang,
+                                                   const char           *token);
 
 /* cg-search-correction.c */
 char           *cg_search_correct_tokens          (Language             *lang,

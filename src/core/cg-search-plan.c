@@ -331,6 +331,23 @@ names_same_groups (GArray *units,
   return FALSE;
 }
 
+/* A word such as "can", "it" or "czy", which says how something is asked
+ * rather than what about. A synonym term is never one. */
+static gboolean
+unit_is_function (Language *lang,
+                  GArray   *tokens,
+                  Unit     *unit)
+{
+  if (unit->groups != NULL)
+    return FALSE;
+
+  for (guint k = unit->first; k <= unit->last; k++)
+    if (!cg_search_is_function_word (lang, g_array_index (tokens, Token, k).text))
+      return FALSE;
+
+  return TRUE;
+}
+
 Plan *
 cg_search_build_plan (Language *lang,
                       GArray   *tokens,
@@ -338,9 +355,14 @@ cg_search_build_plan (Language *lang,
 {
   Plan *plan = g_new0 (Plan, 1);
   GArray *units = cg_search_find_units (lang, tokens);
+  guint content_units = 0;
 
   plan->lang = lang;
   plan->phrases = g_ptr_array_new_with_free_func (cg_search_phrase_free);
+
+  for (guint u = 0; u < units->len; u++)
+    if (!unit_is_function (lang, tokens, &g_array_index (units, Unit, u)))
+      content_units++;
 
   for (guint u = 0; u < units->len && plan->phrases->len < MAX_PHRASES; u++)
     {
@@ -354,6 +376,10 @@ cg_search_build_plan (Language *lang,
       if (names_same_groups (units, u))
         continue;
 
+      /* "can it help with stretch marks": the content words decide. */
+      if (content_units > 0 && unit_is_function (lang, tokens, unit))
+        continue;
+
       for (guint k = unit->first; k <= unit->last; k++)
         g_strv_builder_add (builder, g_array_index (tokens, Token, k).text);
       typed = g_strv_builder_end (builder);
@@ -361,6 +387,19 @@ cg_search_build_plan (Language *lang,
       /* What was typed first, then its synonyms: matched terms come in
        * that order. */
       plan_add_typed (plan, plan->n_groups, typed, prefix);
+
+      /* "bleed" finds "bleeding"; "blizna", "blizny". */
+      if (unit->first == unit->last)
+        {
+          GPtrArray *forms = cg_search_stem_forms (lang, typed[0], NULL);
+
+          for (guint f = 0; forms != NULL && f < forms->len; f++)
+            {
+              const char *form[] = { g_ptr_array_index (forms, f), NULL };
+
+              plan_add_phrase (plan, plan->n_groups, (char * const *) form, FALSE);
+            }
+        }
 
       for (guint g = 0; unit->groups != NULL && g < unit->groups->len; g++)
         {

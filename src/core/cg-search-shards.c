@@ -380,5 +380,9 @@ cg_search_build_language (CgSearchIndex  *self,
 
   cg_search_take_counts (lang);
 
+  lang->stopwords = cg_search_load_stopwords (self, lang->code);
+  lang->stemmer = cg_search_stemmer_new (lang->code);
+  cg_search_build_stems (self, lang);
+
   return add_synonyms (self, lang, library, error);
 }
