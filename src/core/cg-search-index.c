@@ -173,6 +173,29 @@ remove_language (CgSearchIndex *self,
     }
 }
 
+static void
+token_clear (gpointer data)
+{
+  g_free (((Token *) data)->text);
+}
+
+static GArray *
+copy_tokens (GArray *tokens)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (Token), tokens->len);
+
+  g_array_set_clear_func (copy, token_clear);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      Token token = g_array_index (tokens, Token, i);
+
+      token.text = g_strdup (token.text);
+      g_array_append_val (copy, token);
+    }
+
+  return copy;
+}
+
 /* GObject */
 
 static void
@@ -355,9 +378,29 @@ cg_search_index_search (CgSearchIndex  *self,
   if (tokens->len == 0)
     return G_LIST_MODEL (g_steal_pointer (&store));
 
-  corrected = cg_search_correct_tokens (lang, text, tokens, last_is_prefix);
+  /* A correction is offered only when the corrected query finds more
+   * items with every word than the query as typed, counting the words as
+   * the suggestion shows them, not their stems: "my hair is falling out"
+   * is not "calling out" because some item has "hair" and "call". */
+  {
+    g_autoptr(GArray) typed = copy_tokens (tokens);
 
-  plan = cg_search_build_plan (lang, tokens, last_is_prefix);
+    corrected = cg_search_correct_tokens (lang, text, tokens, last_is_prefix);
+    plan = cg_search_build_plan (lang, tokens, last_is_prefix);
+
+    if (corrected != NULL)
+      {
+        g_autoptr(Plan) exact = cg_search_build_plan_full (lang, tokens, last_is_prefix, FALSE);
+        g_autoptr(Plan) as_typed = cg_search_build_plan (lang, typed, last_is_prefix);
+
+        if (cg_search_plan_count_all (exact) <= cg_search_plan_count_all (as_typed))
+          {
+            g_clear_pointer (&corrected, g_free);
+            g_clear_pointer (&plan, cg_search_plan_free);
+            plan = g_steal_pointer (&as_typed);
+          }
+      }
+  }
   if (!cg_search_run_plan (self, plan,
                            limit == 0 ? CG_SEARCH_INDEX_DEFAULT_LIMIT : MIN (limit, CG_SEARCH_INDEX_MAX_LIMIT),
                            store, error))

@@ -224,6 +224,10 @@ void            cg_search_plan_free               (Plan                 *plan);
 Plan           *cg_search_build_plan              (Language             *lang,
                                                    GArray               *tokens,
                                                    gboolean              last_is_prefix);
+Plan           *cg_search_build_plan_full         (Language             *lang,
+                                                   GArray               *tokens,
+                                                   gboolean              last_is_prefix,
+                                                   gboolean              stems);
 gint64          cg_search_plan_upper_bound        (Plan                 *plan,
                                                    gboolean              all);
 Plan           *cg_search_plan_rare_groups        (Plan                 *plan);
@@ -238,6 +242,8 @@ gboolean        cg_search_run_plan                (CgSearchIndex        *self,
                                                    guint                 limit,
                                                    GListStore           *store,
                                                    GError              **error);
+
+gint64          cg_search_plan_count_all          (Plan                 *plan);
 
 /* cg-search-snippet.c */
 char           *cg_search_make_snippet            (CgSearchIndex        *self,

@@ -353,6 +353,16 @@ cg_search_build_plan (Language *lang,
                       GArray   *tokens,
                       gboolean  last_is_prefix)
 {
+  return cg_search_build_plan_full (lang, tokens, last_is_prefix, TRUE);
+}
+
+/* With @stems FALSE, only the words as typed and their synonyms. */
+Plan *
+cg_search_build_plan_full (Language *lang,
+                           GArray   *tokens,
+                           gboolean  last_is_prefix,
+                           gboolean  stems)
+{
   Plan *plan = g_new0 (Plan, 1);
   GArray *units = cg_search_find_units (lang, tokens);
   guint content_units = 0;
@@ -389,7 +399,7 @@ cg_search_build_plan (Language *lang,
       plan_add_typed (plan, plan->n_groups, typed, prefix);
 
       /* "bleed" finds "bleeding"; "blizna", "blizny". */
-      if (unit->first == unit->last)
+      if (stems && unit->first == unit->last)
         {
           GPtrArray *forms = cg_search_stem_forms (lang, typed[0], NULL);
 
