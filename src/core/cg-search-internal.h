@@ -39,6 +39,7 @@ typedef struct
   gint64         n_rows;
   GPtrArray     *items;        /* rowid - 1 → CgItem */
   guint         *lengths;      /* rowid → tokens in the row */
+  guint8        *is_faq;       /* rowid → whether it is a FAQ entry */
   double         avgdl;
   GPtrArray     *synonyms;     /* of GPtrArray (a group) of GStrv (one term's tokens) */
   GHashTable    *phrase_counts; /* synonym of several words → rows that have it */
@@ -102,6 +103,8 @@ typedef struct
   guint      n_groups;
   double    *group_score;   /* scratch: n_groups */
   guint8    *group_in_body; /* scratch: n_groups */
+  guint8    *group_in_title; /* scratch: n_groups */
+  double    *group_idf;     /* the best idf of each group's phrases */
   guint8     row_bits[BITS_BYTES];  /* the phrases found in the last row scored */
   guint      row_body_groups;       /* how many groups it has in its body */
 } Plan;

@@ -131,7 +131,27 @@ cg_search_plan_free (Plan *plan)
   g_clear_pointer (&plan->phrases, g_ptr_array_unref);
   g_clear_pointer (&plan->group_score, g_free);
   g_clear_pointer (&plan->group_in_body, g_free);
+  g_clear_pointer (&plan->group_in_title, g_free);
+  g_clear_pointer (&plan->group_idf, g_free);
   g_free (plan);
+}
+
+static void
+plan_alloc_scratch (Plan *plan)
+{
+  guint n = MAX (plan->n_groups, 1);
+
+  plan->group_score = g_new0 (double, n);
+  plan->group_in_body = g_new0 (guint8, n);
+  plan->group_in_title = g_new0 (guint8, n);
+  plan->group_idf = g_new0 (double, n);
+
+  for (guint p = 0; p < plan->phrases->len; p++)
+    {
+      const Phrase *phrase = g_ptr_array_index (plan->phrases, p);
+
+      plan->group_idf[phrase->group] = MAX (plan->group_idf[phrase->group], phrase->idf);
+    }
 }
 
 static char *
@@ -365,14 +385,9 @@ cg_search_build_plan_full (Language *lang,
 {
   Plan *plan = g_new0 (Plan, 1);
   GArray *units = cg_search_find_units (lang, tokens);
-  guint content_units = 0;
 
   plan->lang = lang;
   plan->phrases = g_ptr_array_new_with_free_func (cg_search_phrase_free);
-
-  for (guint u = 0; u < units->len; u++)
-    if (!unit_is_function (lang, tokens, &g_array_index (units, Unit, u)))
-      content_units++;
 
   for (guint u = 0; u < units->len && plan->phrases->len < MAX_PHRASES; u++)
     {
@@ -386,8 +401,9 @@ cg_search_build_plan_full (Language *lang,
       if (names_same_groups (units, u))
         continue;
 
-      /* "can it help with stretch marks": the content words decide. */
-      if (content_units > 0 && unit_is_function (lang, tokens, unit))
+      /* "can it help with stretch marks": the content words decide, and
+       * function words alone match nothing. */
+      if (unit_is_function (lang, tokens, unit))
         continue;
 
       for (guint k = unit->first; k <= unit->last; k++)
@@ -425,8 +441,7 @@ cg_search_build_plan_full (Language *lang,
 
   cg_search_units_free (units);
 
-  plan->group_score = g_new0 (double, MAX (plan->n_groups, 1));
-  plan->group_in_body = g_new0 (guint8, MAX (plan->n_groups, 1));
+  plan_alloc_scratch (plan);
 
   return plan;
 }
@@ -512,8 +527,7 @@ plan_subset (Plan *plan,
       g_ptr_array_add (subset->phrases, phrase_copy (phrase, renumbered[phrase->group] - 1));
     }
 
-  subset->group_score = g_new0 (double, MAX (subset->n_groups, 1));
-  subset->group_in_body = g_new0 (guint8, MAX (subset->n_groups, 1));
+  plan_alloc_scratch (subset);
 
   return subset;
 }

@@ -22,6 +22,8 @@
 
 #define BM25_K1 1.2
 #define BM25_B  0.75
+#define TITLE_COVERAGE_WEIGHT 3.0
+#define FAQ_COVERAGE_WEIGHT   4.5
 
 enum {
   COLUMN_TITLE,
@@ -67,6 +69,7 @@ score_function (const Fts5ExtensionApi  *api,
   memset (plan->row_bits, 0, sizeof plan->row_bits);
   memset (plan->group_score, 0, sizeof (double) * plan->n_groups);
   memset (plan->group_in_body, 0, plan->n_groups);
+  memset (plan->group_in_title, 0, plan->n_groups);
   plan->row_body_groups = 0;
 
   for (guint p = 0; p < n_phrases; p++)
@@ -94,6 +97,8 @@ score_function (const Fts5ExtensionApi  *api,
         continue;
 
       set_bit (plan->row_bits, p);
+      if (counts[COLUMN_TITLE] > 0)
+        plan->group_in_title[phrase->group] = 1;
       if (counts[COLUMN_BODY] > 0 && !plan->group_in_body[phrase->group])
         {
           plan->group_in_body[phrase->group] = 1;
@@ -106,6 +111,29 @@ score_function (const Fts5ExtensionApi  *api,
 
   for (guint g = 0; g < plan->n_groups; g++)
     score += plan->group_score[g];
+
+  /* A question close to what was typed: a title that has the rarer of
+   * the words asked about answers the question better than a body that
+   * has them all, so "stretch marks" in "Does microneedling work on
+   * stretch marks?" outweighs "help" in a text about sweating. */
+  if (plan->n_groups > 0)
+    {
+      double covered = 0.0, total = 0.0;
+
+      for (guint g = 0; g < plan->n_groups; g++)
+        {
+          total += plan->group_idf[g];
+          if (plan->group_in_title[g])
+            covered += plan->group_idf[g];
+        }
+
+      /* A FAQ entry's title is a question and its answer is short: as
+       * close a question, it comes before an article. */
+      if (total > 0.0)
+        score += (lang->is_faq[rowid >= 1 && rowid <= lang->n_rows ? rowid : 0] ? FAQ_COVERAGE_WEIGHT
+                                                                              : TITLE_COVERAGE_WEIGHT) *
+                 covered * (covered / total);
+    }
 
   sqlite3_result_double (ctx, score);
 }

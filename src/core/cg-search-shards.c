@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cg-faq-entry.h"
 #include "cg-search-internal.h"
 
 /* Building
@@ -369,6 +370,9 @@ cg_search_build_language (CgSearchIndex  *self,
 
   lang->n_rows = lang->items->len;
   lang->lengths = g_new0 (guint, lang->n_rows + 1);
+  lang->is_faq = g_new0 (guint8, lang->n_rows + 1);
+  for (gint64 row = 1; row <= lang->n_rows; row++)
+    lang->is_faq[row] = CG_IS_FAQ_ENTRY (g_ptr_array_index (lang->items, row - 1));
 
   add_shards (lang, count_shards (self, lang->n_rows));
   for (guint s = 0; s < lang->shards->len; s++)
