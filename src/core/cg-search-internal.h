@@ -91,6 +91,7 @@ typedef struct
   guint      group;
   gint64     doc_count;   /* an estimate, from the vocabulary */
   double     idf;
+  double     weight;      /* 1 for a word as typed or a synonym, less for another form */
   char      *term;        /* as cg_search_result_get_matched_terms() gives it */
 } Phrase;
 
@@ -103,7 +104,7 @@ typedef struct
   guint      n_groups;
   double    *group_score;   /* scratch: n_groups */
   guint8    *group_in_body; /* scratch: n_groups */
-  guint8    *group_in_title; /* scratch: n_groups */
+  double    *group_title_idf; /* scratch: n_groups, the best idf of a phrase in the title */
   double    *group_idf;     /* the best idf of each group's phrases */
   guint8     row_bits[BITS_BYTES];  /* the phrases found in the last row scored */
   guint      row_body_groups;       /* how many groups it has in its body */

@@ -23,6 +23,7 @@
 #define MAX_INDEXED_PREFIX 2    /* prefix = '2' */
 #define MAX_COMPLETIONS   8
 #define COMPLETION_WEIGHT 0.7   /* a longer word than the one typed counts less */
+#define STEM_FORM_WEIGHT  0.8   /* so does another word with its stem */
 
 static gboolean
 term_matches_at (GArray       *tokens,
@@ -131,7 +132,7 @@ cg_search_plan_free (Plan *plan)
   g_clear_pointer (&plan->phrases, g_ptr_array_unref);
   g_clear_pointer (&plan->group_score, g_free);
   g_clear_pointer (&plan->group_in_body, g_free);
-  g_clear_pointer (&plan->group_in_title, g_free);
+  g_clear_pointer (&plan->group_title_idf, g_free);
   g_clear_pointer (&plan->group_idf, g_free);
   g_free (plan);
 }
@@ -143,7 +144,7 @@ plan_alloc_scratch (Plan *plan)
 
   plan->group_score = g_new0 (double, n);
   plan->group_in_body = g_new0 (guint8, n);
-  plan->group_in_title = g_new0 (guint8, n);
+  plan->group_title_idf = g_new0 (double, n);
   plan->group_idf = g_new0 (double, n);
 
   for (guint p = 0; p < plan->phrases->len; p++)
@@ -205,6 +206,7 @@ plan_add_phrase (Plan         *plan,
     phrase->lengths[k] = strlen (phrase->tokens[k]);
   phrase->prefix = prefix;
   phrase->group = group;
+  phrase->weight = 1.0;
   phrase->term = phrase_to_term (phrase);
 
   /* A phrase is at most as common as its rarest word, unless we know. */
@@ -295,7 +297,10 @@ plan_add_typed (Plan         *plan,
           Phrase *phrase = g_ptr_array_index (plan->phrases, plan->phrases->len - 1);
 
           if (phrase->group == group && g_str_equal (phrase->tokens[n_tokens - 1], tokens[n_tokens - 1]))
-            phrase->idf *= COMPLETION_WEIGHT;
+            {
+              phrase->idf *= COMPLETION_WEIGHT;
+              phrase->weight = COMPLETION_WEIGHT;
+            }
         }
     }
 }
@@ -423,7 +428,19 @@ cg_search_build_plan_full (Language *lang,
             {
               const char *form[] = { g_ptr_array_index (forms, f), NULL };
 
+              guint before = plan->phrases->len;
+
               plan_add_phrase (plan, plan->n_groups, (char * const *) form, FALSE);
+
+              /* The word as typed is likelier than another of its
+               * forms: "work" in "does it work" is not "works". */
+              if (plan->phrases->len > before)
+                {
+                  Phrase *phrase = g_ptr_array_index (plan->phrases, before);
+
+                  phrase->idf *= STEM_FORM_WEIGHT;
+                  phrase->weight = STEM_FORM_WEIGHT;
+                }
             }
         }
 

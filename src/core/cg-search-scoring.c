@@ -69,7 +69,7 @@ score_function (const Fts5ExtensionApi  *api,
   memset (plan->row_bits, 0, sizeof plan->row_bits);
   memset (plan->group_score, 0, sizeof (double) * plan->n_groups);
   memset (plan->group_in_body, 0, plan->n_groups);
-  memset (plan->group_in_title, 0, plan->n_groups);
+  memset (plan->group_title_idf, 0, sizeof (double) * plan->n_groups);
   plan->row_body_groups = 0;
 
   for (guint p = 0; p < n_phrases; p++)
@@ -98,7 +98,8 @@ score_function (const Fts5ExtensionApi  *api,
 
       set_bit (plan->row_bits, p);
       if (counts[COLUMN_TITLE] > 0)
-        plan->group_in_title[phrase->group] = 1;
+        plan->group_title_idf[phrase->group] = MAX (plan->group_title_idf[phrase->group],
+                                                    plan->group_idf[phrase->group] * phrase->weight);
       if (counts[COLUMN_BODY] > 0 && !plan->group_in_body[phrase->group])
         {
           plan->group_in_body[phrase->group] = 1;
@@ -123,8 +124,7 @@ score_function (const Fts5ExtensionApi  *api,
       for (guint g = 0; g < plan->n_groups; g++)
         {
           total += plan->group_idf[g];
-          if (plan->group_in_title[g])
-            covered += plan->group_idf[g];
+          covered += plan->group_title_idf[g];
         }
 
       /* A FAQ entry's title is a question and its answer is short: as
