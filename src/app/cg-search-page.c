@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-document-view.h"
+#include "cg-faq-entry.h"
 #include "cg-search-page.h"
 
 /* The results of the header's search: one row a result (what it is, its
@@ -36,6 +38,9 @@ struct _CgSearchPage
   GtkListBox     *results_list;
   AdwStatusPage  *empty_page;
   GtkWidget      *suggestion_button;
+  GtkWidget      *answer_box;
+  GtkLabel       *answer_title;
+  CgDocumentView *answer_view;
 };
 
 G_DEFINE_FINAL_TYPE (CgSearchPage, cg_search_page, ADW_TYPE_BIN)
@@ -154,6 +159,31 @@ set_suggestion_button (GtkWidget  *button,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.search");
 }
 
+/* When the best result is a FAQ entry, its whole answer, clinic fields
+ * filled in, above the list: the receptionist reads it out or copies it
+ * (Ctrl+Enter copies the selected row, which is that first result)
+ * without opening anything. Drawn by the one renderer, as everywhere. */
+static void
+show_answer (CgSearchPage *self)
+{
+  g_autoptr(CgSearchResult) first = NULL;
+  CgItem *item;
+
+  if (self->results != NULL && g_list_model_get_n_items (self->results) > 0)
+    first = g_list_model_get_item (self->results, 0);
+
+  item = first != NULL ? cg_search_result_get_item (first) : NULL;
+  if (item == NULL || !CG_IS_FAQ_ENTRY (item))
+    {
+      gtk_widget_set_visible (self->answer_box, FALSE);
+      return;
+    }
+
+  gtk_label_set_label (self->answer_title, cg_item_get_title (item));
+  cg_document_view_show_item (self->answer_view, item, NULL, CG_RENDER_BODY);
+  gtk_widget_set_visible (self->answer_box, TRUE);
+}
+
 static void
 cg_search_page_update (CgSearchPage *self)
 {
@@ -167,9 +197,12 @@ cg_search_page_update (CgSearchPage *self)
 
   if (n == 0)
     {
+      gtk_widget_set_visible (self->answer_box, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
+
+  show_answer (self);
 
   /* Translators: above the search results. */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
@@ -216,6 +249,7 @@ cg_search_page_class_init (CgSearchPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CG_TYPE_SEARCH_RESULT);
 
+  g_type_ensure (CG_TYPE_DOCUMENT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-search-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgSearchPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CgSearchPage, count_label);
@@ -223,6 +257,9 @@ cg_search_page_class_init (CgSearchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgSearchPage, results_list);
   gtk_widget_class_bind_template_child (widget_class, CgSearchPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CgSearchPage, suggestion_button);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, answer_box);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, answer_title);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, answer_view);
   gtk_widget_class_bind_template_callback (widget_class, results_list_row_activated_cb);
 }
 
