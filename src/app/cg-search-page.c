@@ -179,9 +179,12 @@ show_answer (CgSearchPage *self)
       return;
     }
 
+  /* Visible first: a text view hidden while its text changes keeps the
+   * height of its first line. */
+  gtk_widget_set_visible (self->answer_box, TRUE);
   gtk_label_set_label (self->answer_title, cg_item_get_title (item));
   cg_document_view_show_item (self->answer_view, item, NULL, CG_RENDER_BODY);
-  gtk_widget_set_visible (self->answer_box, TRUE);
+  gtk_widget_queue_resize (GTK_WIDGET (self->answer_view));
 }
 
 static void
