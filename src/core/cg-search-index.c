@@ -76,6 +76,7 @@ language_free (gpointer data)
   g_clear_pointer (&lang->items, g_ptr_array_unref);
   g_clear_pointer (&lang->lengths, g_free);
   g_clear_pointer (&lang->is_faq, g_free);
+  g_clear_pointer (&lang->title_words, g_free);
   g_clear_pointer (&lang->synonyms, g_ptr_array_unref);
   g_clear_pointer (&lang->phrase_counts, g_hash_table_unref);
   g_clear_pointer (&lang->vocab_index, g_hash_table_unref);

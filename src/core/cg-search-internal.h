@@ -40,6 +40,7 @@ typedef struct
   GPtrArray     *items;        /* rowid - 1 → CgItem */
   guint         *lengths;      /* rowid → tokens in the row */
   guint8        *is_faq;       /* rowid → whether it is a FAQ entry */
+  guint8        *title_words;  /* rowid → content words in its title, at most 255 */
   double         avgdl;
   GPtrArray     *synonyms;     /* of GPtrArray (a group) of GStrv (one term's tokens) */
   GHashTable    *phrase_counts; /* synonym of several words → rows that have it */

@@ -299,7 +299,7 @@ plan_add_typed (Plan         *plan,
           if (phrase->group == group && g_str_equal (phrase->tokens[n_tokens - 1], tokens[n_tokens - 1]))
             {
               phrase->idf *= COMPLETION_WEIGHT;
-              phrase->weight = COMPLETION_WEIGHT;
+              phrase->weight = COMPLETION_WEIGHT / 2.0;  /* and covers a title less */
             }
         }
     }

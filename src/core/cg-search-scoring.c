@@ -119,13 +119,23 @@ score_function (const Fts5ExtensionApi  *api,
    * stretch marks?" outweighs "help" in a text about sweating. */
   if (plan->n_groups > 0)
     {
-      double covered = 0.0, total = 0.0;
+      double covered = 0.0, total = 0.0, closeness;
+      guint in_title = 0, title_words;
 
       for (guint g = 0; g < plan->n_groups; g++)
         {
           total += plan->group_idf[g];
           covered += plan->group_title_idf[g];
+          if (plan->group_title_idf[g] > 0.0)
+            in_title++;
         }
+
+      /* "What is microneedling?" is closer to "what is microneedling"
+       * than "Is microneedling the same as a dermaroller or a derma pen?",
+       * whose other words were not asked about. */
+      title_words = rowid >= 1 && rowid <= lang->n_rows ? lang->title_words[rowid] : 0;
+      closeness = title_words > 0 ? MIN (1.0, (double) in_title / title_words) : 1.0;
+      covered *= 0.5 + 0.5 * closeness;
 
       /* A FAQ entry's title is a question and its answer is short: as
        * close a question, it comes before an article. */

@@ -386,6 +386,22 @@ cg_search_build_language (CgSearchIndex  *self,
 
   lang->stopwords = cg_search_load_stopwords (self, lang->code);
   lang->stemmer = cg_search_stemmer_new (lang->code);
+
+  /* How many words a title has besides its function words: a question
+   * that says little else is closer to one typed. */
+  lang->title_words = g_new0 (guint8, lang->n_rows + 1);
+  for (gint64 row = 1; row <= lang->n_rows; row++)
+    {
+      CgItem *item = g_ptr_array_index (lang->items, row - 1);
+      g_autoptr(GArray) tokens = cg_search_tokenize (self, cg_item_get_title (item),
+                                                     FTS5_TOKENIZE_DOCUMENT, 255);
+      guint n = 0;
+
+      for (guint t = 0; t < tokens->len; t++)
+        if (!cg_search_is_function_word (lang, g_array_index (tokens, Token, t).text))
+          n++;
+      lang->title_words[row] = (guint8) n;
+    }
   cg_search_build_stems (self, lang);
 
   return add_synonyms (self, lang, library, error);
