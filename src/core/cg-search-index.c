@@ -77,6 +77,12 @@ language_free (gpointer data)
   g_clear_pointer (&lang->lengths, g_free);
   g_clear_pointer (&lang->is_faq, g_free);
   g_clear_pointer (&lang->title_words, g_free);
+  for (gint64 row = 0; lang->head_function_words != NULL && row <= lang->n_rows; row++)
+    g_strfreev (lang->head_function_words[row]);
+  g_clear_pointer (&lang->head_function_words, g_free);
+  for (gint64 row = 0; lang->question_keywords != NULL && row <= lang->n_rows; row++)
+    g_clear_pointer (&lang->question_keywords[row], g_ptr_array_unref);
+  g_clear_pointer (&lang->question_keywords, g_free);
   g_clear_pointer (&lang->synonyms, g_ptr_array_unref);
   g_clear_pointer (&lang->phrase_counts, g_hash_table_unref);
   g_clear_pointer (&lang->vocab_index, g_hash_table_unref);

@@ -41,6 +41,9 @@ typedef struct
   guint         *lengths;      /* rowid → tokens in the row */
   guint8        *is_faq;       /* rowid → whether it is a FAQ entry */
   guint8        *title_words;  /* rowid → content words in its title, at most 255 */
+  char        ***head_function_words; /* rowid → function words its title and keywords open with */
+  GPtrArray    **question_keywords;   /* rowid → GStrv per keyword that opens with function
+                                       * words: those, "", then its other words */
   double         avgdl;
   GPtrArray     *synonyms;     /* of GPtrArray (a group) of GStrv (one term's tokens) */
   GHashTable    *phrase_counts; /* synonym of several words → rows that have it */
@@ -107,6 +110,8 @@ typedef struct
   guint8    *group_in_body; /* scratch: n_groups */
   double    *group_title_idf; /* scratch: n_groups, the best idf of a phrase in the title */
   double    *group_idf;     /* the best idf of each group's phrases */
+  GPtrArray *function_words; /* folded function words the question opens with, which match nothing */
+  GHashTable *word_groups;   /* one-word phrase → its group + 1; NULL in a subset */
   guint8     row_bits[BITS_BYTES];  /* the phrases found in the last row scored */
   guint      row_body_groups;       /* how many groups it has in its body */
 } Plan;

@@ -134,6 +134,8 @@ cg_search_plan_free (Plan *plan)
   g_clear_pointer (&plan->group_in_body, g_free);
   g_clear_pointer (&plan->group_title_idf, g_free);
   g_clear_pointer (&plan->group_idf, g_free);
+  g_clear_pointer (&plan->function_words, g_ptr_array_unref);
+  g_clear_pointer (&plan->word_groups, g_hash_table_unref);
   g_free (plan);
 }
 
@@ -390,9 +392,11 @@ cg_search_build_plan_full (Language *lang,
 {
   Plan *plan = g_new0 (Plan, 1);
   GArray *units = cg_search_find_units (lang, tokens);
+  guint first_function_unit = 0;   /* the question opens with units [0, this) */
 
   plan->lang = lang;
   plan->phrases = g_ptr_array_new_with_free_func (cg_search_phrase_free);
+  plan->function_words = g_ptr_array_new_with_free_func (g_free);
 
   for (guint u = 0; u < units->len && plan->phrases->len < MAX_PHRASES; u++)
     {
@@ -409,7 +413,22 @@ cg_search_build_plan_full (Language *lang,
       /* "can it help with stretch marks": the content words decide, and
        * function words alone match nothing. */
       if (unit_is_function (lang, tokens, unit))
-        continue;
+        {
+          if (plan->n_groups > 0 || u > first_function_unit)
+            continue;
+          first_function_unit++;
+
+          /* They still tell which of the rows that match is asked
+           * about: see the score function. */
+          for (guint k = unit->first; k <= unit->last; k++)
+            {
+              const char *text = g_array_index (tokens, Token, k).text;
+
+              if (!g_ptr_array_find_with_equal_func (plan->function_words, text, g_str_equal, NULL))
+                g_ptr_array_add (plan->function_words, g_strdup (text));
+            }
+          continue;
+        }
 
       for (guint k = unit->first; k <= unit->last; k++)
         g_strv_builder_add (builder, g_array_index (tokens, Token, k).text);
@@ -457,6 +476,15 @@ cg_search_build_plan_full (Language *lang,
     }
 
   cg_search_units_free (units);
+
+  plan->word_groups = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint p = 0; p < plan->phrases->len; p++)
+    {
+      Phrase *phrase = g_ptr_array_index (plan->phrases, p);
+
+      if (phrase->n_tokens == 1 && !phrase->prefix)
+        g_hash_table_insert (plan->word_groups, phrase->tokens[0], GUINT_TO_POINTER (phrase->group + 1));
+    }
 
   plan_alloc_scratch (plan);
 
@@ -531,6 +559,8 @@ plan_subset (Plan *plan,
 
   subset->lang = plan->lang;
   subset->phrases = g_ptr_array_new_with_free_func (cg_search_phrase_free);
+  subset->function_words = g_ptr_array_copy (plan->function_words, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+  g_ptr_array_set_free_func (subset->function_words, g_free);
   for (guint p = 0; p < plan->phrases->len; p++)
     {
       const Phrase *phrase = g_ptr_array_index (plan->phrases, p);
