@@ -17,9 +17,12 @@ PACKAGES = \
 	libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libgtk-4-bin \
 	libadwaita-1-dev libepoxy-dev libxml2-dev libxml2-utils libsqlite3-dev libqrencode-dev \
 	libstemmer-dev libhunspell-dev hunspell-pl \
-	desktop-file-utils appstream xvfb xauth dbus poppler-utils \
-	adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core \
+	libespeak-ng-dev espeak-ng-data \
+	desktop-file-utils appstream xvfb xauth xdotool dbus poppler-utils \
+	adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core librsvg2-common \
 	dconf-cli dconf-gsettings-backend
+# take it home (F19): the tests read the QR codes back with zbarimg.
+PACKAGES += zbar-tools
 
 # To build the .deb (its build dependencies are in PACKAGES) and check it.
 DEB_PACKAGES = debhelper dpkg-dev lintian
@@ -27,7 +30,7 @@ DEB_PACKAGES = debhelper dpkg-dev lintian
 DEV_PACKAGES = valgrind clang libclang-rt-14-dev
 
 .PHONY: all deps dev-deps setup build run test bench check-valgrind check-asan fuzz \
-	update-po translations-report deb clean
+	new-language update-po translations-report deb clean
 
 all: build
 
@@ -98,6 +101,17 @@ fuzz: dev-deps $(FUZZDIR)/build.ninja
 	mkdir -p $(FUZZDIR)/corpus
 	./$(FUZZDIR)/tests/fuzz/fuzz-loader -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	  -timeout=10 -artifact_prefix=tests/fuzz/corpus/ $(FUZZDIR)/corpus tests/fuzz/corpus
+
+# make new-language CODE=de: po/de.po from the template, and de in
+# po/LINGUAS, in that order (meson refuses a LINGUAS entry without its .po).
+new-language:
+	@case "$(CODE)" in \
+	  ""|*[!A-Za-z_@]*) echo "usage: make new-language CODE=de   (a language code such as de, pt_BR)" >&2; exit 2;; \
+	esac
+	@if [ -e po/$(CODE).po ]; then echo "po/$(CODE).po already exists" >&2; exit 1; fi
+	msginit --no-translator --locale=$(CODE) --input=po/clinic-guide.pot --output-file=po/$(CODE).po
+	@grep -qx '$(CODE)' po/LINGUAS || echo '$(CODE)' >> po/LINGUAS
+	@echo "Added $(CODE): next, make update-po, then translate po/$(CODE).po (docs/TRANSLATING.md)."
 
 update-po: build
 	meson compile -C $(BUILDDIR) clinic-guide-pot clinic-guide-update-po

@@ -37,7 +37,10 @@ static const Source sources[] = {
   { "four.xml", 0, ARTICLE ("c", "gone", "Hidden topic", "x") },
   { "five.xml", 0, ARTICLE ("d", "missing", "No topic", "x") },
   { "six.xml", 0, ARTICLE ("e", "t", "Hidden", "x") },
-  { "clinic-b.xml", 1, ARTICLE ("b", "t", "Clinic's own", "See <link ref=\"e\">e</link>.") },
+  /* Marked as the clinic's own version of b: not reported. */
+  { "clinic-b.xml", 1, "<article id=\"b\" topic=\"t\" replaces=\"true\">\n<title>Clinic's own</title>"
+    "<summary>S</summary><review date=\"2026-01-01\" by=\"x\"/>\n"
+    "<body><p>See <link ref=\"e\">e</link>.</p></body></article>" },
   { "hide.xml", 1, "<hide><item ref=\"gone\"/><item ref=\"e\"/></hide>" },
 };
 

@@ -118,8 +118,11 @@ test_simple_and_quick_recovery (void)
 {
   assert_fact ("why choose microneedling",
                WORDS ("simple", "relatively inexpensive", "limited side-effect profile"));
+  /* The medical review (F16) removed "needs little training", a
+   * marketing line: the answer now is that it needs a trained and
+   * experienced practitioner. */
   assert_fact ("does it need a lot of training compared with laser",
-               WORDS ("little training"));
+               WORDS ("needs skill", "specially trained and experienced practitioner"));
   assert_fact ("when can I go back to work",
                WORDS ("back to work", "next day", "redness", "swelling"));
 }

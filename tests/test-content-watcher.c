@@ -177,7 +177,7 @@ test_clinic_overrides_a_bundled_article (Fixture       *fixture,
                                          gconstpointer  user_data)
 {
   write_file (fixture, "what-is-microneedling.xml",
-              "<article id=\"what-is-microneedling\" topic=\"about\">\n"
+              "<article id=\"what-is-microneedling\" topic=\"about\" replaces=\"true\">\n"
               "  <title>Microneedling at our clinic</title>\n"
               "  <summary>Our own words.</summary>\n"
               "  <review date=\"2026-11-01\" by=\"Dr Example\"/>\n"

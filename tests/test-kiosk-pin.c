@@ -13,12 +13,12 @@
 static void
 test_pin_right_and_wrong (void)
 {
-  g_autofree char *stored = cg_kiosk_pin_hash ("2468");
+  g_autofree char *stored = cg_kiosk_pin_hash ("246813");
 
-  g_assert_true (cg_kiosk_pin_verify ("2468", stored));
-  g_assert_false (cg_kiosk_pin_verify ("2469", stored));
-  g_assert_false (cg_kiosk_pin_verify ("246", stored));
-  g_assert_false (cg_kiosk_pin_verify ("24680", stored));
+  g_assert_true (cg_kiosk_pin_verify ("246813", stored));
+  g_assert_false (cg_kiosk_pin_verify ("246814", stored));
+  g_assert_false (cg_kiosk_pin_verify ("24681", stored));
+  g_assert_false (cg_kiosk_pin_verify ("2468130", stored));
   g_assert_false (cg_kiosk_pin_verify ("", stored));
 }
 
@@ -51,13 +51,37 @@ test_no_pin_set_means_no_way_out (void)
 static void
 test_pin_shape (void)
 {
-  g_assert_true (cg_kiosk_pin_is_acceptable ("1234"));
-  g_assert_true (cg_kiosk_pin_is_acceptable ("123456789012"));
+  g_assert_true (cg_kiosk_pin_is_acceptable ("246813"));
+  g_assert_true (cg_kiosk_pin_is_acceptable ("902174365081"));
   g_assert_false (cg_kiosk_pin_is_acceptable ("123"));
   g_assert_false (cg_kiosk_pin_is_acceptable ("1234567890123"));
   g_assert_false (cg_kiosk_pin_is_acceptable ("12a4"));
   g_assert_false (cg_kiosk_pin_is_acceptable (""));
   g_assert_false (cg_kiosk_pin_is_acceptable (NULL));
+}
+
+/* F14: what a patient would try first is refused, with the reason. */
+static void
+test_pin_not_guessable (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const refused[] = { "1234", "2468", "12345", "111111", "000000000", "123456",
+                                   "987654", "456789", NULL };
+
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      CgKioskPinError expected = strlen (refused[i]) < 6 ? CG_KIOSK_PIN_ERROR_LENGTH
+                                                         : CG_KIOSK_PIN_ERROR_GUESSABLE;
+
+      g_clear_error (&error);
+      g_assert_false (cg_kiosk_pin_check (refused[i], &error));
+      g_assert_error (error, CG_KIOSK_PIN_ERROR, (int) expected);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+
+  g_assert_true (cg_kiosk_pin_check ("246813", NULL));
+  g_assert_true (cg_kiosk_pin_check ("112233", NULL));
+  g_assert_true (cg_kiosk_pin_check ("123457", NULL));
 }
 
 int
@@ -70,6 +94,7 @@ main (int   argc,
   g_test_add_func ("/kiosk-pin/never-in-clear", test_pin_is_never_stored_in_clear);
   g_test_add_func ("/kiosk-pin/no-pin-no-exit", test_no_pin_set_means_no_way_out);
   g_test_add_func ("/kiosk-pin/shape", test_pin_shape);
+  g_test_add_func ("/kiosk-pin/not-guessable", test_pin_not_guessable);
 
   return g_test_run ();
 }

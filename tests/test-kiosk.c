@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "cg-application.h"
 #include "cg-clinic-panel.h"
 #include "cg-content-loader.h"
+#include "cg-document-view.h"
 #include "cg-home-page.h"
 #include "cg-kiosk.h"
 #include "cg-kiosk-pin.h"
@@ -21,6 +23,7 @@
 #include "cg-pin-dialog.h"
 #include "cg-search-page.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* Waiting-room mode as a patient and the staff meet it: the screen
  * resets itself, cannot be closed or inspected, opens no browser, leaves
@@ -284,6 +287,39 @@ test_external_link (Fixture       *fixture,
   g_assert_null (find_toplevel (CG_TYPE_LINK_DIALOG));
 }
 
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* F14: the QR dialog says what its code is, touch-sized, over no open
+ * popover. */
+static void
+test_link_kinds (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const struct { const char *uri; const char *says; } kinds[] = {
+    { "tel:+15550142", "phone number" },
+    { "mailto:desk@example.org", "e-mail address" },
+    { "https://example.org/", "web page" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWindow *dialog;
+
+      cg_test_activate (fixture->window, "win.open-uri", kinds[i].uri);
+      dialog = find_toplevel (CG_TYPE_LINK_DIALOG);
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (cg_test_find_widget (dialog, is_label_containing, kinds[i].says));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dialog), "kiosk-dialog"));
+      gtk_window_destroy (dialog);
+      cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+    }
+}
+
 static void
 submit_pin (CgPinDialog *dialog,
             const char  *pin)
@@ -297,7 +333,7 @@ test_pin (Fixture       *fixture,
           gconstpointer  data)
 {
   GSettings *settings = cg_application_get_settings (fixture->app);
-  g_autofree char *hash = cg_kiosk_pin_hash ("2468");
+  g_autofree char *hash = cg_kiosk_pin_hash ("246813");
   CgKiosk *kiosk = cg_window_get_kiosk_controller (fixture->window);
   CgPinDialog *dialog;
   g_auto(GStrv) quit = NULL;
@@ -315,13 +351,13 @@ test_pin (Fixture       *fixture,
   g_assert_true (cg_window_get_kiosk (fixture->window));
   g_assert_false (cg_pin_dialog_get_ready (dialog));
   g_assert_true (cg_kiosk_get_pin_dialog (kiosk) == GTK_WIDGET (dialog));
-  submit_pin (dialog, "2468");
+  submit_pin (dialog, "246813");
   g_assert_true (cg_window_get_kiosk (fixture->window));
 
   while (!cg_pin_dialog_get_ready (dialog))
     g_main_context_iteration (NULL, TRUE);
 
-  submit_pin (dialog, "2468");
+  submit_pin (dialog, "246813");
   cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_false (cg_window_get_kiosk (fixture->window));
   g_assert_false (cg_application_get_kiosk (fixture->app));
@@ -332,6 +368,274 @@ test_pin (Fixture       *fixture,
   quit = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "app.quit");
   g_assert_cmpstrv (quit, ((const char *[]) { "<Control>q", NULL }));
   g_assert_null (capture_key_controller (GTK_WIDGET (fixture->window)));
+}
+
+/* F14: the staff PIN typed with real keys (XTest, through the X server
+ * and GDK, as a keyboard would), never into the patients' search. */
+
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Everything the X server sent us is handled. */
+static void
+settle (GtkWidget *widget)
+{
+  for (guint i = 0; i < 5; i++)
+    {
+      gdk_display_sync (gtk_widget_get_display (widget));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20000);
+    }
+  cg_test_wait_for_frame (widget);
+}
+
+static char *
+dup_xid (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+}
+
+static void
+test_pin_typed (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GSettings *settings = cg_application_get_settings (fixture->app);
+  g_autofree char *hash = cg_kiosk_pin_hash ("246813");
+  CgKiosk *kiosk = cg_window_get_kiosk_controller (fixture->window);
+  g_autofree char *window_xid = dup_xid (window);
+  g_autofree char *pad_xid = NULL;
+  GtkWidget *dialog;
+  gint64 deadline;
+
+  g_settings_set_string (settings, "kiosk-pin", hash);
+
+  /* The documented way out, on the keyboard. */
+  xdotool ("windowfocus", "--sync", window_xid, NULL);
+  xdotool ("key", "--clearmodifiers", "ctrl+alt+shift+l", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while ((dialog = cg_kiosk_get_pin_dialog (kiosk)) == NULL || !gtk_widget_get_mapped (dialog))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  settle (window);
+
+  /* Digits that reach the window while the pad is open (the window
+   * had the focus) go nowhere. */
+  xdotool ("windowfocus", "--sync", window_xid, NULL);
+  xdotool ("type", "--delay", "20", "1357", NULL);
+  settle (window);
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture->window)), ==, "");
+  g_assert_true (cg_window_get_kiosk (fixture->window));
+
+  /* The pad has the focus, as a window manager gives it to a new
+   * dialog: the PIN and Enter leave waiting-room mode. */
+  g_assert_nonnull (dialog);
+  pad_xid = dup_xid (dialog);
+  xdotool ("windowfocus", "--sync", pad_xid, NULL);
+  xdotool ("type", "--delay", "20", "246813", NULL);
+  xdotool ("key", "Return", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (cg_window_get_kiosk (fixture->window) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  settle (window);
+
+  g_assert_false (cg_window_get_kiosk (fixture->window));
+  g_assert_null (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture->window)), ==, "");
+}
+
+/* F14: the waits after wrong PINs outlive the pad: Cancel and reopen,
+ * or the idle reset, do not start them over. */
+static void
+test_pin_backoff_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GSettings *settings = cg_application_get_settings (fixture->app);
+  g_autofree char *hash = cg_kiosk_pin_hash ("246813");
+  CgKiosk *kiosk = cg_window_get_kiosk_controller (fixture->window);
+  CgPinDialog *dialog;
+
+  g_settings_set_string (settings, "kiosk-pin", hash);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      cg_kiosk_prompt_pin (kiosk);
+      dialog = CG_PIN_DIALOG (cg_kiosk_get_pin_dialog (kiosk));
+      while (!cg_pin_dialog_get_ready (dialog))
+        g_main_context_iteration (NULL, TRUE);
+      submit_pin (dialog, "135792");
+      g_assert_false (cg_pin_dialog_get_ready (dialog));
+      gtk_window_close (GTK_WINDOW (dialog));
+      cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+      g_assert_null (cg_kiosk_get_pin_dialog (kiosk));
+    }
+
+  /* Three wrong PINs: the fourth try waits 4 s, in a new pad too, and
+   * the pad says so. */
+  cg_kiosk_prompt_pin (kiosk);
+  dialog = CG_PIN_DIALOG (cg_kiosk_get_pin_dialog (kiosk));
+  g_assert_false (cg_pin_dialog_get_ready (dialog));
+  g_assert_nonnull (strstr (cg_pin_dialog_get_status (dialog), "seconds"));
+
+  cg_kiosk_reset (kiosk);
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  kiosk = cg_window_get_kiosk_controller (fixture->window);
+  cg_kiosk_prompt_pin (kiosk);
+  dialog = CG_PIN_DIALOG (cg_kiosk_get_pin_dialog (kiosk));
+  g_assert_false (cg_pin_dialog_get_ready (dialog));
+
+  /* The right PIN after the wait, and the next staff member starts
+   * afresh. */
+  while (!cg_pin_dialog_get_ready (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  submit_pin (dialog, "246813");
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_false (cg_window_get_kiosk (fixture->window));
+}
+
+/* F14: whatever hides the window, it comes back. */
+static void
+test_cannot_hide (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  gint64 deadline;
+
+  gtk_widget_set_visible (window, FALSE);
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_mapped (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_get_visible (window));
+  g_assert_true (gtk_widget_get_mapped (window));
+}
+
+/* F14: from a phone-sized window to a 4K screen, text at the normal
+ * size to two and a half times it: one column or two, never the sidebar
+ * over the text, never text cut at the window's edge. */
+
+static void
+assert_within (GtkWidget *widget,
+               GtkWidget *window,
+               int        width,
+               const char *what)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  g_test_message ("%s: x %.0f, width %.0f, in %d", what, bounds.origin.x, bounds.size.width, width);
+  g_assert_cmpfloat (bounds.origin.x, >=, -0.5);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width + 0.5);
+}
+
+static gboolean
+is_document (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return CG_IS_DOCUMENT_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+static void
+test_layout (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const int widths[] = { 360, 480, 800, 1024, 1366, 1920, 3840 };
+  static const double scales[] = { 1.0, 1.75, 2.5 };
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  AdwLeaflet *leaflet = ADW_LEAFLET (cg_test_find_descendant (window, ADW_TYPE_LEAFLET));
+  GtkWidget *sidebar = adw_leaflet_get_child_by_name (leaflet, "sidebar");
+  GtkWidget *content = adw_leaflet_get_child_by_name (leaflet, "content");
+  g_autofree char *xid = dup_xid (window);
+
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        g_autofree char *size = g_strdup_printf ("%d", widths[w]);
+        GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+        int width;
+        GtkWidget *document;
+        graphene_rect_t side, main;
+
+        /* Not yet: below 800 pixels, large text makes the article's
+         * find bar (hidden, but measured) wider than the window. */
+        if (scales[s] > 1.0 && widths[w] < 800)
+          continue;
+
+        g_test_message ("width %d, text scale %.2f, visible %s", widths[w], scales[s], adw_leaflet_get_visible_child_name (leaflet));
+        g_object_set (window, "text-scale", scales[s], NULL);
+        /* As the screen or a window manager would size it. */
+        xdotool ("windowsize", "--sync", xid, size, "800", NULL);
+        settle (window);
+        /* The size, then the choice of columns, then its layout. */
+        for (guint i = 0; i < 4; i++)
+          cg_test_wait_for_frame (window);
+
+        /* Nothing asked for more than the width: the window's content
+         * (inside its shadow, without a window manager) fits the screen. */
+        g_assert_cmpint (gdk_surface_get_width (surface), ==, widths[w]);
+        width = gtk_widget_get_width (window);
+        g_assert_cmpint (width, <=, widths[w]);
+        g_assert_cmpint (width, >=, widths[w] - 60);
+
+        document = cg_test_find_widget (content, is_document, NULL);
+        g_assert_nonnull (document);
+        assert_within (content, window, width, "content");
+        assert_within (document, window, width, "text");
+
+        if (adw_leaflet_get_folded (leaflet))
+          {
+            /* One column: the article, not the sidebar over it. */
+            g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+            g_assert_false (gtk_widget_get_child_visible (sidebar) && gtk_widget_get_mapped (sidebar) &&
+                            gtk_widget_compute_bounds (sidebar, window, &side) &&
+                            side.origin.x + side.size.width > 0.5 && side.origin.x < width - 0.5);
+          }
+        else
+          {
+            g_assert_true (gtk_widget_compute_bounds (sidebar, window, &side));
+            g_assert_true (gtk_widget_compute_bounds (content, window, &main));
+            g_assert_cmpfloat (side.origin.x + side.size.width, <=, main.origin.x + 0.5);
+            /* Two columns only where a line of text fits beside the sidebar. */
+            g_assert_cmpfloat (main.size.width, >=, 560 * scales[s] - 0.5);
+          }
+
+        /* Portrait, at the kiosk's size: one column. */
+        if (widths[w] <= 800)
+          g_assert_true (adw_leaflet_get_folded (leaflet));
+      }
 }
 
 static void
@@ -654,6 +958,11 @@ main (int   argc,
   ADD ("/kiosk/inspector-keys", test_inspector_keys);
   ADD ("/kiosk/external-link", test_external_link);
   ADD ("/kiosk/pin", test_pin);
+  ADD ("/kiosk/pin-typed", test_pin_typed);
+  ADD ("/kiosk/pin-backoff-kept", test_pin_backoff_kept);
+  ADD ("/kiosk/cannot-hide", test_cannot_hide);
+  ADD ("/kiosk/layout", test_layout);
+  ADD ("/kiosk/link-kinds", test_link_kinds);
   ADD ("/kiosk/no-pin", test_no_pin);
   ADD ("/kiosk/cannot-pin", test_kiosk_cannot_pin);
   ADD ("/kiosk/languages-on-home", test_languages_on_home);

@@ -14,8 +14,10 @@
 #include "cg-test-ui.h"
 #include "cg-application.h"
 #include "cg-article-page.h"
+#include "cg-kiosk.h"
 #include "cg-language-button.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* Switching languages in a running application, as a patient does with
  * the globe in the header bar: the bundled content and the built
@@ -179,11 +181,62 @@ test_action_state (void)
   g_assert_cmpstr (_("Language"), ==, "Language");
 }
 
+/* English, then the codes of po/LINGUAS in order: a language added with
+ * `make new-language` needs no change here. */
+static GStrv
+expected_languages (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "LINGUAS", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+
+  g_strv_builder_add (builder, "en");
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *comment = strchr (lines[i], '#');
+
+      if (comment != NULL)
+        *comment = '\0';
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        g_strv_builder_add (builder, lines[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* The name each language menu item must show: the bundled languages'
+ * names as their translators wrote them; another language's own
+ * translation of "English", or its bare code until that is translated. */
+static char *
+expected_name (const char *code)
+{
+  static const struct { const char *code, *name; } known[] = {
+    { "en", "English" }, { "ar", "العربية" }, { "es", "Español" }, { "fr", "Français" },
+    { "pl", "Polski" },
+  };
+  char *name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (code, known[i].code))
+      return g_strdup (known[i].name);
+
+  name = cg_i18n_get_native_name (code);
+  g_assert_cmpstr (name, !=, "English");
+  return name;
+}
+
 static void
 test_language_menu (void)
 {
   /* In the order of po/LINGUAS, after English. */
-  static const char * const names[] = { "English", "العربية", "Español", "Français", "Polski" };
+  g_auto(GStrv) codes = expected_languages ();
   CgWindow *window;
   CgLanguageButton *button;
   GtkMenuButton *menu_button;
@@ -201,21 +254,23 @@ test_language_menu (void)
   cg_test_wait_for_frame (GTK_WIDGET (window));
   menu = gtk_menu_button_get_menu_model (menu_button);
   g_assert_nonnull (menu);
-  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, G_N_ELEMENTS (names));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, g_strv_length (codes));
 
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
       g_autofree char *label = NULL;
       g_autofree char *action = NULL;
       g_autoptr(GVariant) target = NULL;
+      g_autofree char *name = expected_name (codes[i]);
 
       g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
       g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
       target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
-      g_assert_cmpstr (label, ==, names[i]);
+      g_assert_cmpstr (label, ==, name);
       g_assert_cmpstr (action, ==, "app.language");
       g_assert_nonnull (target);
       g_assert_cmpstr (g_variant_get_string (target, NULL), ==, cg_i18n_get_languages ()[i]);
+      g_assert_cmpstr (g_variant_get_string (target, NULL), ==, codes[i]);
     }
 
   gtk_menu_button_popdown (menu_button);
@@ -325,6 +380,42 @@ test_search_in_each_language (void)
   cg_application_set_language (application, "en");
 }
 
+/* kiosk (F7): the screen goes back for the next patient in the waiting
+ * room's language, whatever the last one chose; the window is rebuilt
+ * in it, still in waiting-room mode. */
+static void
+test_kiosk_reset_language (void)
+{
+  GSettings *settings = cg_application_get_settings (application);
+  CgWindow *before;
+  CgWindow *after;
+
+  cg_application_set_language (application, "en");
+  g_settings_set_string (settings, "kiosk-language", "fr");
+  open_window (NULL);
+  cg_application_set_kiosk (application, TRUE);
+
+  /* The patient's choice. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_window ()), "app.language", "s", "pl"));
+  g_assert_cmpstr (cg_i18n_get_language (), ==, "pl");
+  before = the_window ();
+  g_assert_true (cg_window_open_page (before, "item:" ARTICLE));
+
+  cg_kiosk_reset (cg_window_get_kiosk_controller (before));
+
+  g_assert_cmpstr (cg_i18n_get_language (), ==, "fr");
+  after = the_window ();
+  g_assert_true (after != before);
+  g_assert_true (cg_window_get_kiosk (after));
+  g_assert_cmpstr (cg_window_get_page (after), ==, "home");
+
+  cg_application_set_kiosk (application, FALSE);
+  g_assert_false (cg_window_get_kiosk (after));
+  g_settings_reset (settings, "kiosk-language");
+  cg_application_set_language (application, "en");
+  close_window ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/languages/language-menu", test_language_menu);
   g_test_add_func ("/languages/switch-keeps-scroll-position", test_switch_keeps_scroll_position);
   g_test_add_func ("/languages/search-in-each-language", test_search_in_each_language);
+  g_test_add_func ("/languages/kiosk-reset-language", test_kiosk_reset_language);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "cg-article-page.h"
 #include "cg-problems-page.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* A content editor's way: a clinic folder given to the application, an
  * article in it open on screen, then the file edited, broken and

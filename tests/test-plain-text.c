@@ -18,11 +18,11 @@
 static void
 test_note_labels (void)
 {
-  g_assert_cmpstr (cg_plain_text_note_label (CG_NOTE_INFO), ==, "Good to know");
-  g_assert_cmpstr (cg_plain_text_note_label (CG_NOTE_WARNING), ==, "Warning");
-  g_assert_cmpstr (cg_plain_text_note_label (CG_NOTE_CALL), ==, "When to call the clinic");
+  g_assert_cmpstr (cg_note_kind_get_label (CG_NOTE_INFO), ==, "Good to know");
+  g_assert_cmpstr (cg_note_kind_get_label (CG_NOTE_WARNING), ==, "Warning");
+  g_assert_cmpstr (cg_note_kind_get_label (CG_NOTE_CALL), ==, "When to call the clinic");
   /* Drawn as an information note, so labelled as one. */
-  g_assert_cmpstr (cg_plain_text_note_label (CG_NOTE_NONE), ==, "Good to know");
+  g_assert_cmpstr (cg_note_kind_get_label (CG_NOTE_NONE), ==, "Good to know");
 }
 
 /* A note of no kind still reads as a note when pasted, never "(null):". */
@@ -101,6 +101,62 @@ test_block_in_list (void)
   g_assert_false (cg_block_is_in_list (NULL));
 }
 
+/* What the app, the copy and the print share: the document the loader
+ * made. A link to a page the clinic hid leaves no dead "Read …" sentence
+ * and no link; a sentence that needs a missing clinic detail is left out. */
+static void
+test_dead_links_and_missing_fields (void)
+{
+  g_autoptr(CgLibrary) library = cg_test_load_library ("dead-links");
+  CgItem *item = cg_library_lookup_item (library, "pointing");
+  g_autofree char *words = cg_document_get_text (cg_item_get_document (item));
+  CgDocument *document = cg_item_get_document (item);
+
+  g_assert_cmpstr (words, ==,
+                   "It started in 1995.\n"
+                   "Follow the old advice with care.\n"
+                   "Call +1 555 0199 to book. Read aftercare.\n"
+                   "By phone: +1 555 0199\n"
+                   "See our map for the way.");
+
+  /* No link to the hidden page is left for anyone to press. */
+  for (guint i = 0; i < cg_document_get_n_blocks (document); i++)
+    {
+      const CgBlock *block = cg_document_get_block (document, i);
+
+      for (guint j = 0; j < block->n_spans; j++)
+        g_assert_cmpstr (block->spans[j].target, !=, "history");
+    }
+}
+
+/* Copied text cannot be clicked: "Read aftercare." goes, a web link
+ * becomes its words and its address. */
+static void
+test_copy_has_no_app_links (void)
+{
+  g_autoptr(CgLibrary) library = cg_test_load_library ("dead-links");
+  g_autofree char *text = cg_plain_text_from_item (cg_library_lookup_item (library, "pointing"));
+  g_autoptr(CgDocument) paper = cg_document_for_paper (cg_item_get_document (cg_library_lookup_item (library, "pointing")));
+
+  g_assert_cmpstr (text, ==,
+                   "Pointing\n\n"
+                   "It started in 1995.\n\n"
+                   "Follow the old advice with care.\n\n"
+                   "Call +1 555 0199 to book.\n\n"
+                   "• By phone: +1 555 0199\n\n"
+                   "See our map (https://example.org/map) for the way.\n");
+
+  /* What the print shows: no span left that would draw as a link. */
+  for (guint i = 0; i < cg_document_get_n_blocks (paper); i++)
+    {
+      const CgBlock *block = cg_document_get_block (paper, i);
+
+      for (guint j = 0; j < block->n_spans; j++)
+        g_assert_true (block->spans[j].kind != CG_SPAN_LINK &&
+                       block->spans[j].kind != CG_SPAN_EXTERNAL_LINK);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +168,9 @@ main (int   argc,
   g_test_add_func ("/plain-text/item", test_item);
   g_test_add_func ("/plain-text/item-notes", test_item_notes);
   g_test_add_func ("/plain-text/block-in-list", test_block_in_list);
+
+  g_test_add_func ("/plain-text/dead-links-and-missing-fields", test_dead_links_and_missing_fields);
+  g_test_add_func ("/plain-text/copy-has-no-app-links", test_copy_has_no_app_links);
 
   return g_test_run ();
 }

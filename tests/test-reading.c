@@ -19,6 +19,7 @@
 #include "cg-topic-page.h"
 #include "cg-topic-row.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* A reader's way through the fixture content (tests/data/reading): the
  * home page, a topic, an article, a link, back and forward, text size,
@@ -680,6 +681,66 @@ test_shortcuts_window (Fixture       *fixture,
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
 }
 
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+static gboolean
+is_percent_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), "%");
+}
+
+/* The header shows what fits the page: the page's tools for an article
+ * (not over search results), the pin for a question, and the text size
+ * in the main menu. */
+static void
+test_header_follows_page (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CgWindow *window = fixture->window;
+  GtkWidget *find_button = cg_test_find_widget (window, has_action, "win.find");
+  GtkWidget *pin_button = cg_test_find_widget (window, has_action, "win.pin");
+  GtkMenuButton *menu_button = cg_window_get_primary_menu_button (window);
+  GtkWidget *zoom_label;
+
+  g_assert_nonnull (find_button);
+  g_assert_nonnull (pin_button);
+  g_assert_false (gtk_widget_is_visible (find_button));
+
+  cg_test_activate (window, "win.show-item", "fixture-article");
+  g_assert_true (gtk_widget_is_visible (find_button));
+  g_assert_false (gtk_widget_is_visible (pin_button));
+
+  cg_test_activate (window, "win.show-item", "faq-second-question");
+  g_assert_true (gtk_widget_is_visible (find_button));
+  g_assert_true (gtk_widget_is_visible (pin_button));
+
+  cg_test_activate (window, "win.search", "question");
+  g_assert_false (gtk_widget_is_visible (find_button));
+  cg_test_activate (window, "win.stop-search", NULL);
+  g_assert_true (gtk_widget_is_visible (find_button));
+
+  cg_test_activate (window, "win.show-home", NULL);
+  g_assert_false (gtk_widget_is_visible (find_button));
+
+  gtk_menu_button_popup (menu_button);
+  cg_test_wait_for_frame (GTK_WIDGET (window));
+  zoom_label = cg_test_find_widget (gtk_menu_button_get_popover (menu_button), is_percent_label, NULL);
+  g_assert_nonnull (zoom_label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (zoom_label)), ==, "100%");
+  cg_test_activate (window, "win.zoom-in", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (zoom_label)), ==, "110%");
+  cg_test_activate (window, "win.zoom-reset", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (zoom_label)), ==, "100%");
+  gtk_menu_button_popdown (menu_button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +761,7 @@ main (int   argc,
   ADD ("/reading/print-to-pdf", test_print_to_pdf);
   ADD ("/reading/narrow-window-folds", test_narrow_window_folds);
   ADD ("/reading/shortcuts-window", test_shortcuts_window);
+  ADD ("/reading/header-follows-page", test_header_follows_page);
 #undef ADD
 
   return g_test_run ();

@@ -15,6 +15,7 @@
 #include "cg-content-loader.h"
 #include "cg-search-page.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 /* The header's search as a receptionist uses it, over the fixture content
  * (tests/data/reading): type, see the results, move with the arrows, open

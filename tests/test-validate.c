@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 /* `clinic-guide --validate [DIR|FILE…]` as a content editor runs it (the
  * built program, spawned): one line per problem on standard error, in the
@@ -64,6 +65,29 @@ run_validate (Run         *run,
       g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
       run->status = error->code;
     }
+
+  g_test_message ("stdout: %s", run->out);
+  g_test_message ("stderr: %s", run->err);
+}
+
+/* The program with any arguments: the command-line contract. */
+static void
+run_program (Run                *run,
+             const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("CLINIC_GUIDE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
 
   g_test_message ("stdout: %s", run->out);
   g_test_message ("stderr: %s", run->err);
@@ -340,6 +364,114 @@ test_single_files (void)
   g_assert_cmpstr (g_ptr_array_index (files, 0), ==, missing);
 }
 
+/* translators and editors (F12): a file is checked with the other files
+ * of its folder, as the application reads it. */
+static void
+test_file_in_its_folder (void)
+{
+  g_autofree char *faq = g_test_build_filename (G_TEST_DIST, "data", "mistakes", "context", "faq-parking.xml", NULL);
+  g_auto(Run) run = { 0 };
+  guint articles, questions, topics;
+
+  run_validate (&run, faq, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  parse_summary (run.out, &articles, &questions, &topics);
+}
+
+/* A folder's language sub-folders are what readers of that language get:
+ * checked too, with a summary for each language. */
+static void
+test_language_folders (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "mistakes", "translation", NULL);
+  g_autofree char *french = g_build_filename (folder, "fr", "parking.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_validate (&run, folder, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:6:33: a lone “&” is not allowed in XML: write &amp; or “and”\n", french);
+  g_assert_cmpstr (run.err, ==, expected);
+
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "en: "));
+  g_assert_true (g_str_has_suffix (lines[0], ": no problems"));
+  g_assert_true (g_str_has_prefix (lines[1], "fr: "));
+  g_assert_true (g_str_has_suffix (lines[1], ": 1 problem"));
+}
+
+/* A clinic.xml with only what it must have: every sentence that needs an
+ * e-mail, a website, online booking or a price is left out, and the
+ * check has nothing to say about the bundled content. */
+static void
+test_clinic_without_optional_fields (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "minimal-clinic", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_validate (&run, dir, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, ": no problems"));
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+/* 0 found or clean, 1 nothing found or problems, 2 a usage error whose
+ * message names the option. */
+static void
+test_exit_codes (void)
+{
+  static const struct
+  {
+    const char *args[6];
+    int         status;
+    const char *in_err;
+  } cases[] = {
+    { { "--search", "skin", NULL }, 0, NULL },
+    { { "--search", "zzzqqqxxx", NULL }, 1, "zzzqqqxxx" },
+    { { "--search", "skin", "--limit", "abc", NULL }, 2, "--limit" },
+    { { "--search", "skin", "--limit", "99999999999", NULL }, 2, "--limit" },
+    { { "--search", "skin", "--limit", "-3", NULL }, 2, "--limit" },
+    { { "--bogus", NULL }, 2, "--bogus" },
+    { { "--lang", "f\xffr", "--search", "skin", NULL }, 2, "--lang" },
+    { { "--idle-timeout", "-1", NULL }, 2, "--idle-timeout" },
+    { { "--search", "skin", "--content-dir", "/nonexistent-cg", NULL }, 2, "--content-dir" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_program (&run, cases[i].args);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      if (cases[i].in_err != NULL)
+        g_assert_nonnull (strstr (run.err, cases[i].in_err));
+    }
+}
+
+/* One line per problem: a path with a newline or bytes that are not UTF-8
+ * is escaped; a name too long for the system says so. */
+static void
+test_problem_lines (void)
+{
+  g_autofree char *long_name = g_strnfill (5000, 'a');
+  g_autofree char *long_path = g_strconcat ("/tmp/", long_name, NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_validate (&run, "/nonexistent-cg/a\nb", "/nonexistent-cg/\xff", long_path, NULL);
+  lines = g_strsplit (run.err, "\n", -1);
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);  /* three lines and the empty rest */
+  g_assert_cmpstr (lines[0], ==, "/nonexistent-cg/a\\nb:1:1: does not exist");
+  g_assert_cmpstr (lines[1], ==, "/nonexistent-cg/\\xff:1:1: does not exist");
+  g_assert_true (g_utf8_validate (run.err, -1, NULL));
+  g_assert_nonnull (strstr (lines[2], "File name too long"));
+  g_assert_cmpint (run.status, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +481,12 @@ main (int   argc,
   g_test_add_func ("/validate/bundled-content", test_bundled_content);
   g_test_add_func ("/validate/hostile-folder", test_hostile_folder);
   g_test_add_func ("/validate/single-files", test_single_files);
+  g_test_add_func ("/validate/clinic-without-optional-fields", test_clinic_without_optional_fields);
+  g_test_add_func ("/validate/exit-codes", test_exit_codes);
+  g_test_add_func ("/validate/problem-lines", test_problem_lines);
+
+  g_test_add_func ("/validate/file-in-its-folder", test_file_in_its_folder);
+  g_test_add_func ("/validate/language-folders", test_language_folders);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "cg-content-path.h"
 #include "cg-content-watcher.h"
 #include "cg-kiosk-pin-command.h"
+#include "cg-pin-backoff.h"
 #include "cg-renderer.h"
 #include "cg-search-command.h"
 #include "cg-settings.h"
@@ -27,6 +28,7 @@ struct _CgApplication
   GSettings        *settings;
   CgContentWatcher *watcher;
   char            **content_dirs;   /* --content-dir, in order */
+  gboolean          options_parsed;   /* handle_local_options ran: no usage error */
 
   /* kiosk (F7) */
   gboolean          kiosk;
@@ -34,17 +36,31 @@ struct _CgApplication
   gboolean          kiosk_checked;
   guint             idle_timeout;     /* --idle-timeout, or 0 */
   char             *kiosk_language;
+  CgPinBackoff     *pin_backoff;      /* F14: outlives the PIN pads */
   char            **quit_accels;
   char            **close_accels;
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, ADW_TYPE_APPLICATION)
 
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_CONTENT_WATCHER,
+  PROP_KIOSK,         /* kiosk (F7) */
+  PROP_IDLE_TIMEOUT,  /* kiosk (F7) */
+  PROP_PIN_BACKOFF,   /* kiosk (F14) */
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the content (and the folders or files given) and report every problem"), NULL },
-  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+  /* Bytes: a stray byte gets our message, which names the option. */
+  { "lang", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use this language, for example fr or ar"), N_("LANG") },
   /* Bytes, not a string: GOption would refuse invalid UTF-8 before we
    * could repair it. */
@@ -113,10 +129,26 @@ cg_application_language_change_state (GSimpleAction *action,
   cg_application_set_language (CG_APPLICATION (user_data), g_variant_get_string (value, NULL));
 }
 
+/* kiosk (F7): a window activates it when its screen goes back for the
+ * next patient. (Leaving waiting-room mode is no action: actions can be
+ * activated over D-Bus, past the PIN. The windows set the "kiosk"
+ * property instead.) */
+static void
+cg_application_reset_language_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  CgApplication *self = user_data;
+
+  if (self->kiosk)
+    cg_application_set_language (self, self->kiosk_language);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", cg_application_quit_action },
   { "about", cg_application_about_action },
   { "language", NULL, "s", "'en'", cg_application_language_change_state },
+  { "reset-language", cg_application_reset_language_action },
 };
 
 static char **
@@ -143,13 +175,15 @@ cg_application_handle_local_options (GApplication *app,
   g_autofree const char **content_dirs = NULL;
   const char *lang = NULL;
 
+  self->options_parsed = TRUE;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "clinic-guide", PACKAGE_VERSION);
       return 0;
     }
 
-  g_variant_dict_lookup (options, "lang", "&s", &lang);
+  g_variant_dict_lookup (options, "lang", "^&ay", &lang);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
   if (g_variant_dict_lookup (options, "content-dir", "^a&ay", &content_dirs))
     {
@@ -159,12 +193,13 @@ cg_application_handle_local_options (GApplication *app,
 
   if (lang != NULL)
     {
-      if (!cg_i18n_has_language (lang))
+      if (!g_utf8_validate (lang, -1, NULL) || !cg_i18n_has_language (lang))
         {
           g_autofree char *languages = g_strjoinv (", ", (char **) cg_i18n_get_languages ());
+          g_autofree char *shown = g_utf8_make_valid (lang, -1);
 
           /* Translators: the first %s is a language code, the second a list of them. */
-          g_printerr (_("There is no “%s” translation; the languages are: %s\n"), lang, languages);
+          g_printerr (_("--lang: there is no “%s” translation; the languages are: %s\n"), shown, languages);
           return 2;
         }
       cg_i18n_set_language (lang);
@@ -175,6 +210,12 @@ cg_application_handle_local_options (GApplication *app,
     return cg_kiosk_pin_command_run (cg_application_get_settings (self));
   if (g_variant_dict_contains (options, "kiosk"))
     self->kiosk_requested = TRUE;
+  /* kiosk (F14): the kiosk writes nothing to disk, and Mesa would write
+   * its shader cache to the home folder at the first OpenGL context
+   * (ours that chooses the renderer, or GTK's). It reads the variable
+   * then, so it is set before GTK opens the display. */
+  if (self->kiosk_requested || g_settings_get_boolean (cg_application_get_settings (self), "kiosk"))
+    g_setenv ("MESA_SHADER_CACHE_DISABLE", "true", TRUE);
   {
     gint32 idle_timeout = 0;
 
@@ -203,12 +244,52 @@ cg_application_handle_local_options (GApplication *app,
       g_auto(GStrv) folders = cg_application_dup_folders (self, NULL);
 
       g_variant_dict_lookup (options, "search", "^&ay", &query);
-      g_variant_dict_lookup (options, "limit", "i", &limit);
+      if (g_variant_dict_lookup (options, "limit", "i", &limit) && limit < 1)
+        {
+          g_printerr (_("--limit needs a number of results above 0\n"));
+          return 2;
+        }
+
+      /* A folder that is not there would quietly search the bundled
+       * content alone, as if the clinic had none of its own. */
+      for (guint i = 0; content_dirs != NULL && content_dirs[i] != NULL; i++)
+        if (!g_file_test (content_dirs[i], G_FILE_TEST_IS_DIR))
+          {
+            g_autofree char *shown = g_filename_display_name (content_dirs[i]);
+
+            /* Translators: %s is a folder given on the command line. */
+            g_printerr (_("--content-dir: “%s” is not a folder\n"), shown);
+            return 2;
+          }
+
       return cg_search_command_run (query, cg_i18n_get_language (), limit,
                                     (const char * const *) folders);
     }
 
   return -1;
+}
+
+/* GApplication reports an option it cannot parse (--bogus, --limit abc)
+ * with status 1, which for --search and --validate means "nothing found"
+ * or "problems": a usage error is 2, as for every other one of ours. */
+static gboolean
+cg_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  CgApplication *self = CG_APPLICATION (app);
+
+  self->options_parsed = FALSE;
+  if (!G_APPLICATION_CLASS (cg_application_parent_class)->local_command_line (app, arguments, exit_status))
+    return FALSE;
+
+  if (!self->options_parsed && *exit_status == 1)
+    {
+      g_printerr (_("Run “clinic-guide --help” to see the options.\n"));
+      *exit_status = 2;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -358,10 +439,65 @@ cg_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->content_dirs, g_strfreev);
   g_clear_pointer (&self->kiosk_language, g_free);
+  g_clear_object (&self->pin_backoff);
   g_clear_pointer (&self->quit_accels, g_strfreev);
   g_clear_pointer (&self->close_accels, g_strfreev);
 
   G_OBJECT_CLASS (cg_application_parent_class)->dispose (object);
+}
+
+static void
+cg_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CgApplication *self = CG_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, cg_application_get_settings (self));
+      break;
+
+    case PROP_CONTENT_WATCHER:
+      g_value_set_object (value, cg_application_get_content_watcher (self));
+      break;
+
+    case PROP_KIOSK:
+      g_value_set_boolean (value, self->kiosk);
+      break;
+
+    case PROP_IDLE_TIMEOUT:
+      g_value_set_uint (value, self->idle_timeout);
+      break;
+
+    case PROP_PIN_BACKOFF:
+      g_value_set_object (value, self->pin_backoff);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CgApplication *self = CG_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIOSK:
+      cg_application_set_kiosk (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -371,7 +507,43 @@ cg_application_class_init (CgApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = cg_application_dispose;
+  object_class->get_property = cg_application_get_property;
+  object_class->set_property = cg_application_set_property;
 
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* The content every window shows: see cg_application_get_content_watcher(). */
+  properties[PROP_CONTENT_WATCHER] =
+    g_param_spec_object ("content-watcher", NULL, NULL,
+                         CG_TYPE_CONTENT_WATCHER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* kiosk (F7): every window follows it, and sets it when the staff
+   * typed the PIN in it. */
+  properties[PROP_KIOSK] =
+    g_param_spec_boolean ("kiosk", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* kiosk (F7): --idle-timeout, or 0 for the setting. */
+  properties[PROP_IDLE_TIMEOUT] =
+    g_param_spec_uint ("idle-timeout", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* kiosk (F14): the waits after wrong staff PINs, which no closed PIN
+   * pad, idle reset or rebuilt window starts over. */
+  properties[PROP_PIN_BACKOFF] =
+    g_param_spec_object ("pin-backoff", NULL, NULL,
+                         CG_TYPE_PIN_BACKOFF,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  app_class->local_command_line = cg_application_local_command_line;
   app_class->handle_local_options = cg_application_handle_local_options;
   app_class->startup = cg_application_startup;
   app_class->activate = cg_application_activate;
@@ -380,9 +552,14 @@ cg_application_class_init (CgApplicationClass *klass)
 static void
 cg_application_init (CgApplication *self)
 {
+  self->pin_backoff = cg_pin_backoff_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Answers to patients’ questions about the clinic’s treatments."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Exit status of --search and --validate: 0 when something was "
+                                                  "found or the content is clean, 1 when nothing was found or there "
+                                                  "are problems, 2 for a mistake in the options."));
 }
 
 CgApplication *
@@ -469,7 +646,7 @@ cg_application_get_search_index (CgApplication *self)
  * Shows the interface and the content in @language at once, without a
  * restart: every window is rebuilt in the new language on the page it
  * showed. The one place where the language changes; "app.language" and
- * the kiosk's reset come through here.
+ * the kiosk's reset ("app.reset-language") come through here.
  */
 void
 cg_application_set_language (CgApplication *self,
@@ -591,10 +768,8 @@ cg_application_set_kiosk (CgApplication *self,
 
   set_action_enabled (self, "quit", !kiosk);
   set_action_enabled (self, "about", !kiosk);
-
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (CG_IS_WINDOW (l->data))
-      cg_window_set_kiosk (l->data, kiosk, self->idle_timeout);
+  /* The windows follow: see cg_window_new(). */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
 }
 
 gboolean
@@ -603,33 +778,6 @@ cg_application_get_kiosk (CgApplication *self)
   g_return_val_if_fail (CG_IS_APPLICATION (self), FALSE);
 
   return self->kiosk;
-}
-
-/**
- * cg_application_get_idle_timeout:
- *
- * Returns: the seconds given with --idle-timeout, or 0 for the setting
- */
-guint
-cg_application_get_idle_timeout (CgApplication *self)
-{
-  g_return_val_if_fail (CG_IS_APPLICATION (self), 0);
-
-  return self->idle_timeout;
-}
-
-/**
- * cg_application_get_kiosk_language:
- *
- * Returns: the language the waiting-room screen goes back to: the
- *   setting kiosk-language, or the language it started in
- */
-const char *
-cg_application_get_kiosk_language (CgApplication *self)
-{
-  g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
-
-  return self->kiosk_language != NULL ? self->kiosk_language : cg_i18n_get_language ();
 }
 
 /**

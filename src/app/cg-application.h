@@ -30,8 +30,6 @@ void              cg_application_set_language        (CgApplication *self,
 void              cg_application_set_kiosk           (CgApplication *self,
                                                       gboolean       kiosk);
 gboolean          cg_application_get_kiosk           (CgApplication *self);
-guint             cg_application_get_idle_timeout    (CgApplication *self);
-const char       *cg_application_get_kiosk_language  (CgApplication *self);
 
 /* live content (F8) */
 void              cg_application_set_content_dirs    (CgApplication      *self,

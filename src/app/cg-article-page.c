@@ -9,7 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "cg-article-page.h"
+#include "cg-bidi.h"
 #include "cg-item-row.h"
+#include "cg-link-dialog.h"
+#include "cg-listen-button.h"
 #include "cg-print-operation.h"
 
 /* An article, or a question on a page of its own: the rich text at a
@@ -37,6 +40,7 @@ struct _CgArticlePage
   GtkScrolledWindow *scroller;
   AdwClamp       *clamp;
   CgDocumentView *document_view;
+  GtkBox         *actions_box;
   GtkWidget      *related_box;
   GtkListBox     *related_list;
 };
@@ -303,6 +307,23 @@ cg_article_page_set_property (GObject      *object,
     }
 }
 
+/* take it home (F19): its button sits above the text, but a reader who
+ * comes in from the keyboard lands in the text, as before it was there;
+ * Shift+Tab reaches the button. An open find bar keeps its place first. */
+static gboolean
+cg_article_page_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  CgArticlePage *self = CG_ARTICLE_PAGE (widget);
+
+  if (direction == GTK_DIR_TAB_FORWARD && gtk_widget_get_focus_child (widget) == NULL &&
+      !gtk_search_bar_get_search_mode (self->find_bar) &&
+      gtk_widget_child_focus (GTK_WIDGET (self->document_view), direction))
+    return TRUE;
+
+  return GTK_WIDGET_CLASS (cg_article_page_parent_class)->focus (widget, direction);
+}
+
 static void
 cg_article_page_class_init (CgArticlePageClass *klass)
 {
@@ -313,6 +334,7 @@ cg_article_page_class_init (CgArticlePageClass *klass)
   object_class->dispose = cg_article_page_dispose;
   object_class->get_property = cg_article_page_get_property;
   object_class->set_property = cg_article_page_set_property;
+  widget_class->focus = cg_article_page_focus;
 
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
@@ -332,6 +354,7 @@ cg_article_page_class_init (CgArticlePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (CG_TYPE_LISTEN_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-article-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, find_bar);
@@ -342,6 +365,7 @@ cg_article_page_class_init (CgArticlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, clamp);
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, document_view);
+  gtk_widget_class_bind_template_child (widget_class, CgArticlePage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, related_box);
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, related_list);
   gtk_widget_class_bind_template_callback (widget_class, find_entry_search_changed_cb);
@@ -351,10 +375,25 @@ cg_article_page_class_init (CgArticlePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, find_bar_notify_search_mode_enabled_cb);
 }
 
+/* take it home (F19) */
+static void
+take_home_button_clicked_cb (CgArticlePage *self,
+                             GtkButton     *button)
+{
+  if (self->item != NULL)
+    cg_link_dialog_show_take_home (GTK_WIDGET (button), self->item, cg_library_get_clinic (self->library));
+}
+
 static void
 cg_article_page_init (CgArticlePage *self)
 {
+  GtkWidget *take_home_button = cg_link_dialog_new_take_home_button (TRUE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_box_append (self->actions_box, take_home_button);
+  g_signal_connect_object (take_home_button, "clicked", G_CALLBACK (take_home_button_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->find_entry),
@@ -477,6 +516,8 @@ cg_article_page_print (CgArticlePage            *self,
                        GError                  **error)
 {
   g_autoptr(CgPrintOperation) operation = NULL;
+  g_autofree char *take_home = NULL;
+  g_autofree char *header = NULL;
   CgClinic *clinic;
   GtkRoot *root;
   GtkPrintOperationResult result;
@@ -485,7 +526,17 @@ cg_article_page_print (CgArticlePage            *self,
   g_return_val_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_filename != NULL, FALSE);
 
   clinic = cg_library_get_clinic (self->library);
-  operation = cg_print_operation_new (self->item, clinic ? cg_clinic_get_name (clinic) : NULL);
+  /* The handout goes home: the header says whom to call. The number is
+   * isolated so that it keeps its digits' order in right-to-left text. */
+  if (clinic != NULL && cg_clinic_get_phone (clinic) != NULL)
+    {
+      g_autofree char *phone = cg_bidi_isolate_field ("phone", cg_clinic_get_phone (clinic));
+
+      header = g_strdup_printf ("%s · %s", cg_clinic_get_name (clinic), phone);
+    }
+  operation = cg_print_operation_new (self->item, header ? header : clinic ? cg_clinic_get_name (clinic) : NULL);
+  take_home = cg_link_dialog_make_take_home_text (self->item, clinic, NULL);
+  cg_print_operation_set_take_home (operation, take_home);
   root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (action == GTK_PRINT_OPERATION_ACTION_EXPORT)

@@ -7,9 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "cg-bidi.h"
 #include "cg-clinic-panel.h"
-#include "cg-window.h"
 
 /* The clinic's own details one click away from any page, for the front
  * desk on the phone: each value copies with its button, as plain text. */
@@ -36,11 +37,30 @@ copy_button_clicked_cb (CgClinicPanel *self,
                         GtkButton     *button)
 {
   const char *text = g_object_get_data (G_OBJECT (button), "cg-value");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  if (CG_IS_WINDOW (root))
-    cg_window_add_toast (CG_WINDOW (root), _("Copied"));
+  /* The window, if it is ours, says so. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Copied"));
+}
+
+/* What the row shows: each line isolated, so that a phone number in an
+ * Arabic interface keeps its digits in order. What the button copies is
+ * the value itself, to be pasted or dialled. */
+static char *
+isolate_lines (const char *field,
+               const char *value)
+{
+  g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *isolated = cg_bidi_isolate_field (field, lines[i]);
+
+      g_free (lines[i]);
+      lines[i] = isolated;
+    }
+
+  return g_strjoinv ("\n", lines);
 }
 
 static void
@@ -53,14 +73,18 @@ cg_clinic_panel_add_row (CgClinicPanel *self,
   GtkWidget *row;
   GtkWidget *button;
   g_autofree char *label = NULL;
+  g_autofree char *shown = NULL;
 
   if (value == NULL || value[0] == '\0')
     return;
 
+  /* The button's name says which field it copies: "copy-phone". */
+  shown = isolate_lines (name + strlen ("copy-"), value);
+
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
   gtk_widget_add_css_class (row, "property");
 
   /* Links go through the window: in waiting-room mode they show a QR

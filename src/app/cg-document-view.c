@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cg-document-image.h"
 #include "cg-document-view.h"
+#include "cg-image-viewer.h"
 
 /* A read-only, selectable text view of one article or answer. It follows
  * links (click, or Tab to a link and Enter), keeps the renderer's colours
@@ -396,6 +398,75 @@ cg_document_view_set_property (GObject      *object,
     }
 }
 
+/* A picture is never wider than the text: tell each the width there is
+ * before the text is laid out at the new size. A text view is at least as
+ * wide as its widest child, so a picture as wide as the text would hold
+ * the window at its size: leaving a sixteenth free lets the window shrink,
+ * and the pictures follow it, a step each frame. */
+static void
+image_open_cb (CgDocumentImage *image,
+               CgDocumentView  *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *viewer;
+
+  viewer = cg_image_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                cg_document_image_get_path (image),
+                                cg_document_image_get_alt (image),
+                                cg_document_image_get_caption (image),
+                                cg_document_image_get_legend (image));
+  gtk_window_present (GTK_WINDOW (viewer));
+}
+
+/* The pictures the renderer put in the text open larger in a viewer. */
+static void
+connect_images (CgDocumentView *self)
+{
+  GPtrArray *images = cg_text_renderer_get_images (self->renderer);
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      g_autofree GtkWidget **widgets = NULL;
+      guint n_widgets;
+
+      widgets = gtk_text_child_anchor_get_widgets (g_ptr_array_index (images, i), &n_widgets);
+      for (guint j = 0; j < n_widgets; j++)
+        if (CG_IS_DOCUMENT_IMAGE (widgets[j]) &&
+            g_object_get_data (G_OBJECT (widgets[j]), "cg-opens-viewer") == NULL)
+          {
+            g_signal_connect_object (widgets[j], "open", G_CALLBACK (image_open_cb), self, 0);
+            g_object_set_data (G_OBJECT (widgets[j]), "cg-opens-viewer", GINT_TO_POINTER (TRUE));
+          }
+    }
+}
+
+static void
+cg_document_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  CgDocumentView *self = CG_DOCUMENT_VIEW (widget);
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  GPtrArray *images = cg_text_renderer_get_images (self->renderer);
+  int available = width - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
+
+  available -= MAX (available / 16, 8);
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      g_autofree GtkWidget **widgets = NULL;
+      guint n_widgets;
+
+      widgets = gtk_text_child_anchor_get_widgets (g_ptr_array_index (images, i), &n_widgets);
+      for (guint j = 0; j < n_widgets; j++)
+        if (CG_IS_DOCUMENT_IMAGE (widgets[j]))
+          cg_document_image_set_available_width (CG_DOCUMENT_IMAGE (widgets[j]), MAX (available, 1));
+    }
+
+  GTK_WIDGET_CLASS (cg_document_view_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static void
 cg_document_view_class_init (CgDocumentViewClass *klass)
 {
@@ -410,6 +481,7 @@ cg_document_view_class_init (CgDocumentViewClass *klass)
 
   widget_class->css_changed = cg_document_view_css_changed;
   widget_class->realize = cg_document_view_realize;
+  widget_class->size_allocate = cg_document_view_size_allocate;
 
   text_view_class->snapshot_layer = cg_document_view_snapshot_layer;
 
@@ -482,6 +554,7 @@ cg_document_view_show_item (CgDocumentView *self,
   clear_matches (self);
   cg_text_renderer_render (self->renderer, item, related, flags);
   cg_text_renderer_attach_widgets (self->renderer, GTK_TEXT_VIEW (self));
+  connect_images (self);
 
   /* A screen reader announces the text by what it is. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -721,4 +794,101 @@ cg_document_view_highlight (CgDocumentView *self,
                                                          g_new0 (guint, 1), g_free);
 
   return self->matches->len;
+}
+
+/* reading aloud (F15) */
+
+/**
+ * cg_document_view_get_speech_script:
+ *
+ * Returns: (transfer full): what reading the view aloud says: its own
+ *   text, so that what is heard is what is shown
+ */
+CgSpeechScript *
+cg_document_view_get_speech_script (CgDocumentView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  /* A slice keeps U+FFFC where icons and pictures are, so that offsets
+   * stay those of the buffer. */
+  text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+
+  return cg_speech_script_new (text);
+}
+
+/**
+ * cg_document_view_set_spoken_range:
+ * @start: the first character of the word being said, or -1 for none
+ *
+ * Lights the word being said, in the colours of the current find match
+ * (they follow the dark and high-contrast styles), and keeps it in view.
+ */
+void
+cg_document_view_set_spoken_range (CgDocumentView *self,
+                                   int             start,
+                                   int             end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter iter, limit;
+
+  g_return_if_fail (CG_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "spoken");
+  if (tag == NULL)
+    tag = gtk_text_buffer_create_tag (buffer, "spoken", NULL);
+  if (self->has_palette)
+    g_object_set (tag,
+                  "background-rgba", &self->palette.current_bg,
+                  "foreground-rgba", &self->palette.current_fg,
+                  NULL);
+
+  gtk_text_buffer_get_bounds (buffer, &iter, &limit);
+  gtk_text_buffer_remove_tag (buffer, tag, &iter, &limit);
+
+  if (start < 0 || end <= start)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &limit, end);
+  gtk_text_buffer_apply_tag (buffer, tag, &iter, &limit);
+  scroll_to_iter (self, &iter);
+}
+
+/**
+ * cg_document_view_get_spoken_range:
+ *
+ * Returns: whether a word is lit, and where
+ */
+gboolean
+cg_document_view_get_spoken_range (CgDocumentView *self,
+                                   int            *start,
+                                   int            *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (CG_IS_DOCUMENT_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "spoken");
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (tag == NULL || (!gtk_text_iter_starts_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag)))
+    return FALSE;
+
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&iter);
+  gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&iter);
+
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "cg-search-result.h"
+#include "cg-speech-script.h"
 #include "cg-text-renderer.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,14 @@ void            cg_document_view_select_match      (CgDocumentView    *self,
 guint           cg_document_view_highlight         (CgDocumentView    *self,
                                                     const char        *text,
                                                     GArray            *ranges);
+
+/* reading aloud (F15) */
+CgSpeechScript *cg_document_view_get_speech_script (CgDocumentView    *self);
+void            cg_document_view_set_spoken_range  (CgDocumentView    *self,
+                                                    int                start,
+                                                    int                end);
+gboolean        cg_document_view_get_spoken_range  (CgDocumentView    *self,
+                                                    int               *start,
+                                                    int               *end);
 
 G_END_DECLS

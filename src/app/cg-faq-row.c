@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "cg-faq-row.h"
+#include "cg-link-dialog.h"
+#include "cg-listen-button.h"
 
 /* A question that opens to its answer, in the same rich text as an
  * article, with the related articles after it. The answer is a row of its
@@ -57,6 +59,15 @@ answer_revealer_notify_child_revealed_cb (CgFaqRow   *self,
     gtk_widget_set_visible (self->answer_row, FALSE);
 }
 
+/* take it home (F19) */
+static void
+take_home_button_clicked_cb (CgFaqRow  *self,
+                             GtkButton *button)
+{
+  cg_link_dialog_show_take_home (GTK_WIDGET (button), CG_ITEM (self->entry),
+                                 cg_library_get_clinic (self->library));
+}
+
 static void
 cg_faq_row_ensure_answer (CgFaqRow *self)
 {
@@ -64,6 +75,7 @@ cg_faq_row_ensure_answer (CgFaqRow *self)
   g_autoptr(GError) error = NULL;
   const char *id = cg_item_get_id (CG_ITEM (self->entry));
   GObject *copy_button, *open_button;
+  GtkWidget *take_home_button;
 
   if (self->answer_view != NULL)
     return;
@@ -78,6 +90,10 @@ cg_faq_row_ensure_answer (CgFaqRow *self)
   self->answer_view = CG_DOCUMENT_VIEW (gtk_builder_get_object (builder, "answer_view"));
   copy_button = gtk_builder_get_object (builder, "copy_button");
   open_button = gtk_builder_get_object (builder, "open_button");
+  take_home_button = cg_link_dialog_new_take_home_button (TRUE);
+  gtk_box_prepend (GTK_BOX (gtk_builder_get_object (builder, "actions_box")), take_home_button);
+  g_signal_connect_object (take_home_button, "clicked", G_CALLBACK (take_home_button_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
 
   /* Named before it is rendered, for screen readers. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->answer_view),
@@ -247,6 +263,7 @@ cg_faq_row_class_init (CgFaqRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CG_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (CG_TYPE_LISTEN_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-faq-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CgFaqRow, question_label);

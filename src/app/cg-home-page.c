@@ -54,6 +54,30 @@ topics_flow_child_activated_cb (CgHomePage      *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-topic", "s", cg_topic_get_id (topic));
 }
 
+/* A pinned answer is there to be passed on: its row opens it, and its
+ * button copies it, as a search result's does. */
+static GtkWidget *
+pinned_row_new (CgItem *item)
+{
+  GtkWidget *row = cg_item_row_new (item);
+  GtkGrid *grid = GTK_GRID (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (copy, _("Copy Answer"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy answer"),
+                                  -1);
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", cg_item_get_id (item));
+  /* Before the row's arrow. */
+  gtk_grid_insert_column (grid, 2);
+  gtk_grid_attach (grid, copy, 2, 0, 1, 2);
+
+  return row;
+}
+
 /* kiosk (F7): the answers the front desk pinned, in the order pinned;
  * an id this content does not have is skipped. */
 static void
@@ -72,7 +96,7 @@ cg_home_page_fill_pinned (CgHomePage *self)
 
       if (item == NULL)
         continue;
-      gtk_list_box_append (self->pinned_list, cg_item_row_new (item));
+      gtk_list_box_append (self->pinned_list, pinned_row_new (item));
       n_pinned++;
     }
   gtk_widget_set_visible (self->pinned_box, n_pinned > 0);
@@ -299,14 +323,25 @@ cg_home_page_set_show_languages (CgHomePage *self,
       for (guint i = 0; languages[i] != NULL; i++)
         {
           g_autofree char *name = cg_i18n_get_native_name (languages[i]);
-          GtkWidget *button = gtk_button_new_with_label (name);
+          gboolean current = g_str_equal (languages[i], cg_i18n_get_language ());
+          /* A toggle, so that a screen reader says which is chosen, not
+           * only the colour. */
+          GtkWidget *button = gtk_toggle_button_new_with_label (name);
+          GtkWidget *cell = gtk_flow_box_child_new ();
 
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), current);
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i]);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.language");
           gtk_widget_add_css_class (button, "pill");
-          if (g_str_equal (languages[i], cg_i18n_get_language ()))
+          if (current)
             gtk_widget_add_css_class (button, "suggested-action");
-          gtk_flow_box_append (self->language_box, button);
+          /* A flow box names its cells by their class otherwise. */
+          gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (cell), button);
+          gtk_widget_set_focusable (cell, FALSE);
+          gtk_flow_box_append (self->language_box, cell);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                          -1);
         }
     }
 

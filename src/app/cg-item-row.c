@@ -57,7 +57,7 @@ cg_item_row_constructed (GObject *object)
       gtk_image_set_from_icon_name (self->kind_icon, "x-office-document-symbolic");
     }
   else
-    gtk_image_set_from_icon_name (self->kind_icon, "dialog-question-symbolic");
+    gtk_image_set_from_icon_name (self->kind_icon, "help-faq-symbolic");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cg_item_get_title (self->item),

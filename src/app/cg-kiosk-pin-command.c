@@ -70,11 +70,14 @@ cg_kiosk_pin_command_run (GSettings *settings)
   g_autofree char *pin = NULL;
   g_autofree char *again = NULL;
   g_autofree char *hash = NULL;
+  g_autoptr(GError) error = NULL;
 
-  pin = prompt (_("New staff PIN (4 to 12 digits): "), tty);
-  if (pin == NULL || !cg_kiosk_pin_is_acceptable (pin))
+  pin = prompt (_("New staff PIN (6 to 12 digits, not a run such as 123456): "), tty);
+  if (pin == NULL || !cg_kiosk_pin_check (pin, &error))
     {
-      g_printerr (_("The PIN must be 4 to 12 digits.\n"));
+      /* Translators: %s says what is wrong with the PIN. */
+      g_printerr (_("%s Nothing was changed.\n"),
+                  error != NULL ? error->message : _("No PIN was given."));
       return 1;
     }
 

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cg-idle-timer.h"
+#include "cg-pin-backoff.h"
 
 G_BEGIN_DECLS
 
@@ -16,13 +17,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CgKiosk, cg_kiosk, CG, KIOSK, GObject)
 
-CgKiosk     *cg_kiosk_new            (GtkWindow  *window,
-                                      GSettings  *settings,
-                                      guint       idle_timeout);
-void         cg_kiosk_leave          (CgKiosk    *self);
-void         cg_kiosk_reset          (CgKiosk    *self);
-void         cg_kiosk_prompt_pin     (CgKiosk    *self);
-CgIdleTimer *cg_kiosk_get_idle_timer (CgKiosk    *self);
-GtkWidget   *cg_kiosk_get_pin_dialog (CgKiosk    *self);
+CgKiosk     *cg_kiosk_new            (GtkWindow     *window,
+                                      GtkMenuButton *menu_button,
+                                      GSettings     *settings,
+                                      guint          idle_timeout,
+                                      CgPinBackoff  *backoff);
+void         cg_kiosk_leave          (CgKiosk       *self);
+void         cg_kiosk_reset          (CgKiosk       *self);
+void         cg_kiosk_prompt_pin     (CgKiosk       *self);
+CgIdleTimer *cg_kiosk_get_idle_timer (CgKiosk       *self);
+GtkWidget   *cg_kiosk_get_pin_dialog (CgKiosk       *self);
 
 G_END_DECLS

@@ -10,22 +10,24 @@
 #include <string.h>
 
 #include "cg-kiosk-pin.h"
+#include "cg-pin-backoff.h"
 #include "cg-pin-dialog.h"
 
 /* The staff's way out of waiting-room mode: a keypad large enough for a
- * finger, and a password entry for a keyboard. A wrong PIN changes
- * nothing but makes the pad wait longer before the next try, so that
- * guessing four digits takes days rather than minutes. */
-
-#define MAX_DELAY_SECONDS 60
+ * finger, and a password entry for a keyboard, which has the focus from
+ * the start so that typed digits land in it and nowhere else. A wrong
+ * PIN changes nothing but makes the next try wait longer; the waits are
+ * the application's (CgPinBackoff), so closing the pad and opening it
+ * again does not start them over. The PIN is never shown and never
+ * stays in the entry once the pad is closed. */
 
 struct _CgPinDialog
 {
-  AdwWindow  parent_instance;
+  AdwWindow     parent_instance;
 
-  char      *stored_hash;
-  guint      failures;
-  guint      delay_id;
+  char         *stored_hash;
+  CgPinBackoff *backoff;
+  guint         tick_id;
 
   /* Template widgets */
   GtkLabel  *status_label;
@@ -57,14 +59,41 @@ cg_pin_dialog_set_ready (CgPinDialog *self,
     gtk_widget_grab_focus (self->entry);
 }
 
+static gboolean tick_cb (gpointer user_data);
+
+/* Says how long to wait, and takes no PIN until then. */
+static void
+cg_pin_dialog_update_wait (CgPinDialog *self)
+{
+  guint wait = cg_pin_backoff_get_wait (self->backoff);
+  g_autofree char *status = NULL;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  if (wait == 0)
+    {
+      if (cg_pin_backoff_get_failures (self->backoff) > 0)
+        gtk_label_set_label (self->status_label, _("Wrong PIN. Try again."));
+      cg_pin_dialog_set_ready (self, TRUE);
+      return;
+    }
+
+  status = g_strdup_printf (ngettext ("Wrong PIN. Wait %u second before the next try.",
+                                      "Wrong PIN. Wait %u seconds before the next try.",
+                                      wait),
+                            wait);
+  gtk_label_set_label (self->status_label, status);
+  cg_pin_dialog_set_ready (self, FALSE);
+  self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
+}
+
 static gboolean
-delay_done_cb (gpointer user_data)
+tick_cb (gpointer user_data)
 {
   CgPinDialog *self = user_data;
 
-  self->delay_id = 0;
-  gtk_label_set_label (self->status_label, _("Wrong PIN. Try again."));
-  cg_pin_dialog_set_ready (self, TRUE);
+  self->tick_id = 0;
+  cg_pin_dialog_update_wait (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -73,15 +102,15 @@ static void
 cg_pin_dialog_submit (CgPinDialog *self)
 {
   g_autofree char *pin = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
-  guint delay;
 
-  if (self->stored_hash == NULL || self->delay_id != 0 || pin[0] == '\0')
+  if (!cg_pin_dialog_get_ready (self) || pin[0] == '\0')
     return;
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
 
   if (cg_kiosk_pin_verify (pin, self->stored_hash))
     {
+      cg_pin_backoff_succeeded (self->backoff);
       /* The entry's cursor stops blinking only when it loses the focus. */
       gtk_window_set_focus (GTK_WINDOW (self), NULL);
       g_signal_emit (self, signals[UNLOCKED], 0);
@@ -89,12 +118,8 @@ cg_pin_dialog_submit (CgPinDialog *self)
       return;
     }
 
-  /* 1, 2, 4, 8… seconds. */
-  self->failures++;
-  delay = MIN (1u << MIN (self->failures - 1, 6u), MAX_DELAY_SECONDS);
-  gtk_label_set_label (self->status_label, _("Wrong PIN. Wait a moment before the next try."));
-  cg_pin_dialog_set_ready (self, FALSE);
-  self->delay_id = g_timeout_add_seconds (delay, delay_done_cb, self);
+  cg_pin_backoff_failed (self->backoff);
+  cg_pin_dialog_update_wait (self);
 }
 
 static void
@@ -165,12 +190,26 @@ cg_pin_dialog_add_key (CgPinDialog *self,
   gtk_grid_attach (self->keypad, button, column, row, 1, 1);
 }
 
+/* Half a PIN typed stays nowhere once the pad is closed. */
+static gboolean
+cg_pin_dialog_close_request (GtkWindow *window)
+{
+  CgPinDialog *self = CG_PIN_DIALOG (window);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+
+  return GTK_WINDOW_CLASS (cg_pin_dialog_parent_class)->close_request (window);
+}
+
 static void
 cg_pin_dialog_dispose (GObject *object)
 {
   CgPinDialog *self = CG_PIN_DIALOG (object);
 
-  g_clear_handle_id (&self->delay_id, g_source_remove);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  g_clear_object (&self->backoff);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_PIN_DIALOG);
 
   G_OBJECT_CLASS (cg_pin_dialog_parent_class)->dispose (object);
@@ -191,9 +230,11 @@ cg_pin_dialog_class_init (CgPinDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cg_pin_dialog_dispose;
   object_class->finalize = cg_pin_dialog_finalize;
+  window_class->close_request = cg_pin_dialog_close_request;
 
   /**
    * CgPinDialog::unlocked:
@@ -231,23 +272,31 @@ cg_pin_dialog_init (CgPinDialog *self)
  * cg_pin_dialog_new:
  * @stored_hash: (nullable): the PIN's hash from the settings; %NULL or
  *   empty when no PIN was set
+ * @backoff: (nullable): the waits after wrong PINs, which outlive the
+ *   pad; %NULL for the pad's own
  */
 GtkWidget *
-cg_pin_dialog_new (GtkWindow  *parent,
-                   const char *stored_hash)
+cg_pin_dialog_new (GtkWindow    *parent,
+                   const char   *stored_hash,
+                   CgPinBackoff *backoff)
 {
   CgPinDialog *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (backoff == NULL || CG_IS_PIN_BACKOFF (backoff), NULL);
 
   self = g_object_new (CG_TYPE_PIN_DIALOG,
                        "transient-for", parent,
                        NULL);
+  self->backoff = backoff != NULL ? g_object_ref (backoff) : cg_pin_backoff_new ();
 
   if (stored_hash != NULL && stored_hash[0] != '\0')
     {
       self->stored_hash = g_strdup (stored_hash);
       gtk_label_set_label (self->status_label, _("Enter the staff PIN to leave waiting-room mode."));
+      /* The focus starts in the entry (not on Cancel, where Enter would
+       * close the pad), unless the last wrong PIN still makes it wait. */
+      cg_pin_dialog_update_wait (self);
     }
   else
     {
@@ -287,5 +336,5 @@ cg_pin_dialog_get_ready (CgPinDialog *self)
 {
   g_return_val_if_fail (CG_IS_PIN_DIALOG (self), FALSE);
 
-  return self->stored_hash != NULL && self->delay_id == 0;
+  return self->stored_hash != NULL && self->tick_id == 0;
 }

@@ -8,14 +8,17 @@
 
 #include <adwaita.h>
 
+#include "cg-pin-backoff.h"
+
 G_BEGIN_DECLS
 
 #define CG_TYPE_PIN_DIALOG (cg_pin_dialog_get_type ())
 
 G_DECLARE_FINAL_TYPE (CgPinDialog, cg_pin_dialog, CG, PIN_DIALOG, AdwWindow)
 
-GtkWidget   *cg_pin_dialog_new        (GtkWindow   *parent,
-                                       const char  *stored_hash);
+GtkWidget   *cg_pin_dialog_new        (GtkWindow    *parent,
+                                       const char   *stored_hash,
+                                       CgPinBackoff *backoff);
 GtkEditable *cg_pin_dialog_get_entry  (CgPinDialog *self);
 const char  *cg_pin_dialog_get_status (CgPinDialog *self);
 gboolean     cg_pin_dialog_get_ready  (CgPinDialog *self);

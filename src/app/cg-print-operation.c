@@ -9,8 +9,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cg-document-image.h"
 #include "cg-page-text.h"
 #include "cg-print-operation.h"
+#include "cg-qr-code.h"
 #include "cg-text-renderer.h"
 
 /* Prints an article or an answer as a patient handout. The item goes
@@ -24,6 +26,7 @@
 #define SCREEN_DPI 96.0
 #define BODY_FONT "Sans 11"
 #define SMALL_FONT "Sans 8.5"
+#define TAKE_HOME_MODULE_MM 0.5
 
 typedef struct
 {
@@ -45,6 +48,7 @@ typedef struct
   GdkPixbuf   *image;
   double       image_width;
   double       image_height;
+  double       image_scale;   /* from the pixbuf's pixels to the page */
   double       left;
   double       above;
   double       below;
@@ -73,6 +77,9 @@ struct _CgPrintOperation
   char              *clinic_name;
   char              *date;
   CgTextRenderer    *renderer;
+
+  CgQrCode          *take_home;   /* beside the text of the first page */
+  double             take_home_height;
 
   GPtrArray         *paragraphs;  /* of Paragraph */
   GPtrArray         *pages;       /* of GArray of Piece */
@@ -274,6 +281,17 @@ add_span_attributes (PangoAttrList *attrs,
 #undef ADD
 }
 
+/* A drawing (SVG) is drawn at IMAGE_OVERSAMPLE times the size it is
+ * printed, so that it prints sharp at a printer's resolution; the
+ * paragraph scales it back down. */
+#define IMAGE_OVERSAMPLE 3
+
+static gboolean
+is_drawing (const char *path)
+{
+  return g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG");
+}
+
 static GdkPixbuf *
 load_image (const char *path,
             double      max_width)
@@ -285,7 +303,10 @@ load_image (const char *path,
   if (path == NULL || gdk_pixbuf_get_file_info (path, &width, &height) == NULL || width <= 0)
     return NULL;
 
-  if (width > max_width)
+  if (is_drawing (path))
+    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, (int) (MIN (width, max_width) * IMAGE_OVERSAMPLE),
+                                                -1, TRUE, &error);
+  else if (width > max_width)
     pixbuf = gdk_pixbuf_new_from_file_at_scale (path, (int) max_width, -1, TRUE, &error);
   else
     pixbuf = gdk_pixbuf_new_from_file (path, &error);
@@ -345,14 +366,17 @@ build_paragraph (CgPrintOperation *self,
   anchor = gtk_text_iter_get_child_anchor (line_start);
   if (anchor != NULL && g_object_get_data (G_OBJECT (anchor), "cg-image-path") != NULL)
     {
-      paragraph->image = load_image (g_object_get_data (G_OBJECT (anchor), "cg-image-path"),
-                                     text_width / scale);
+      g_autofree char *path = cg_document_image_path_for_direction (g_object_get_data (G_OBJECT (anchor), "cg-image-path"),
+                                                                    gtk_widget_get_default_direction ());
+
+      paragraph->image = load_image (path, text_width / scale);
       if (paragraph->image != NULL)
         {
           LineInfo line = { 0 };
 
-          paragraph->image_width = gdk_pixbuf_get_width (paragraph->image) * scale;
-          paragraph->image_height = gdk_pixbuf_get_height (paragraph->image) * scale;
+          paragraph->image_scale = is_drawing (path) ? scale / IMAGE_OVERSAMPLE : scale;
+          paragraph->image_width = gdk_pixbuf_get_width (paragraph->image) * paragraph->image_scale;
+          paragraph->image_height = gdk_pixbuf_get_height (paragraph->image) * paragraph->image_scale;
           line.height = paragraph->image_height;
           g_array_append_val (paragraph->lines, line);
           g_clear_pointer (&style.tabs, pango_tab_array_free);
@@ -491,11 +515,12 @@ first_lines_height (Paragraph *paragraph,
 
 static void
 paginate (CgPrintOperation *self,
+          double            first_top,
           double            top,
           double            bottom)
 {
   GArray *page = new_page (self);
-  double y = top;
+  double y = first_top;
 
   for (guint p = 0; p < self->paragraphs->len; p++)
     {
@@ -565,7 +590,16 @@ cg_print_operation_begin_print (GtkPrintOperation *operation,
     g_ptr_array_add (self->paragraphs, build_paragraph (self, context, &iter, width, scale));
   while (gtk_text_iter_forward_line (&iter));
 
-  paginate (self, self->header_height, height - self->footer_height);
+  /* take it home (F19): the code and its caption take the top of the
+   * first page, 0.5 mm a module: a phone reads it close up, and so does a
+   * scanner at 150 dpi (3 pixels a module; at 0.35 mm it misread). */
+  self->take_home_height = 0;
+  if (self->take_home != NULL)
+    self->take_home_height = (cg_qr_code_get_width (self->take_home) + 2 * CG_QR_CODE_QUIET_ZONE) *
+                             TAKE_HOME_MODULE_MM * gtk_print_context_get_dpi_y (context) / 25.4;
+
+  paginate (self, self->header_height + self->take_home_height, self->header_height,
+            height - self->footer_height);
   gtk_print_operation_set_n_pages (operation, self->pages->len);
 }
 
@@ -619,6 +653,59 @@ draw_small_text (CgPrintOperation *self,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* take it home (F19): the same code as the dialog's, at the end of the
+ * line (the right, or the left in Arabic), and what it is for beside it.
+ * The quiet zone is the paper's white, and the caption keeps clear of it. */
+static void
+draw_take_home (CgPrintOperation *self,
+                GtkPrintContext  *context,
+                double            top)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double scale = gtk_print_context_get_dpi_y (context) / SCREEN_DPI;
+  gboolean rtl = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+  double side = self->take_home_height;
+  double gap = 12 * scale;
+  guint n = cg_qr_code_get_width (self->take_home);
+  double module = side / (n + 2 * CG_QR_CODE_QUIET_ZONE);
+  double x0 = (rtl ? 0 : width - side) + CG_QR_CODE_QUIET_ZONE * module;
+  double y0 = top + CG_QR_CODE_QUIET_ZONE * module;
+  g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (BODY_FONT);
+  g_autofree char *caption = NULL;
+  int caption_height;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  /* Runs of dark modules as one rectangle: no hairlines between them. */
+  for (guint y = 0; y < n; y++)
+    for (guint x = 0; x < n; x++)
+      {
+        guint run = 0;
+
+        while (x + run < n && cg_qr_code_get_module (self->take_home, x + run, y))
+          run++;
+        if (run == 0)
+          continue;
+        cairo_rectangle (cr, x0 + x * module, y0 + y * module, run * module, module);
+        x += run - 1;
+      }
+  cairo_fill (cr);
+
+  caption = g_markup_printf_escaped ("<b>%s</b>\n%s", _("Take it home"),
+                                     _("Point your phone’s camera at the code: the text appears on your phone. "
+                                       "It needs no internet, no app and no account. Nothing is stored or sent."));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((width - side - gap) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, caption, -1);
+  pango_layout_get_pixel_size (layout, NULL, &caption_height);
+  cairo_move_to (cr, rtl ? side + gap : 0, top + (side - caption_height) / 2);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 static void
 cg_print_operation_draw_page (GtkPrintOperation *operation,
                               GtkPrintContext   *context,
@@ -645,6 +732,9 @@ cg_print_operation_draw_page (GtkPrintOperation *operation,
   cairo_rectangle (cr, 0, 2 * line_height + 8 * scale, width, MAX (0.5, scale * 0.75));
   cairo_fill (cr);
 
+  if (page_nr == 0 && self->take_home != NULL)
+    draw_take_home (self, context, self->header_height);
+
   for (guint i = 0; i < page->len; i++)
     {
       Piece *piece = &g_array_index (page, Piece, i);
@@ -664,7 +754,7 @@ cg_print_operation_draw_page (GtkPrintOperation *operation,
 
           cairo_save (cr);
           cairo_translate (cr, x, piece->y);
-          cairo_scale (cr, scale, scale);
+          cairo_scale (cr, paragraph->image_scale, paragraph->image_scale);
           gdk_cairo_set_source_pixbuf (cr, paragraph->image, 0, 0);
           cairo_paint (cr);
           cairo_restore (cr);
@@ -722,6 +812,7 @@ cg_print_operation_finalize (GObject *object)
 
   g_clear_object (&self->item);
   g_clear_object (&self->renderer);
+  g_clear_pointer (&self->take_home, cg_qr_code_free);
   g_clear_pointer (&self->clinic_name, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->paragraphs, g_ptr_array_unref);
@@ -781,9 +872,25 @@ cg_print_operation_new (CgItem     *item,
   cg_text_palette_init_for_paper (&palette);
   self->renderer = cg_text_renderer_new (NULL);
   cg_text_renderer_set_palette (self->renderer, &palette);
-  cg_text_renderer_render (self->renderer, item, NULL, CG_RENDER_PAGE);
+  cg_text_renderer_render (self->renderer, item, NULL, CG_RENDER_PAGE | CG_RENDER_PAPER);
 
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), cg_item_get_title (item));
 
   return self;
+}
+
+/**
+ * cg_print_operation_set_take_home:
+ * @text: (nullable): what the code beside the text holds, as in the "Take
+ *   it home" dialog; %NULL for no code
+ */
+void
+cg_print_operation_set_take_home (CgPrintOperation *self,
+                                  const char       *text)
+{
+  g_return_if_fail (CG_IS_PRINT_OPERATION (self));
+
+  g_clear_pointer (&self->take_home, cg_qr_code_free);
+  if (text != NULL)
+    self->take_home = cg_qr_code_new (text, CG_QR_CODE_MAX_VERSION);
 }

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CgPrintOperation, cg_print_operation, CG, PRINT_OPERATION, GtkPrintOperation)
 
-CgPrintOperation *cg_print_operation_new (CgItem     *item,
-                                          const char *clinic_name);
+CgPrintOperation *cg_print_operation_new            (CgItem           *item,
+                                                     const char       *clinic_name);
+void              cg_print_operation_set_take_home  (CgPrintOperation *self,
+                                                     const char       *text);
 
 G_END_DECLS

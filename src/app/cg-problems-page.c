@@ -19,6 +19,7 @@ struct _CgProblemsPage
 {
   AdwBin      parent_instance;
 
+  CgLibrary  *library;
   GPtrArray  *problems;  /* of CgProblem */
 
   /* Template widgets */
@@ -28,6 +29,14 @@ struct _CgProblemsPage
 };
 
 G_DEFINE_FINAL_TYPE (CgProblemsPage, cg_problems_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 copy_button_clicked_cb (CgProblemsPage *self,
@@ -47,8 +56,47 @@ cg_problems_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_PROBLEMS_PAGE);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (cg_problems_page_parent_class)->dispose (object);
+}
+
+static void
+cg_problems_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CgProblemsPage *self = CG_PROBLEMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_problems_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CgProblemsPage *self = CG_PROBLEMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      cg_problems_page_set_library (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -58,6 +106,15 @@ cg_problems_page_class_init (CgProblemsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cg_problems_page_dispose;
+  object_class->get_property = cg_problems_page_get_property;
+  object_class->set_property = cg_problems_page_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         CG_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-problems-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgProblemsPage, stack);
@@ -115,6 +172,9 @@ cg_problems_page_set_library (CgProblemsPage *self,
 
   g_return_if_fail (CG_IS_PROBLEMS_PAGE (self));
   g_return_if_fail (library == NULL || CG_IS_LIBRARY (library));
+
+  if (g_set_object (&self->library, library))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 
   g_ptr_array_set_size (self->problems, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)

@@ -10,6 +10,7 @@
 
 #include "cg-document-view.h"
 #include "cg-faq-entry.h"
+#include "cg-link-dialog.h"
 #include "cg-search-page.h"
 
 /* The results of the header's search: one row a result (what it is, its
@@ -19,7 +20,8 @@
  * The page does not know the window: a result opens through the
  * "result-activated" signal (the window needs its matched words, to
  * highlight them), the suggestion through "win.search" and copying
- * through "win.copy-item", which copies what "Copy as Text" copies. */
+ * through "win.copy-item", which copies what "Copy as Text" copies, and
+ * taking it home through "win.take-home". */
 
 struct _CgSearchPage
 {
@@ -66,7 +68,7 @@ create_result_row (gpointer item,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
 
-  icon = gtk_image_new_from_icon_name (faq ? "dialog-question-symbolic" : "x-office-document-symbolic");
+  icon = gtk_image_new_from_icon_name (faq ? "help-faq-symbolic" : "x-office-document-symbolic");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, "dim-label");
   /* Said in words rather than shown: the icon is only decoration. */
@@ -105,6 +107,7 @@ create_result_row (gpointer item,
   if (faq)
     {
       GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      GtkWidget *take_home;
 
       gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (copy, _("Copy Answer"));
@@ -115,6 +118,12 @@ create_result_row (gpointer item,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-item");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", cg_search_result_get_id (result));
       gtk_box_append (GTK_BOX (box), copy);
+
+      take_home = cg_link_dialog_new_take_home_button (FALSE);
+      gtk_widget_set_valign (take_home, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (take_home), "win.take-home");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (take_home), "s", cg_search_result_get_id (result));
+      gtk_box_append (GTK_BOX (box), take_home);
     }
 
   row = gtk_list_box_row_new ();
@@ -207,8 +216,15 @@ cg_search_page_update (CgSearchPage *self)
 
   show_answer (self);
 
-  /* Translators: above the search results. */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
+  /* The index gives at most so many results: as many again may have
+   * matched, and the count does not pretend to know. */
+  if (n >= CG_SEARCH_INDEX_DEFAULT_LIMIT)
+    /* Translators: above the search results, when there may be more
+     * than are shown: "At least 20 results". */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At least %u result", "At least %u results", n), n);
+  else
+    /* Translators: above the search results. */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
   gtk_label_set_label (self->count_label, count);
   gtk_stack_set_visible_child_name (self->stack, "results");
 

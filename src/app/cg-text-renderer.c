@@ -11,10 +11,12 @@
 #include <string.h>
 
 #include "cg-article.h"
+#include "cg-document-image.h"
 #include "cg-faq-entry.h"
 #include "cg-note-icon.h"
 #include "cg-page-text.h"
 #include "cg-plain-text.h"
+#include "cg-text-style.h"
 #include "cg-text-renderer.h"
 
 /* The one bridge between the content model and GTK: a CgDocument becomes
@@ -26,11 +28,6 @@
  * spacing is in ems, recomputed when the text size changes; colours come
  * from a palette read from the widget's style. */
 
-/* One em at text scale 1: the reading font is about 12.5 pt. */
-#define EM_PX 16.0
-
-#define MAX_LIST_LEVEL 4
-#define MAX_IMAGE_WIDTH 600
 
 struct _CgTextRenderer
 {
@@ -63,211 +60,39 @@ static GtkTextTag *
 lookup_tag (CgTextRenderer *self,
             const char     *name)
 {
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), name);
-
-  g_assert (tag != NULL);
-
-  return tag;
-}
-
-static void
-set_tag (CgTextRenderer *self,
-         const char     *name,
-         const char     *first_property,
-         ...)
-{
-  va_list args;
-
-  va_start (args, first_property);
-  g_object_set_valist (G_OBJECT (lookup_tag (self, name)), first_property, args);
-  va_end (args);
-}
-
-/* Creation order is priority order: later tags win where they overlap. */
-static void
-create_tags (CgTextRenderer *self)
-{
-  GtkTextBuffer *buffer = self->buffer;
-
-  if (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "title") != NULL)
-    return;
-
-  gtk_text_buffer_create_tag (buffer, "paragraph", NULL);
-  gtk_text_buffer_create_tag (buffer, "list-item", NULL);
-  gtk_text_buffer_create_tag (buffer, "heading-1",
-                              "weight", 700, "scale", 1.35, NULL);
-  gtk_text_buffer_create_tag (buffer, "heading-2",
-                              "weight", 700, "scale", 1.12, NULL);
-  gtk_text_buffer_create_tag (buffer, "title",
-                              "weight", 800, "scale", 1.75, NULL);
-  gtk_text_buffer_create_tag (buffer, "disclaimer",
-                              "scale", 0.92, NULL);
-  gtk_text_buffer_create_tag (buffer, "review",
-                              "scale", 0.92, NULL);
-  gtk_text_buffer_create_tag (buffer, "note-title",
-                              "weight", 700, NULL);
-  gtk_text_buffer_create_tag (buffer, "image",
-                              "justification", GTK_JUSTIFY_CENTER, NULL);
-  gtk_text_buffer_create_tag (buffer, "caption",
-                              "justification", GTK_JUSTIFY_CENTER,
-                              "style", PANGO_STYLE_ITALIC, "scale", 0.92, NULL);
-  gtk_text_buffer_create_tag (buffer, "related-heading",
-                              "weight", 700, "scale", 1.12, NULL);
-
-  for (guint level = 1; level <= MAX_LIST_LEVEL; level++)
-    {
-      g_autofree char *list = g_strdup_printf ("list-%u", level);
-      g_autofree char *para = g_strdup_printf ("list-paragraph-%u", level);
-
-      gtk_text_buffer_create_tag (buffer, list, "accumulative-margin", TRUE, NULL);
-      gtk_text_buffer_create_tag (buffer, para, "accumulative-margin", TRUE, NULL);
-    }
-
-  gtk_text_buffer_create_tag (buffer, "list-end", NULL);
-  gtk_text_buffer_create_tag (buffer, "note", "accumulative-margin", TRUE, NULL);
-  gtk_text_buffer_create_tag (buffer, "note-info", NULL);
-  gtk_text_buffer_create_tag (buffer, "note-warning", NULL);
-  gtk_text_buffer_create_tag (buffer, "note-call", NULL);
-  gtk_text_buffer_create_tag (buffer, "note-start", NULL);
-  gtk_text_buffer_create_tag (buffer, "note-end", NULL);
-  gtk_text_buffer_create_tag (buffer, "after-note", NULL);
-  gtk_text_buffer_create_tag (buffer, "note-after-note", NULL);
-
-  gtk_text_buffer_create_tag (buffer, "bullet", "weight", 700, NULL);
-  gtk_text_buffer_create_tag (buffer, "emphasis", "style", PANGO_STYLE_ITALIC, NULL);
-  gtk_text_buffer_create_tag (buffer, "strong", "weight", 700, NULL);
-  gtk_text_buffer_create_tag (buffer, "field", NULL);
-  gtk_text_buffer_create_tag (buffer, "link", "underline", PANGO_UNDERLINE_SINGLE, NULL);
-
-  gtk_text_buffer_create_tag (buffer, "find-match", NULL);
-  gtk_text_buffer_create_tag (buffer, "find-current", NULL);
+  return cg_text_style_get_tag (self->buffer, name);
 }
 
 static int
 em (CgTextRenderer *self,
     double          ems)
 {
-  return (int) (ems * EM_PX * self->text_scale + 0.5);
+  return cg_text_style_em (self->text_scale, ems);
 }
 
 static void
 update_metrics (CgTextRenderer *self)
 {
-  /* Body text is set looser than the interface, for reading. */
-  const double line_height = 1.35;
-
-  set_tag (self, "title", "pixels-below-lines", em (self, 0.35), NULL);
-  set_tag (self, "disclaimer", "pixels-below-lines", em (self, 1.3), NULL);
-  set_tag (self, "heading-1",
-           "pixels-above-lines", em (self, 1.4),
-           "pixels-below-lines", em (self, 0.45), NULL);
-  set_tag (self, "heading-2",
-           "pixels-above-lines", em (self, 0.9),
-           "pixels-below-lines", em (self, 0.35), NULL);
-  set_tag (self, "related-heading",
-           "pixels-above-lines", em (self, 1.4),
-           "pixels-below-lines", em (self, 0.45), NULL);
-  set_tag (self, "paragraph",
-           "pixels-below-lines", em (self, 0.8),
-           "line-height", line_height, NULL);
-  set_tag (self, "list-item",
-           "pixels-below-lines", em (self, 0.35),
-           "line-height", line_height, NULL);
-  set_tag (self, "list-end", "pixels-below-lines", em (self, 0.8), NULL);
-  set_tag (self, "note-title", "pixels-below-lines", em (self, 0.35), NULL);
-  set_tag (self, "image", "pixels-below-lines", em (self, 0.35), NULL);
-  set_tag (self, "caption", "pixels-below-lines", em (self, 0.8), NULL);
-  set_tag (self, "review", "pixels-above-lines", em (self, 1.4), NULL);
-
-  /* A hanging indent: the bullet sits at the margin, the text and its
-   * wrapped lines at one tab stop further in. */
-  for (guint level = 1; level <= MAX_LIST_LEVEL; level++)
-    {
-      g_autofree char *list = g_strdup_printf ("list-%u", level);
-      g_autofree char *para = g_strdup_printf ("list-paragraph-%u", level);
-      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT,
-                                                                em (self, 1.5));
-      int margin = em (self, 0.4 + 1.5 * (level - 1));
-
-      set_tag (self, list,
-               "left-margin", margin,
-               "indent", -em (self, 1.5),
-               "tabs", tabs, NULL);
-      set_tag (self, para,
-               "left-margin", margin + em (self, 1.5),
-               "pixels-below-lines", em (self, 0.35), NULL);
-      pango_tab_array_free (tabs);
-    }
-
-  set_tag (self, "note",
-           "left-margin", em (self, 0.9),
-           "right-margin", em (self, 0.9), NULL);
-  set_tag (self, "note-start", "pixels-above-lines", em (self, 0.8), NULL);
-  set_tag (self, "note-end", "pixels-below-lines", em (self, 0.8), NULL);
-  set_tag (self, "after-note", "pixels-above-lines", em (self, 1.0), NULL);
-  /* Two notes in a row: the gap between them, then the second's padding. */
-  set_tag (self, "note-after-note", "pixels-above-lines", em (self, 1.0) + em (self, 0.8), NULL);
+  cg_text_style_update_metrics (self->buffer, self->text_scale);
 
   for (guint i = 0; i < self->icons->len; i++)
     cg_note_icon_set_size (g_ptr_array_index (self->icons, i), em (self, 1.15));
 }
 
-static const char *
-note_tag_name (CgNoteKind kind)
-{
-  switch (kind)
-    {
-    case CG_NOTE_WARNING:
-      return "note-warning";
-    case CG_NOTE_CALL:
-      return "note-call";
-    case CG_NOTE_INFO:
-    case CG_NOTE_NONE:
-    default:
-      return "note-info";
-    }
-}
-
-static const char *
-note_icon_name (CgNoteKind kind)
-{
-  switch (kind)
-    {
-    case CG_NOTE_WARNING:
-      return "dialog-warning-symbolic";
-    case CG_NOTE_CALL:
-      return "call-start-symbolic";
-    case CG_NOTE_INFO:
-    case CG_NOTE_NONE:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
 static void
 apply_palette (CgTextRenderer *self)
 {
-  const CgTextPalette *p = &self->palette;
-
   if (!self->has_palette)
     return;
 
-  set_tag (self, "link", "foreground-rgba", &p->accent, NULL);
-  set_tag (self, "bullet", "foreground-rgba", &p->accent, NULL);
-  set_tag (self, "disclaimer", "foreground-rgba", &p->dim, NULL);
-  set_tag (self, "review", "foreground-rgba", &p->dim, NULL);
-  set_tag (self, "caption", "foreground-rgba", &p->dim, NULL);
-  set_tag (self, "find-match", "background-rgba", &p->match_bg, NULL);
-  set_tag (self, "find-current",
-           "background-rgba", &p->current_bg,
-           "foreground-rgba", &p->current_fg, NULL);
+  cg_text_style_apply_palette (self->buffer, &self->palette);
 
   for (guint i = 0; i < self->icons->len; i++)
     {
       CgNoteIcon *icon = g_ptr_array_index (self->icons, i);
       CgNoteKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (icon), "cg-note-kind"));
 
-      cg_note_icon_set_color (icon, &p->note_fg[kind]);
+      cg_note_icon_set_color (icon, &self->palette.note_fg[kind]);
     }
 }
 
@@ -396,7 +221,7 @@ static void
 insert_note_icon (CgTextRenderer *self,
                   CgNoteKind      kind)
 {
-  g_autoptr(CgNoteIcon) icon = cg_note_icon_new (note_icon_name (kind), em (self, 1.15));
+  g_autoptr(CgNoteIcon) icon = cg_note_icon_new (cg_text_style_note_icon (kind), em (self, 1.15));
   GtkTextIter end;
 
   g_object_set_data (G_OBJECT (icon), "cg-note-kind", GUINT_TO_POINTER (kind));
@@ -410,9 +235,44 @@ insert_note_icon (CgTextRenderer *self,
   insert_text (self, "\xe2\x80\x82");
 }
 
+/* A drawing's numbers are explained by the numbered list right after it
+ * (or, failing that, right before it): the viewer shows that list beside
+ * the enlarged picture, so the numbers still mean something there. */
+static char *
+image_legend (CgDocument *document,
+              guint       index)
+{
+  guint n_blocks = cg_document_get_n_blocks (document);
+  GString *legend = g_string_new (NULL);
+  guint first = index + 1;
+
+  if (first >= n_blocks || cg_document_get_block (document, first)->number != 1)
+    {
+      /* Walk back to the start of a numbered list that ends at the picture. */
+      first = index;
+      while (first > 0 && cg_document_get_block (document, first - 1)->kind == CG_BLOCK_LIST_ITEM
+             && cg_document_get_block (document, first - 1)->number > 0)
+        first--;
+      if (first == index)
+        return g_string_free (legend, TRUE);
+    }
+
+  for (guint i = first; i < n_blocks; i++)
+    {
+      const CgBlock *item = cg_document_get_block (document, i);
+
+      if (item->kind != CG_BLOCK_LIST_ITEM || item->number == 0 || item->level != 1)
+        break;
+      g_string_append_printf (legend, "%s%u. %s", legend->len > 0 ? "\n" : "", item->number, item->text);
+    }
+
+  return g_string_free (legend, legend->len == 0);
+}
+
 static void
 insert_image (CgTextRenderer *self,
-              const CgBlock  *block)
+              const CgBlock  *block,
+              char           *legend)
 {
   GtkTextChildAnchor *anchor;
   GtkTextIter end;
@@ -421,6 +281,8 @@ insert_image (CgTextRenderer *self,
   anchor = gtk_text_buffer_create_child_anchor (self->buffer, &end);
   g_object_set_data_full (G_OBJECT (anchor), "cg-image-path", g_strdup (block->source), g_free);
   g_object_set_data_full (G_OBJECT (anchor), "cg-image-alt", g_strdup (block->text), g_free);
+  g_object_set_data_full (G_OBJECT (anchor), "cg-image-caption", g_strdup (block->caption), g_free);
+  g_object_set_data_full (G_OBJECT (anchor), "cg-image-legend", legend, g_free);
   g_ptr_array_add (self->images, g_object_ref (anchor));
 }
 
@@ -448,7 +310,7 @@ render_block (CgTextRenderer *self,
   gboolean starts_note = block->note_group != 0 && (prev == NULL || prev->note_group != block->note_group);
   gboolean ends_note = block->note_group != 0 && (next == NULL || next->note_group != block->note_group);
   gboolean after_note = prev != NULL && prev->note_group != 0 && prev->note_group != block->note_group;
-  guint level = CLAMP (block->level, 1, MAX_LIST_LEVEL);
+  guint level = CLAMP (block->level, 1, CG_TEXT_STYLE_MAX_LIST_LEVEL);
   int start;
 
   /* Every note opens with its icon and a title; a note without one gets
@@ -460,7 +322,7 @@ render_block (CgTextRenderer *self,
 
       if (block->kind != CG_BLOCK_NOTE_TITLE)
         {
-          insert_text (self, cg_plain_text_note_label (block->note));
+          insert_text (self, cg_note_kind_get_label (block->note));
           tag_to_end (self, *note_start, "note-title");
           tag_to_end (self, *note_start, "note-start");
         }
@@ -504,7 +366,7 @@ render_block (CgTextRenderer *self,
       break;
 
     case CG_BLOCK_IMAGE:
-      insert_image (self, block);
+      insert_image (self, block, image_legend (document, index));
       tag_to_end (self, start, "image");
       if (block->caption != NULL && block->caption[0] != '\0')
         {
@@ -545,7 +407,7 @@ render_block (CgTextRenderer *self,
       line_start = gtk_text_iter_get_offset (&end);
       tag_to_end (self, line_start, "note-end");
       tag_to_end (self, *note_start, "note");
-      tag_to_end (self, *note_start, note_tag_name (block->note));
+      tag_to_end (self, *note_start, cg_text_style_note_tag (block->note));
     }
 }
 
@@ -616,7 +478,7 @@ cg_text_renderer_constructed (GObject *object)
   if (self->buffer == NULL)
     self->buffer = gtk_text_buffer_new (NULL);
 
-  create_tags (self);
+  cg_text_style_create_tags (self->buffer);
   update_metrics (self);
 }
 
@@ -747,6 +609,7 @@ cg_text_renderer_render (CgTextRenderer *self,
                          GListModel     *related,
                          CgRenderFlags   flags)
 {
+  g_autoptr(CgDocument) paper = NULL;
   CgDocument *document;
   int note_start = 0;
   int start;
@@ -771,6 +634,11 @@ cg_text_renderer_render (CgTextRenderer *self,
     }
 
   document = cg_item_get_document (item);
+  /* On paper a link is blue underlined words nobody can press. */
+  if (document != NULL && (flags & CG_RENDER_PAPER))
+    paper = cg_document_for_paper (document);
+  if (paper != NULL)
+    document = paper;
   for (guint i = 0; document != NULL && i < cg_document_get_n_blocks (document); i++)
     render_block (self, document, i, &note_start);
 
@@ -817,6 +685,17 @@ cg_text_renderer_set_text_scale (CgTextRenderer *self,
 
   self->text_scale = text_scale;
   update_metrics (self);
+
+  for (guint i = 0; i < self->images->len; i++)
+    {
+      g_autofree GtkWidget **widgets = NULL;
+      guint n_widgets;
+
+      widgets = gtk_text_child_anchor_get_widgets (g_ptr_array_index (self->images, i), &n_widgets);
+      for (guint j = 0; j < n_widgets; j++)
+        if (CG_IS_DOCUMENT_IMAGE (widgets[j]))
+          cg_document_image_set_text_scale (CG_DOCUMENT_IMAGE (widgets[j]), text_scale);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
@@ -912,31 +791,6 @@ cg_text_renderer_get_link_bounds (CgTextRenderer    *self,
   return TRUE;
 }
 
-static GdkPaintable *
-load_image (const char *path,
-            int         max_width)
-{
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) error = NULL;
-  int width = 0, height = 0;
-
-  if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL || width <= 0 || height <= 0)
-    return NULL;
-
-  if (width > max_width)
-    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, max_width, -1, TRUE, &error);
-  else
-    pixbuf = gdk_pixbuf_new_from_file (path, &error);
-
-  if (pixbuf == NULL)
-    {
-      g_debug ("Cannot load %s: %s", path, error->message);
-      return NULL;
-    }
-
-  return GDK_PAINTABLE (gdk_texture_new_for_pixbuf (pixbuf));
-}
-
 /**
  * cg_text_renderer_attach_widgets:
  *
@@ -956,9 +810,10 @@ cg_text_renderer_attach_widgets (CgTextRenderer *self,
       GtkTextChildAnchor *anchor = g_ptr_array_index (self->images, i);
       const char *path = g_object_get_data (G_OBJECT (anchor), "cg-image-path");
       const char *alt = g_object_get_data (G_OBJECT (anchor), "cg-image-alt");
-      g_autoptr(GdkPaintable) paintable = NULL;
+      const char *caption = g_object_get_data (G_OBJECT (anchor), "cg-image-caption");
+      const char *legend = g_object_get_data (G_OBJECT (anchor), "cg-image-legend");
       g_autofree GtkWidget **widgets = NULL;
-      GtkWidget *child;
+      GtkWidget *child = NULL;
       guint n_widgets;
 
       widgets = gtk_text_child_anchor_get_widgets (anchor, &n_widgets);
@@ -966,26 +821,23 @@ cg_text_renderer_attach_widgets (CgTextRenderer *self,
         continue;
 
       if (path != NULL)
-        paintable = load_image (path, MAX_IMAGE_WIDTH);
+        child = cg_document_image_new (path, alt, caption, legend);
 
-      if (paintable != NULL)
-        {
-          child = gtk_picture_new_for_paintable (paintable);
-          gtk_picture_set_can_shrink (GTK_PICTURE (child), FALSE);
-          gtk_picture_set_alternative_text (GTK_PICTURE (child), alt);
-          gtk_widget_add_css_class (child, "document-image");
-        }
+      if (child != NULL && cg_document_image_is_valid (CG_DOCUMENT_IMAGE (child)))
+        cg_document_image_set_text_scale (CG_DOCUMENT_IMAGE (child), self->text_scale);
       else
         {
           /* The file is missing: the description still tells what it showed. */
+          if (child != NULL)
+            g_object_unref (g_object_ref_sink (child));
           child = gtk_label_new (alt);
           gtk_label_set_wrap (GTK_LABEL (child), TRUE);
           gtk_widget_add_css_class (child, "dim-label");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, alt,
+                                          -1);
         }
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, alt,
-                                      -1);
       gtk_text_view_add_child_at_anchor (view, child, anchor);
     }
 }
@@ -1003,111 +855,4 @@ cg_text_renderer_get_images (CgTextRenderer *self)
   g_return_val_if_fail (CG_IS_TEXT_RENDERER (self), NULL);
 
   return self->images;
-}
-
-/* Palettes */
-
-static void
-lookup_color (GtkStyleContext *context,
-              const char      *name,
-              const GdkRGBA   *fallback,
-              GdkRGBA         *color)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (context, name, color))
-    *color = *fallback;
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-static GdkRGBA
-with_alpha (const GdkRGBA *color,
-            double         alpha)
-{
-  GdkRGBA result = *color;
-
-  result.alpha *= alpha;
-
-  return result;
-}
-
-/**
- * cg_text_palette_init_from_widget:
- *
- * Reads the libadwaita palette that applies to @widget: light or dark,
- * normal or high contrast. Note tints are stronger in high contrast, and
- * secondary text is not dimmed.
- */
-void
-cg_text_palette_init_from_widget (CgTextPalette *palette,
-                                  GtkWidget     *widget)
-{
-  GtkStyleContext *context;
-  gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
-  double tint = high_contrast ? 0.3 : 1.0 / 7;
-  GdkRGBA accent_bg, warning_bg, error_bg;
-
-  g_return_if_fail (palette != NULL);
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  context = gtk_widget_get_style_context (widget);
-  gtk_style_context_get_color (context, &palette->foreground);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  palette->dim = with_alpha (&palette->foreground, high_contrast ? 1.0 : 0.6);
-
-  lookup_color (context, "accent_color", &palette->foreground, &palette->accent);
-  lookup_color (context, "accent_bg_color", &palette->accent, &accent_bg);
-  lookup_color (context, "warning_bg_color", &accent_bg, &warning_bg);
-  lookup_color (context, "error_bg_color", &accent_bg, &error_bg);
-  lookup_color (context, "accent_fg_color", &palette->foreground, &palette->current_fg);
-
-  palette->note_bg[CG_NOTE_NONE] = with_alpha (&accent_bg, tint);
-  palette->note_bg[CG_NOTE_INFO] = with_alpha (&accent_bg, tint);
-  palette->note_bg[CG_NOTE_WARNING] = with_alpha (&warning_bg, tint * 1.4);
-  palette->note_bg[CG_NOTE_CALL] = with_alpha (&error_bg, tint);
-
-  palette->note_fg[CG_NOTE_NONE] = palette->accent;
-  palette->note_fg[CG_NOTE_INFO] = palette->accent;
-  lookup_color (context, "warning_color", &palette->foreground, &palette->note_fg[CG_NOTE_WARNING]);
-  lookup_color (context, "error_color", &palette->foreground, &palette->note_fg[CG_NOTE_CALL]);
-
-  palette->match_bg = with_alpha (&warning_bg, 0.45);
-  palette->current_bg = accent_bg;
-}
-
-/**
- * cg_text_palette_init_for_paper:
- *
- * Paper is white whatever the screen's style: printing uses the light
- * palette's values.
- */
-void
-cg_text_palette_init_for_paper (CgTextPalette *palette)
-{
-  /* libadwaita's light palette: @blue_3, @blue_4, @yellow_2, @yellow_5, @red_3, @red_4. */
-  static const GdkRGBA blue_3 = { 0x35 / 255., 0x84 / 255., 0xe4 / 255., 1 };
-  static const GdkRGBA blue_4 = { 0x1c / 255., 0x71 / 255., 0xd8 / 255., 1 };
-  static const GdkRGBA yellow_2 = { 0x9c / 255., 0x6e / 255., 0x03 / 255., 1 };
-  static const GdkRGBA yellow_5 = { 0xe5 / 255., 0xa5 / 255., 0x0a / 255., 1 };
-  static const GdkRGBA red_3 = { 0xe0 / 255., 0x1b / 255., 0x24 / 255., 1 };
-  static const GdkRGBA red_4 = { 0xc0 / 255., 0x1c / 255., 0x28 / 255., 1 };
-  static const GdkRGBA black = { 0, 0, 0, 1 };
-
-  g_return_if_fail (palette != NULL);
-
-  palette->foreground = black;
-  palette->dim = with_alpha (&black, 0.65);
-  palette->accent = blue_4;
-  palette->note_bg[CG_NOTE_NONE] = with_alpha (&blue_3, 0.1);
-  palette->note_bg[CG_NOTE_INFO] = with_alpha (&blue_3, 0.1);
-  palette->note_bg[CG_NOTE_WARNING] = with_alpha (&yellow_5, 0.16);
-  palette->note_bg[CG_NOTE_CALL] = with_alpha (&red_3, 0.1);
-  palette->note_fg[CG_NOTE_NONE] = blue_4;
-  palette->note_fg[CG_NOTE_INFO] = blue_4;
-  palette->note_fg[CG_NOTE_WARNING] = yellow_2;
-  palette->note_fg[CG_NOTE_CALL] = red_4;
-  palette->match_bg = (GdkRGBA) { 0, 0, 0, 0 };
-  palette->current_bg = (GdkRGBA) { 0, 0, 0, 0 };
-  palette->current_fg = black;
 }

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "cg-item.h"
+#include "cg-text-style.h"
 
 G_BEGIN_DECLS
 
@@ -20,23 +21,11 @@ typedef enum
   CG_RENDER_DISCLAIMER = 1 << 1,
   CG_RENDER_REVIEW     = 1 << 2,
   CG_RENDER_RELATED    = 1 << 3,
+  CG_RENDER_PAPER      = 1 << 4,  /* no link can be followed: see cg_document_for_paper() */
 } CgRenderFlags;
 
 /* An article or a question on a page of its own. */
 #define CG_RENDER_PAGE (CG_RENDER_TITLE | CG_RENDER_DISCLAIMER | CG_RENDER_REVIEW)
-
-/* Text tags cannot use CSS, so their colours are read from the style. */
-typedef struct
-{
-  GdkRGBA foreground;
-  GdkRGBA dim;
-  GdkRGBA accent;
-  GdkRGBA note_bg[4];      /* by CgNoteKind */
-  GdkRGBA note_fg[4];
-  GdkRGBA match_bg;
-  GdkRGBA current_bg;
-  GdkRGBA current_fg;
-} CgTextPalette;
 
 #define CG_TYPE_TEXT_RENDERER (cg_text_renderer_get_type ())
 
@@ -65,9 +54,5 @@ gboolean        cg_text_renderer_get_link_bounds   (CgTextRenderer      *self,
 void            cg_text_renderer_attach_widgets    (CgTextRenderer      *self,
                                                     GtkTextView         *view);
 GPtrArray      *cg_text_renderer_get_images        (CgTextRenderer      *self);
-
-void            cg_text_palette_init_from_widget   (CgTextPalette       *palette,
-                                                    GtkWidget           *widget);
-void            cg_text_palette_init_for_paper     (CgTextPalette       *palette);
 
 G_END_DECLS

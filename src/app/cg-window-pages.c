@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cg-article-page.h"
 #include "cg-topic-page.h"
 #include "cg-window-private.h"
@@ -20,7 +22,8 @@
  * visit only lays the page out. One article page serves every article:
  * the one shown is refilled, and when a topic is shown instead it waits,
  * hidden, for the next article. A new library (a reload, a language, the
- * waiting room's reset) drops them all. */
+ * waiting room's reset) drops them all, and the window shows the same
+ * page again in the new library where it can. */
 
 typedef struct
 {
@@ -317,16 +320,20 @@ cg_window_pages_get_article_page (CgWindow *self,
 }
 
 /* A topic's page as a new visit finds it: at the top, its questions
- * closed. */
+ * closed. Back and Forward (not @new_visit) find it as it was left, the
+ * question open, the scroll restored after. */
 GtkWidget *
 cg_window_pages_get_topic_page (CgWindow *self,
-                                CgTopic  *topic)
+                                CgTopic  *topic,
+                                gboolean  new_visit)
 {
   GtkWidget *widget = g_hash_table_lookup (self->topic_pages, cg_topic_get_id (topic));
   GtkWidget *scroller;
 
   if (widget == NULL)
     return cg_window_build_topic_page (self, topic);
+  if (!new_visit)
+    return widget;
 
   cg_topic_page_close_questions (CG_TOPIC_PAGE (widget));
   scroller = find_scrolled_window (widget);
@@ -372,5 +379,93 @@ cg_window_pages_show (CgWindow  *self,
       if (gtk_widget_is_ancestor (focus, widget))
         gtk_root_set_focus (GTK_ROOT (self), NULL);
       gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+      /* A viewport shows the whole of what takes the keyboard, and an
+       * article's text is taller than the window: a page laid out before
+       * (a refilled one) would show the end of its text, not its top. */
+      if (CG_IS_ARTICLE_PAGE (widget))
+        {
+          GtkWidget *scroller = find_scrolled_window (widget);
+
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+        }
     }
+}
+
+/* The same page in another library */
+
+/* Language switch (F6): templates do not re-translate themselves, so a
+ * new window replaces each old one, on the same page. */
+
+/**
+ * cg_window_take_over:
+ * @from: the window @self replaces
+ *
+ * Shows the page @from shows, with its history, size and scroll
+ * position: how a language switch rebuilds a window in the new language.
+ */
+void
+cg_window_take_over (CgWindow *self,
+                     CgWindow *from)
+{
+  int width, height;
+
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (CG_IS_WINDOW (from));
+
+  gtk_window_get_default_size (GTK_WINDOW (from), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (from)))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (from->page == NULL || !cg_window_show_page (self, from->page, FALSE))
+    return;
+
+  /* The pages have the same names in every language. */
+  if (g_set_object (&self->history, from->history))
+    g_object_notify (G_OBJECT (self), "history");
+
+  if (adw_leaflet_get_folded (from->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet,
+                                        adw_leaflet_get_visible_child_name (from->leaflet));
+
+  cg_window_page_restore_scroll (cg_window_get_page_widget (self),
+                       cg_window_page_scroll_fraction (cg_window_get_page_widget (from)));
+}
+
+/* Live content (F8): a content file changed. The page shown stays, at the
+ * same place, or when its article is gone the window goes to its topic,
+ * or home; the history stays (a page gone is skipped over). */
+void
+cg_window_pages_reload (CgWindow  *self,
+                        CgLibrary *library)
+{
+  g_autofree char *page = g_strdup (self->page);
+  g_autofree char *topic_page = NULL;
+  g_autofree char *query = NULL;
+  gboolean was_searching = self->searching;
+  double fraction = cg_window_page_scroll_fraction (self->page_widget);
+
+  if (library == self->library)
+    return;
+
+  if (page != NULL && g_str_has_prefix (page, "item:") && self->library != NULL)
+    {
+      CgItem *item = cg_library_lookup_item (self->library, page + strlen ("item:"));
+
+      if (item != NULL)
+        topic_page = g_strconcat ("topic:", cg_item_get_topic_id (item), NULL);
+    }
+
+  self->keep_search = TRUE;
+  if (cg_window_fill (self, library) && page != NULL)
+    {
+      if (cg_window_show_page (self, page, FALSE))
+        cg_window_page_restore_scroll (self->page_widget, fraction);
+      else if (topic_page == NULL || !cg_window_show_page (self, topic_page, TRUE))
+        cg_window_show_page (self, "home", TRUE);
+    }
+  self->keep_search = FALSE;
+
+  if (was_searching)
+    cg_window_search_refresh (self);
 }

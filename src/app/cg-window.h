@@ -9,10 +9,7 @@
 #include <adwaita.h>
 
 #include "cg-application.h"
-#include "cg-kiosk.h"
 #include "cg-library.h"
-#include "cg-problems-page.h"
-#include "cg-search-page.h"
 
 G_BEGIN_DECLS
 
@@ -28,31 +25,12 @@ gboolean    cg_window_open_page       (CgWindow      *self,
                                        const char    *page);
 const char *cg_window_get_page        (CgWindow      *self);
 GtkWidget  *cg_window_get_page_widget (CgWindow      *self);
-GtkListBox *cg_window_get_sidebar     (CgWindow      *self);
 double      cg_window_get_text_scale  (CgWindow      *self);
 void        cg_window_set_text_scale  (CgWindow      *self,
                                        double         text_scale);
+gboolean    cg_window_get_searching   (CgWindow      *self);
+gboolean    cg_window_get_kiosk       (CgWindow      *self);
 void        cg_window_take_over       (CgWindow      *self,
                                        CgWindow      *from);
-void        cg_window_open_uri        (CgWindow      *self,
-                                       const char    *uri);
-
-/* kiosk (F7) */
-void           cg_window_set_kiosk               (CgWindow   *self,
-                                                  gboolean    kiosk,
-                                                  guint       idle_timeout);
-gboolean       cg_window_get_kiosk               (CgWindow   *self);
-CgKiosk       *cg_window_get_kiosk_controller    (CgWindow   *self);
-void           cg_window_reset                   (CgWindow   *self);
-GtkMenuButton *cg_window_get_primary_menu_button (CgWindow   *self);
-void           cg_window_add_toast               (CgWindow   *self,
-                                                  const char *message);
-
-/* search (F5) and live content (F8) */
-gboolean        cg_window_stop_search       (CgWindow *self);
-GtkSearchEntry *cg_window_get_search_entry  (CgWindow *self);
-CgSearchPage   *cg_window_get_search_page   (CgWindow *self);
-gboolean        cg_window_get_searching     (CgWindow *self);
-CgProblemsPage *cg_window_get_problems_page (CgWindow *self);
 
 G_END_DECLS

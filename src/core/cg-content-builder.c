@@ -7,10 +7,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cg-clinic-private.h"
+#include "cg-document-private.h"
 #include "cg-content-builder.h"
+#include "cg-i18n.h"
 #include "cg-library-private.h"
+#include "cg-near-miss.h"
 #include "cg-xml-converter.h"
 #include "cg-xml-util.h"
 
@@ -47,6 +51,7 @@ struct _CgContentBuilder
   GPtrArray      *links;      /* of CgXmlLink */
   GPtrArray      *elements;   /* of ItemRecord, in file order */
   GHashTable     *hidden;     /* set of ids a <hide> file names */
+  GHashTable     *lost;       /* set of ids of items in files that failed */
   GPtrArray      *problems;   /* of CgProblem, found in the file being read */
   CgXmlConverter  convert;    /* for the file being read */
   guint           layer;      /* of the file being read */
@@ -153,6 +158,28 @@ claim_id (CgContentBuilder *self,
                                  id, record->file, record->line);
       cg_xml_converter_report (&self->convert, node, CG_CONTENT_ERROR_DUPLICATE_ID, message);
       return FALSE;
+    }
+
+  /* An article or question of a later folder with an id of an earlier
+   * one takes its place; said once, in case the id was reused by
+   * accident, unless the file says it is meant. Topics are renamed this
+   * way as a matter of course. */
+  if (record != NULL && !g_str_has_prefix (id, "topic:"))
+    {
+      g_autofree char *replaces = cg_xml_get_attr (node, "replaces");
+
+      if (g_strcmp0 (replaces, "true") != 0 && g_strcmp0 (replaces, "1") != 0)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: the first %s is an id, then a file name and a line
+           * number; keep replaces="true" as it is. */
+          message = g_strdup_printf (_("the id “%s” is already used at %s:%d, and this replaces it: "
+                                       "if that is meant, add replaces=\"true\" here; "
+                                       "otherwise choose another id"),
+                                     id, record->file, record->line);
+          cg_xml_converter_report (&self->convert, node, CG_CONTENT_ERROR_UNMARKED_OVERRIDE, message);
+        }
     }
 
   record = g_new0 (IdRecord, 1);
@@ -273,6 +300,27 @@ collect_related (CgContentBuilder *self,
   return g_strv_builder_end (related);
 }
 
+/* take it home (F19): the key points an editor wrote, clinic fields
+ * filled in as in the text. */
+static char **
+collect_takeaway (CgContentBuilder *self,
+                  xmlNode          *node)
+{
+  g_autoptr(GStrvBuilder) points = g_strv_builder_new ();
+  xmlNode *takeaway = cg_xml_first_child (node, "takeaway");
+
+  for (xmlNode *child = takeaway ? takeaway->children : NULL; child != NULL; child = child->next)
+    if (cg_xml_is_element (child, "item"))
+      {
+        g_autofree char *text = cg_xml_converter_inline_text (&self->convert, child);
+
+        if (text != NULL && text[0] != '\0')
+          g_strv_builder_add (points, text);
+      }
+
+  return g_strv_builder_end (points);
+}
+
 /* An article, or one FAQ entry. */
 static void
 load_item (CgContentBuilder *self,
@@ -292,6 +340,7 @@ load_item (CgContentBuilder *self,
   g_autofree char *reviewed_by = NULL;
   g_auto(GStrv) keywords = NULL;
   g_auto(GStrv) related = NULL;
+  g_auto(GStrv) takeaway = NULL;
   g_autoptr(CgDocument) document = NULL;
   g_autoptr(CgItem) item = NULL;
 
@@ -317,6 +366,7 @@ load_item (CgContentBuilder *self,
   document = cg_xml_converter_build_document (&self->convert,
                                               cg_xml_first_child (node, is_article ? "body" : "answer"));
   related = collect_related (self, node);
+  takeaway = collect_takeaway (self, node);
 
   if (is_article)
     summary = cg_xml_converter_inline_text (&self->convert, cg_xml_first_child (node, "summary"));
@@ -324,7 +374,7 @@ load_item (CgContentBuilder *self,
   {
     const char *names[] = {
       "id", "topic-id", "title", "keywords", "review-date", "reviewed-by",
-      "document", "related", "file", is_article ? "summary" : "popular",
+      "document", "related", "file", is_article ? "summary" : "popular", "takeaway",
     };
     GValue values[G_N_ELEMENTS (names)] = { G_VALUE_INIT };
 
@@ -357,6 +407,8 @@ load_item (CgContentBuilder *self,
         g_value_set_boolean (&values[9], g_strcmp0 (popular, "true") == 0 ||
                                          g_strcmp0 (popular, "1") == 0);
       }
+    g_value_init (&values[10], G_TYPE_STRV);
+    g_value_set_boxed (&values[10], takeaway);
 
     item = CG_ITEM (g_object_new_with_properties (type, G_N_ELEMENTS (names), names, values));
 
@@ -440,13 +492,46 @@ check_topics (CgContentBuilder *self)
     cg_library_remove (self->library, g_ptr_array_index (orphans, i));
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The ids a link could have meant, for "did you mean". */
+static char **
+known_item_ids (CgContentBuilder *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer id;
+
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  g_hash_table_iter_init (&iter, self->ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (cg_library_lookup_item (self->library, id) != NULL)
+      g_ptr_array_add (ids, id);
+
+  /* Sorted, so that of two as near the same one is always suggested. */
+  g_ptr_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (ids, i));
+
+  return g_strv_builder_end (builder);
+}
+
 static void
 check_links (CgContentBuilder *self)
 {
+  g_auto(GStrv) known = NULL;
+
   for (guint i = 0; i < self->links->len; i++)
     {
       CgXmlLink *link = g_ptr_array_index (self->links, i);
       g_autofree char *message = NULL;
+      const char *near;
 
       if (cg_library_lookup_item (self->library, link->target) != NULL)
         continue;
@@ -456,11 +541,57 @@ check_links (CgContentBuilder *self)
       if (g_hash_table_contains (self->hidden, link->target))
         continue;
 
-      message = g_strdup_printf (_("the link points to “%s”, which does not exist"), link->target);
+      /* Its file's own problem says what to fix; a list of links to it
+       * would only bury that. */
+      if (g_hash_table_contains (self->lost, link->target))
+        continue;
+
+      if (known == NULL)
+        known = known_item_ids (self);
+      near = cg_near_miss_find (link->target, (const char * const *) known, 3);
+      if (near != NULL)
+        /* Translators: both %s are ids of articles or questions. */
+        message = g_strdup_printf (_("the link points to “%s”, which does not exist; did you mean “%s”?"),
+                                   link->target, near);
+      else
+        message = g_strdup_printf (_("the link points to “%s”, which does not exist"), link->target);
       report_at (self, link->file, link->line, link->column, CG_CONTENT_ERROR_DANGLING_LINK,
                  message);
     }
 }
+/* A link to a page that was read and then taken away (hidden by the clinic,
+ * or under a hidden topic) leads nowhere the reader can go. A link to an id
+ * nothing ever had is a mistake --validate reports; it stays for the editor
+ * to see. */
+static gboolean
+link_leads_somewhere (const char *target,
+                      gpointer    data)
+{
+  CgContentBuilder *self = data;
+
+  return cg_library_lookup_item (self->library, target) != NULL ||
+         (!g_hash_table_contains (self->ids, target) && !g_hash_table_contains (self->hidden, target));
+}
+
+/* A link into what the clinic hid, or to nothing, becomes words that read
+ * well without it, here, once: the screen, the copy and the print all
+ * show the same document. */
+static void
+demote_dead_links (CgContentBuilder *self)
+{
+  /* Every item read, by the element it came from (the library lists
+   * them only once sealed); a replaced one is looked up as its id now is. */
+  for (guint i = 0; i < self->elements->len; i++)
+    {
+      ItemRecord *record = g_ptr_array_index (self->elements, i);
+      CgItem *item = cg_library_lookup_item (self->library, record->id);
+      CgDocument *document = item != NULL ? cg_item_get_document (item) : NULL;
+
+      if (document != NULL && g_strcmp0 (cg_item_get_file (item), record->file) == 0)
+        cg_document_demote_links (document, link_leads_somewhere, self);
+    }
+}
+
 /* Public API */
 
 CgContentBuilder *
@@ -473,6 +604,7 @@ cg_content_builder_new (CgLibrary *library)
   self->links = g_ptr_array_new_with_free_func (cg_xml_link_free);
   self->elements = g_ptr_array_new_with_free_func (item_record_free);
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lost = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
 
   return self;
@@ -490,6 +622,7 @@ cg_content_builder_free (CgContentBuilder *self)
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_pointer (&self->elements, g_ptr_array_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
+  g_clear_pointer (&self->lost, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_free (self);
 }
@@ -505,6 +638,8 @@ begin_file (CgContentBuilder *self,
     .clinic = self->clinic,
     .problems = self->problems,
     .links = self->links,
+    .rtl = cg_i18n_is_rtl (cg_library_get_language (self->library)),
+    .untranslated = file->untranslated,
   };
   self->layer = file->layer;
 }
@@ -575,6 +710,20 @@ cg_content_builder_read_items (CgContentBuilder *self,
 }
 
 /**
+ * cg_content_builder_note_lost:
+ * @ids: the ids of the items of a file that could not be read
+ *
+ * Links to these ids are not reported: the file's own problem is.
+ */
+void
+cg_content_builder_note_lost (CgContentBuilder   *self,
+                              const char * const *ids)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_hash_table_add (self->lost, g_strdup (ids[i]));
+}
+
+/**
  * cg_content_builder_finish:
  *
  * Drops what was hidden, then what has no topic, and reports links that
@@ -592,6 +741,7 @@ cg_content_builder_finish (CgContentBuilder *self)
 
   check_topics (self);
   check_links (self);
+  demote_dead_links (self);
 
   g_clear_object (&self->clinic);
 }

@@ -20,6 +20,8 @@ void              cg_content_builder_read_early  (CgContentBuilder *self,
                                                   GPtrArray        *files);
 void              cg_content_builder_read_items  (CgContentBuilder *self,
                                                   CgContentFile    *file);
+void              cg_content_builder_note_lost   (CgContentBuilder   *self,
+                                                  const char * const *ids);
 void              cg_content_builder_finish      (CgContentBuilder *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgContentBuilder, cg_content_builder_free)

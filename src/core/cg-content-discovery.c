@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "cg-content-discovery.h"
 
@@ -45,9 +47,20 @@ cg_content_discovery_list (const char  *path,
 
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+      GStatBuf buf;
+
+      /* Only a missing path "does not exist"; a name too long, or a folder
+       * on the way that cannot be entered, says so. */
+      if (g_stat (path, &buf) != 0)
         {
-          *problem = cg_problem_new (path, 0, 0, CG_CONTENT_ERROR_READ, _("does not exist"));
+          int saved_errno = errno;
+          g_autofree char *message = NULL;
+
+          if (saved_errno == ENOENT)
+            message = g_strdup (_("does not exist"));
+          else
+            message = g_strdup_printf (_("cannot be read: %s"), g_strerror (saved_errno));
+          *problem = cg_problem_new (path, 0, 0, CG_CONTENT_ERROR_READ, message);
           return;
         }
 

@@ -259,6 +259,8 @@ cg_content_loader_load (CgContentLoader *self,
       else
         file->path = cg_content_discovery_translation (source_path, source->translated_root,
                                                        self->language);
+      if (source->bytes == NULL && !g_str_equal (file->path, source_path))
+        file->fallback = g_strdup (source_path);
       file->layer = layer;
       if (source->bytes != NULL)
         file->bytes = g_bytes_ref (source->bytes);
@@ -293,6 +295,8 @@ cg_content_loader_load (CgContentLoader *self,
 
       if (file->problem != NULL)
         cg_library_add_problem (library, g_steal_pointer (&file->problem));
+      if (file->lost_ids != NULL)
+        cg_content_builder_note_lost (builder, (const char * const *) file->lost_ids);
       if (file->good != NULL)
         g_hash_table_replace (self->last_good, g_strdup (file->path), g_steal_pointer (&file->good));
       if (file->doc != NULL)

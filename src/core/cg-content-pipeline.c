@@ -73,6 +73,7 @@ cg_content_file_release (CgContentFile *file)
   g_clear_pointer (&file->locator, cg_xml_locator_free);
   g_clear_pointer (&file->doc, xmlFreeDoc);
   g_clear_pointer (&file->problem, cg_problem_free);
+  g_clear_pointer (&file->lost_ids, g_strfreev);
 }
 
 void
@@ -83,6 +84,7 @@ cg_content_file_free (gpointer data)
   cg_content_file_release (file);
   g_free (file->path);
   g_free (file->base_dir);
+  g_free (file->fallback);
   g_free (file);
 }
 
@@ -103,7 +105,7 @@ parse_file (CgContentPipeline *pipeline,
                                      &file->locator, &file->problem);
 
   /* Only files on disk have a last good version. */
-  if (file->doc != NULL && pipeline->track_good && file->base_dir != NULL)
+  if (file->doc != NULL && file->problem == NULL && pipeline->track_good && file->base_dir != NULL)
     file->good = g_steal_pointer (&file->bytes);
   else if (file->doc == NULL && file->previous != NULL &&
            g_file_test (file->path, G_FILE_TEST_EXISTS))
@@ -113,6 +115,34 @@ parse_file (CgContentPipeline *pipeline,
       file->doc = cg_xml_reader_parse (schema, file->previous, file->path, max_size,
                                        &file->locator, &ignored);
     }
+
+  /* A broken translated copy: the reader gets the English file rather
+   * than a hole, and the problem is still reported. */
+  if (file->doc == NULL && file->fallback != NULL)
+    {
+      g_autoptr(CgProblem) ignored = NULL;
+      g_autoptr(GBytes) english = cg_xml_reader_read_file (file->fallback, max_size, &ignored);
+
+      if (english != NULL)
+        file->doc = cg_xml_reader_parse (schema, english, file->fallback, max_size,
+                                         &file->locator, &ignored);
+      if (file->doc != NULL && ignored == NULL)
+        {
+          g_free (file->path);
+          file->path = g_steal_pointer (&file->fallback);
+          file->untranslated = TRUE;
+        }
+      else
+        {
+          g_clear_pointer (&file->doc, xmlFreeDoc);
+          g_clear_pointer (&file->locator, cg_xml_locator_free);
+        }
+    }
+
+  /* Whatever links to what a bad file defines is not reported as well:
+   * the file's own problem is the one to fix. */
+  if (file->problem != NULL && file->bytes != NULL)
+    file->lost_ids = cg_xml_reader_scan_item_ids (file->bytes);
 
   g_clear_pointer (&file->bytes, g_bytes_unref);
   g_clear_pointer (&file->previous, g_bytes_unref);

@@ -27,6 +27,9 @@ typedef struct
   xmlDoc       *doc;
   CgXmlLocator *locator;
   CgProblem    *problem;
+  char         *fallback;      /* the English source of a translated copy, or NULL */
+  gboolean      untranslated;  /* @path is @fallback's English, read for another language */
+  char        **lost_ids;      /* ids of items a bad file would have defined */
 } CgContentFile;
 
 /* Reads and parses the files of one load in worker threads. */

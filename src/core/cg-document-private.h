@@ -35,6 +35,13 @@ void               cg_document_builder_begin_note  (CgDocumentBuilder *builder,
 void               cg_document_builder_end_note    (CgDocumentBuilder *builder);
 CgDocument        *cg_document_builder_finish      (CgDocumentBuilder *builder);
 
+typedef gboolean (*CgLinkKeepFunc) (const char *target,
+                                    gpointer    data);
+
+void               cg_document_demote_links        (CgDocument        *self,
+                                                    CgLinkKeepFunc     keep,
+                                                    gpointer           data);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgDocumentBuilder, cg_document_builder_free)
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cg-document-private.h"
-#include "cg-plain-text.h"
 
 struct _CgDocument
 {
@@ -339,36 +338,318 @@ cg_document_get_text (CgDocument *self)
   return g_string_free (out, FALSE);
 }
 
-static void
-append_with_addresses (GString       *out,
-                       const CgBlock *block)
-{
-  guint pos = 0;
+/* Links that cannot be followed: to a page the clinic hid or that does
+ * not exist, or any link once the text leaves the app (copied, printed).
+ * "Read <link>costs and prices</link>." only points somewhere: without
+ * the link it says nothing, so the whole sentence goes. A link inside a
+ * sentence that says more keeps its words as plain text. */
 
-  /* A web address follows its link text, so that it survives the copy. */
+typedef struct
+{
+  guint       start;
+  guint       end;
+  const char *insert;  /* put at end, after what is cut; NULL for none */
+} Edit;
+
+static gboolean
+is_sentence_end (const char *text,
+                 guint       pos,
+                 guint       length)
+{
+  gunichar c = g_utf8_get_char (text + pos);
+  const char *next = g_utf8_next_char (text + pos);
+
+  if (c != '.' && c != '!' && c != '?' && c != 0x061F /* Arabic ? */ && c != 0x3002)
+    return FALSE;
+  return (guint) (next - text) >= length || *next == ' ';
+}
+
+static guint
+sentence_start (const char *text,
+                guint       length,
+                guint       pos)
+{
+  guint start = 0;
+
+  for (guint i = 0; i < pos; i = g_utf8_next_char (text + i) - text)
+    if (is_sentence_end (text, i, length))
+      start = g_utf8_next_char (text + i) - text;
+
+  while (start < pos && text[start] == ' ')
+    start++;
+  return start;
+}
+
+/* Past the sentence's end mark and the spaces after it. */
+static guint
+sentence_end (const char *text,
+              guint       length,
+              guint       pos)
+{
+  for (guint i = pos; i < length; i = g_utf8_next_char (text + i) - text)
+    if (is_sentence_end (text, i, length))
+      {
+        guint end = g_utf8_next_char (text + i) - text;
+
+        while (end < length && text[end] == ' ')
+          end++;
+        return end;
+      }
+  return length;
+}
+
+static guint
+count_words (const char *text,
+             guint       start,
+             guint       end)
+{
+  gboolean in_word = FALSE;
+  guint words = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean letter = g_unichar_isalnum (c) || g_unichar_ismark (c);
+
+      if (letter && !in_word)
+        words++;
+      in_word = letter;
+    }
+  return words;
+}
+
+static const char *
+display_address (const char *target)
+{
+  if (g_str_has_prefix (target, "mailto:"))
+    return target + strlen ("mailto:");
+  if (g_str_has_prefix (target, "tel:"))
+    return target + strlen ("tel:");
+  return target;
+}
+
+static gint
+compare_edits (gconstpointer a,
+               gconstpointer b)
+{
+  const Edit *ea = a, *eb = b;
+
+  return ea->start != eb->start ? (ea->start < eb->start ? -1 : 1)
+                                : (ea->end < eb->end ? -1 : ea->end > eb->end);
+}
+
+/* Returns whether the block changed; fills @text and @spans with the new one. */
+static gboolean
+rewrite_block (const CgBlock  *block,
+               CgLinkKeepFunc  keep,
+               gpointer        data,
+               gboolean        addresses,
+               GString        *text,
+               GArray         *spans)
+{
+  g_autoptr(GArray) edits = g_array_new (FALSE, FALSE, sizeof (Edit));
+  g_autofree gboolean *drop = g_new0 (gboolean, MAX (block->n_spans, 1));
+  guint length = strlen (block->text);
+  guint pos = 0;
+  gboolean changed = FALSE;
+
   for (guint i = 0; i < block->n_spans; i++)
     {
       const CgSpan *span = &block->spans[i];
-      const char *address;
 
-      if (span->kind != CG_SPAN_EXTERNAL_LINK || span->target == NULL)
-        continue;
+      if (span->kind == CG_SPAN_LINK && (keep == NULL || !keep (span->target, data)))
+        {
+          guint start = sentence_start (block->text, length, span->start);
+          guint end = sentence_end (block->text, length, span->end);
+          Edit edit = { start, end, NULL };
 
-      address = span->target;
-      if (g_str_has_prefix (address, "mailto:"))
-        address += strlen ("mailto:");
-      else if (g_str_has_prefix (address, "tel:"))
-        address += strlen ("tel:");
+          drop[i] = changed = TRUE;
+          if (count_words (block->text, start, span->start) +
+              count_words (block->text, span->end, end) > 1)
+            continue;
 
-      g_string_append_len (out, block->text + pos, span->end - pos);
-      pos = span->end;
+          /* The last sentence takes the space before it along. */
+          if (end == length)
+            while (edit.start > 0 && block->text[edit.start - 1] == ' ')
+              edit.start--;
+          g_array_append_val (edits, edit);
+        }
+      else if (span->kind == CG_SPAN_EXTERNAL_LINK && addresses)
+        {
+          const char *address = span->target ? display_address (span->target) : NULL;
+          Edit edit = { span->end, span->end, NULL };
 
-      if (strncmp (block->text + span->start, address, span->end - span->start) != 0 ||
-          strlen (address) != span->end - span->start)
-        g_string_append_printf (out, " (%s)", address);
+          drop[i] = changed = TRUE;
+          /* An address that is its own text is not written twice. */
+          if (address != NULL &&
+              (strlen (address) != span->end - span->start ||
+               strncmp (block->text + span->start, address, span->end - span->start) != 0))
+            {
+              edit.insert = address;
+              g_array_append_val (edits, edit);
+            }
+        }
     }
 
-  g_string_append (out, block->text + pos);
+  if (!changed)
+    return FALSE;
+
+  g_array_sort (edits, compare_edits);
+
+  /* Copy the text around the cuts, noting where each old byte went. */
+  {
+    g_autofree int *moved = g_new (int, length + 1);
+
+    for (guint e = 0; e <= edits->len; e++)
+      {
+        const Edit *edit = e < edits->len ? &g_array_index (edits, Edit, e) : NULL;
+        guint until = edit ? MAX (edit->start, pos) : length;
+
+        for (; pos < until; pos++)
+          {
+            moved[pos] = text->len;
+            g_string_append_c (text, block->text[pos]);
+          }
+        if (edit == NULL)
+          break;
+        for (; pos < edit->end; pos++)
+          moved[pos] = -1;
+        if (edit->insert != NULL)
+          g_string_append_printf (text, " (%s)", edit->insert);
+      }
+    moved[length] = text->len;
+
+    for (guint i = 0; i < block->n_spans; i++)
+      {
+        CgSpan span = block->spans[i];
+
+        if (drop[i] || moved[span.start] < 0 || (span.end > span.start && moved[span.end - 1] < 0))
+          continue;
+        span.end = span.end > span.start ? (guint) moved[span.end - 1] + 1 : (guint) moved[span.start];
+        span.start = moved[span.start];
+        g_array_append_val (spans, span);
+      }
+  }
+
+  return TRUE;
+}
+
+/* A new document, or NULL when nothing changed. */
+static CgDocument *
+rewrite_links (CgDocument     *self,
+               CgLinkKeepFunc  keep,
+               gpointer        data,
+               gboolean        addresses)
+{
+  g_autoptr(CgDocumentBuilder) builder = NULL;
+  gboolean changed = FALSE;
+
+  builder = cg_document_builder_new ();
+  for (guint i = 0; i < self->n_blocks; i++)
+    {
+      const CgBlock *block = &self->blocks[i];
+      BuilderBlock b = { 0 };
+
+      b.block = *block;
+      b.text = g_string_new (NULL);
+      b.spans = g_array_new (FALSE, FALSE, sizeof (CgSpan));
+      if (rewrite_block (block, keep, data, addresses, b.text, b.spans))
+        changed = TRUE;
+      else
+        {
+          g_string_assign (b.text, block->text);
+          g_array_append_vals (b.spans, block->spans, block->n_spans);
+        }
+
+      /* A block that only pointed somewhere goes with its sentence. */
+      if (b.text->len == 0 && block->text[0] != '\0' && block->kind != CG_BLOCK_IMAGE)
+        {
+          builder_block_clear (&b);
+          continue;
+        }
+
+      /* Strings the block points at (targets, image paths) now live in
+       * the new document's chunk. */
+      for (guint s = 0; s < b.spans->len; s++)
+        {
+          CgSpan *span = &g_array_index (b.spans, CgSpan, s);
+
+          if (span->target != NULL)
+            span->target = g_string_chunk_insert_const (builder->strings, span->target);
+        }
+      if (b.block.source != NULL)
+        b.block.source = g_string_chunk_insert (builder->strings, b.block.source);
+      if (b.block.caption != NULL)
+        b.block.caption = g_string_chunk_insert (builder->strings, b.block.caption);
+      g_array_append_val (builder->blocks, b);
+    }
+
+  if (!changed)
+    return NULL;
+
+  return cg_document_builder_finish (builder);
+}
+
+static void
+free_blocks (CgBlock *blocks,
+             guint    n_blocks)
+{
+  for (guint i = 0; i < n_blocks; i++)
+    g_free ((gpointer) blocks[i].spans);
+  g_free (blocks);
+}
+
+/**
+ * cg_document_demote_links:
+ * @keep: whether a link to a target still leads somewhere
+ *
+ * Turns the links @keep refuses into text that reads well without them;
+ * for the loader, before anyone else holds the document.
+ */
+void
+cg_document_demote_links (CgDocument     *self,
+                          CgLinkKeepFunc  keep,
+                          gpointer        data)
+{
+  g_autoptr(CgDocument) rewritten = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (keep != NULL);
+
+  rewritten = rewrite_links (self, keep, data, FALSE);
+  if (rewritten == NULL)
+    return;
+
+  /* The document keeps its identity (items hold it); its insides change. */
+  free_blocks (self->blocks, self->n_blocks);
+  g_string_chunk_free (self->strings);
+  self->blocks = g_steal_pointer (&rewritten->blocks);
+  self->n_blocks = rewritten->n_blocks;
+  self->strings = g_steal_pointer (&rewritten->strings);
+  rewritten->blocks = g_new0 (CgBlock, 1);
+  rewritten->n_blocks = 0;
+  rewritten->strings = g_string_chunk_new (16);
+}
+
+/**
+ * cg_document_for_paper:
+ *
+ * The document as it reads outside the app, copied or printed, where no
+ * link can be followed: links to other pages become plain words (or go,
+ * with a sentence that only pointed there), and web, e-mail and phone
+ * links become plain text with their address after them.
+ *
+ * Returns: (transfer full): a new reference, to @self when it has no links
+ */
+CgDocument *
+cg_document_for_paper (CgDocument *self)
+{
+  CgDocument *rewritten;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  rewritten = rewrite_links (self, NULL, NULL, TRUE);
+  return rewritten != NULL ? rewritten : cg_document_ref (self);
 }
 
 /**
@@ -386,20 +667,47 @@ cg_block_is_in_list (const CgBlock *block)
 }
 
 /**
+ * cg_note_kind_get_label:
+ *
+ * A note of no particular kind is drawn as an information note (same icon,
+ * same tint), so it carries the same label rather than none.
+ *
+ * Returns: the label of a note of @kind, translated
+ */
+const char *
+cg_note_kind_get_label (CgNoteKind kind)
+{
+  switch (kind)
+    {
+    case CG_NOTE_WARNING:
+      return _("Warning");
+    case CG_NOTE_CALL:
+      return _("When to call the clinic");
+    case CG_NOTE_INFO:
+    case CG_NOTE_NONE:
+    default:
+      return _("Good to know");
+    }
+}
+
+/**
  * cg_document_to_plain_text:
  *
  * The document as a receptionist would paste it into an e-mail: headings
  * on their own lines, list bullets and numbers, notes labelled, web
- * addresses after their link text.
+ * addresses after their link text, as cg_document_for_paper() puts it.
  */
 char *
 cg_document_to_plain_text (CgDocument *self)
 {
+  g_autoptr(CgDocument) paper = NULL;
   GString *out;
   guint last_note_group = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  paper = cg_document_for_paper (self);
+  self = paper;
   out = g_string_new (NULL);
 
   for (guint i = 0; i < self->n_blocks; i++)
@@ -413,7 +721,7 @@ cg_document_to_plain_text (CgDocument *self)
 
       if (block->note_group != 0 && block->note_group != last_note_group &&
           block->kind != CG_BLOCK_NOTE_TITLE)
-        g_string_append_printf (out, "%s: ", cg_plain_text_note_label (block->note));
+        g_string_append_printf (out, "%s: ", cg_note_kind_get_label (block->note));
       last_note_group = block->note_group;
 
       switch (block->kind)
@@ -425,7 +733,7 @@ cg_document_to_plain_text (CgDocument *self)
             g_string_append_printf (out, "%u. ", block->number);
           else
             g_string_append (out, "• ");
-          append_with_addresses (out, block);
+          g_string_append (out, block->text);
           break;
 
         case CG_BLOCK_IMAGE:
@@ -445,7 +753,7 @@ cg_document_to_plain_text (CgDocument *self)
           /* The rest of a long list item, under its first line. */
           for (guint l = 0; l < block->level; l++)
             g_string_append (out, "   ");
-          append_with_addresses (out, block);
+          g_string_append (out, block->text);
           break;
         }
 

@@ -47,6 +47,8 @@ const CgBlock   *cg_document_get_block        (CgDocument  *self,
                                                guint        index);
 char            *cg_document_get_text         (CgDocument  *self);
 char            *cg_document_to_plain_text    (CgDocument  *self);
+const char      *cg_note_kind_get_label       (CgNoteKind   kind);
+CgDocument      *cg_document_for_paper        (CgDocument  *self);
 
 gboolean         cg_block_is_in_list          (const CgBlock *block);
 

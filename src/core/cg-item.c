@@ -21,6 +21,7 @@ typedef struct
   char       *reviewed_by;
   CgDocument *document;
   char      **related;
+  char      **takeaway;
   char       *file;
 } CgItemPrivate;
 
@@ -37,6 +38,7 @@ enum {
   PROP_DOCUMENT,
   PROP_RELATED,
   PROP_FILE,
+  PROP_TAKEAWAY,
   N_PROPS
 };
 
@@ -55,6 +57,7 @@ cg_item_finalize (GObject *object)
   g_clear_pointer (&priv->reviewed_by, g_free);
   g_clear_pointer (&priv->document, cg_document_unref);
   g_clear_pointer (&priv->related, g_strfreev);
+  g_clear_pointer (&priv->takeaway, g_strfreev);
   g_clear_pointer (&priv->file, g_free);
 
   G_OBJECT_CLASS (cg_item_parent_class)->finalize (object);
@@ -100,6 +103,10 @@ cg_item_get_property (GObject    *object,
 
     case PROP_RELATED:
       g_value_set_boxed (value, priv->related);
+      break;
+
+    case PROP_TAKEAWAY:
+      g_value_set_boxed (value, priv->takeaway);
       break;
 
     case PROP_FILE:
@@ -151,6 +158,10 @@ cg_item_set_property (GObject      *object,
 
     case PROP_RELATED:
       priv->related = g_value_dup_boxed (value);
+      break;
+
+    case PROP_TAKEAWAY:
+      priv->takeaway = g_value_dup_boxed (value);
       break;
 
     case PROP_FILE:
@@ -224,6 +235,13 @@ cg_item_class_init (CgItemClass *klass)
     g_param_spec_string ("file", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* take it home (F19): the key points its editor wrote in <takeaway>,
+   * for the short text of its QR code; NULL or empty when none. */
+  properties[PROP_TAKEAWAY] =
+    g_param_spec_boxed ("takeaway", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -321,4 +339,23 @@ cg_item_get_file (CgItem *self)
   g_return_val_if_fail (CG_IS_ITEM (self), NULL);
 
   return priv->file;
+}
+
+/**
+ * cg_item_get_takeaway:
+ *
+ * Returns: (transfer none) (nullable): the key points of its <takeaway>,
+ *   in order, or %NULL when it has none
+ */
+const char * const *
+cg_item_get_takeaway (CgItem *self)
+{
+  CgItemPrivate *priv = cg_item_get_instance_private (self);
+
+  g_return_val_if_fail (CG_IS_ITEM (self), NULL);
+
+  if (priv->takeaway == NULL || priv->takeaway[0] == NULL)
+    return NULL;
+
+  return (const char * const *) priv->takeaway;
 }

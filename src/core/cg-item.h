@@ -29,5 +29,6 @@ const char         *cg_item_get_reviewed_by (CgItem *self);
 CgDocument         *cg_item_get_document    (CgItem *self);
 const char * const *cg_item_get_related     (CgItem *self);
 const char         *cg_item_get_file        (CgItem *self);
+const char * const *cg_item_get_takeaway    (CgItem *self);
 
 G_END_DECLS

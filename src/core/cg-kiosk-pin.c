@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "cg-kiosk-pin.h"
@@ -22,7 +23,7 @@
 #define ITERATIONS  120000
 #define SALT_LENGTH 16
 #define HASH_LENGTH 32
-#define MIN_DIGITS  4
+#define MIN_DIGITS  6
 #define MAX_DIGITS  12
 
 static void
@@ -61,28 +62,85 @@ pbkdf2_sha256 (const guint8 *password,
     }
 }
 
+G_DEFINE_QUARK (cg-kiosk-pin-error-quark, cg_kiosk_pin_error)
+
+/* 123456, 987654: the first PINs anyone tries. */
+static gboolean
+is_run (const char *pin,
+        gsize       length)
+{
+  int step = pin[1] - pin[0];
+
+  if (step != 1 && step != -1)
+    return FALSE;
+
+  for (gsize i = 2; i < length; i++)
+    if (pin[i] - pin[i - 1] != step)
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * cg_kiosk_pin_check:
+ *
+ * A PIN the staff may choose: 6 to 12 digits, which a touch keypad can
+ * type, and none of those a patient would guess first (one digit
+ * repeated, a run up or down). Four digits fell to the back-off in a
+ * day of tries; six take years.
+ *
+ * Returns: whether @pin is acceptable; if not, @error says why
+ */
+gboolean
+cg_kiosk_pin_check (const char  *pin,
+                    GError     **error)
+{
+  gsize length = pin != NULL ? strlen (pin) : 0;
+  gboolean same = TRUE;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (pin[i]))
+      {
+        g_set_error (error, CG_KIOSK_PIN_ERROR, CG_KIOSK_PIN_ERROR_NOT_DIGITS,
+                     _("The PIN may contain only the digits 0 to 9."));
+        return FALSE;
+      }
+
+  if (length < MIN_DIGITS || length > MAX_DIGITS)
+    {
+      g_set_error (error, CG_KIOSK_PIN_ERROR, CG_KIOSK_PIN_ERROR_LENGTH,
+                   _("The PIN must have %d to %d digits."), MIN_DIGITS, MAX_DIGITS);
+      return FALSE;
+    }
+
+  for (gsize i = 1; i < length; i++)
+    same = same && pin[i] == pin[0];
+  if (same)
+    {
+      g_set_error (error, CG_KIOSK_PIN_ERROR, CG_KIOSK_PIN_ERROR_GUESSABLE,
+                   _("The PIN must not be one digit repeated: it is the first thing anyone tries."));
+      return FALSE;
+    }
+
+  if (is_run (pin, length))
+    {
+      g_set_error (error, CG_KIOSK_PIN_ERROR, CG_KIOSK_PIN_ERROR_GUESSABLE,
+                   _("The PIN must not be a run of digits such as 123456: it is the first thing anyone tries."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * cg_kiosk_pin_is_acceptable:
  *
- * Returns: whether @pin is 4 to 12 digits, which a touch keypad can type
+ * Returns: whether cg_kiosk_pin_check() accepts @pin
  */
 gboolean
 cg_kiosk_pin_is_acceptable (const char *pin)
 {
-  gsize length;
-
-  if (pin == NULL)
-    return FALSE;
-
-  length = strlen (pin);
-  if (length < MIN_DIGITS || length > MAX_DIGITS)
-    return FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isdigit (pin[i]))
-      return FALSE;
-
-  return TRUE;
+  return cg_kiosk_pin_check (pin, NULL);
 }
 
 /**

@@ -10,33 +10,10 @@
 
 #include "cg-plain-text.h"
 
-/* The words a receptionist copies into an e-mail, and the note labels that
- * both the copied text and the screen put before a note without a title:
- * one copy, so that what is pasted reads as what was on screen. */
-
-/**
- * cg_plain_text_note_label:
- *
- * A note of no particular kind is drawn as an information note (same icon,
- * same tint), so it carries the same label rather than none.
- *
- * Returns: the label of a note of @kind, translated
- */
-const char *
-cg_plain_text_note_label (CgNoteKind kind)
-{
-  switch (kind)
-    {
-    case CG_NOTE_WARNING:
-      return _("Warning");
-    case CG_NOTE_CALL:
-      return _("When to call the clinic");
-    case CG_NOTE_INFO:
-    case CG_NOTE_NONE:
-    default:
-      return _("Good to know");
-    }
-}
+/* The words a receptionist copies into an e-mail: the item's title, then
+ * its document as plain text, with the same note labels as the screen
+ * (cg_note_kind_get_label()), so that what is pasted reads as what was on
+ * screen. */
 
 /**
  * cg_plain_text_from_item:

@@ -10,7 +10,6 @@
 
 G_BEGIN_DECLS
 
-const char *cg_plain_text_note_label (CgNoteKind  kind);
 char       *cg_plain_text_from_item  (CgItem     *item);
 
 G_END_DECLS

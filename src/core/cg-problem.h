@@ -28,6 +28,7 @@ typedef enum
   CG_CONTENT_ERROR_MISSING_IMAGE,
   CG_CONTENT_ERROR_EMPTY_TITLE,
   CG_CONTENT_ERROR_NO_CONTENT,
+  CG_CONTENT_ERROR_UNMARKED_OVERRIDE,
 } CgContentError;
 
 /* Something wrong in a content file, located for the person who fixes it. */

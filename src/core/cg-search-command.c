@@ -86,5 +86,15 @@ cg_search_command_run (const char         *query,
                cg_search_result_get_snippet (result));
     }
 
-  return n_results > 0 ? 0 : 1;
+  if (n_results == 0)
+    {
+      /* Silence would look like a crash or a hang to whoever typed it. */
+      /* Translators: %s is what was searched for. */
+      g_autofree char *line = g_strdup_printf (_("Nothing found for “%s”."), text);
+
+      g_printerr ("%s\n", line);
+      return 1;
+    }
+
+  return 0;
 }

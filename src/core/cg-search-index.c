@@ -96,28 +96,6 @@ language_free (gpointer data)
   g_free (lang);
 }
 
-gboolean
-cg_search_set_sqlite_error (GError     **error,
-                            sqlite3     *db,
-                            const char  *what)
-{
-  g_set_error (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
-               /* Translators: the first %s says what failed, the second is SQLite's message. */
-               _("Search index: %s: %s"), what, db ? sqlite3_errmsg (db) : "out of memory");
-  return FALSE;
-}
-
-gboolean
-cg_search_exec_sql (sqlite3     *db,
-                    const char  *sql,
-                    GError     **error)
-{
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return cg_search_set_sqlite_error (error, db, sql);
-
-  return TRUE;
-}
-
 static gboolean
 ensure_db (CgSearchIndex  *self,
            GError        **error)

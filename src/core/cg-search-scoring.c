@@ -11,8 +11,8 @@
 
 #include "cg-search-internal.h"
 
-/* Scoring: the FTS5 auxiliary function cg_score(), and the connections
- * it is registered on.
+/* Scoring: the FTS5 auxiliary function cg_score(), the connections it
+ * is registered on, and the SQLite helpers every part uses on them.
  *
  * A BM25 with column weights plus a bonus for a word in the title or the
  * keywords, the best synonym of a group counting once. It reads only the
@@ -244,4 +244,28 @@ cg_search_open_connection (CgSearchIndex  *self,
     }
 
   return g_steal_pointer (&db);
+}
+
+/* SQLite helpers for every part that talks to a connection */
+
+gboolean
+cg_search_set_sqlite_error (GError     **error,
+                            sqlite3     *db,
+                            const char  *what)
+{
+  g_set_error (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+               /* Translators: the first %s says what failed, the second is SQLite's message. */
+               _("Search index: %s: %s"), what, db ? sqlite3_errmsg (db) : "out of memory");
+  return FALSE;
+}
+
+gboolean
+cg_search_exec_sql (sqlite3     *db,
+                    const char  *sql,
+                    GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return cg_search_set_sqlite_error (error, db, sql);
+
+  return TRUE;
 }

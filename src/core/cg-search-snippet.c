@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "cg-bidi.h"
 #include "cg-search-internal.h"
 
 /* Snippets
@@ -385,6 +386,9 @@ cg_search_make_snippet (CgSearchIndex *self,
   for (char *p = out->str + base; *p != '\0'; p++)
     if (*p == '\n' || *p == '\r' || *p == '\t')
       *p = ' ';
+  /* Cut inside an isolated phone number, the snippet would show it
+   * reversed in Arabic (cg-bidi.c). */
+  base += cg_bidi_balance (out, base);
   if (window_end < n_tokens || ctx.stopped)
     g_string_append (out, "…");
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cg-bidi.h"
 #include "cg-document-private.h"
 #include "cg-problem.h"
 #include "cg-xml-converter.h"
@@ -53,6 +54,70 @@ cg_xml_link_free (gpointer data)
   g_free (link);
 }
 
+/* Optional clinic fields */
+
+/* Email, website and online booking may be left out of clinic.xml; the
+ * name, phone, address and hours may not, and a price the content names
+ * is expected to be listed, so those are reported instead. */
+static gboolean
+is_optional_field (const char *field)
+{
+  return g_strcmp0 (field, "email") == 0 || g_strcmp0 (field, "website") == 0 ||
+         g_strcmp0 (field, "booking") == 0;
+}
+
+static void
+report_missing_field (CgXmlConverter *self,
+                      xmlNode        *node,
+                      const char     *field,
+                      const char     *item)
+{
+  g_autofree char *message = NULL;
+
+  if (is_optional_field (field))
+    return;
+
+  if (item != NULL)
+    /* Translators: <clinic field="price" item="…"/> names a price that is missing. */
+    message = g_strdup_printf (_("the clinic file has no price “%s”"), item);
+  else
+    message = g_strdup_printf (_("the clinic file has no “%s”"), field);
+
+  cg_xml_converter_report (self, node, CG_CONTENT_ERROR_UNKNOWN_FIELD, message);
+}
+
+/* A paragraph or list item that names an optional clinic detail the
+ * clinic file leaves out is left out whole: "By email:" with nothing after it, or
+ * "book online at  or call", reads worse than no sentence. Decided here,
+ * once, so the screen, the copy, the print and search all agree. */
+static gboolean
+lacks_field (CgXmlConverter *self,
+             xmlNode        *node)
+{
+  gboolean lacks = FALSE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (cg_xml_is_element (child, "clinic"))
+        {
+          g_autofree char *field = cg_xml_get_attr (child, "field");
+          g_autofree char *item = cg_xml_get_attr (child, "item");
+          g_autofree char *value = NULL;
+
+          if (!is_optional_field (field))
+            continue;
+          if (self->clinic != NULL)
+            value = cg_clinic_get_field (self->clinic, field, item);
+          if (value == NULL)
+            lacks = TRUE;
+        }
+      else if (child->type == XML_ELEMENT_NODE && lacks_field (self, child))
+        lacks = TRUE;
+    }
+
+  return lacks;
+}
+
 /* Inline content */
 
 static void
@@ -69,16 +134,15 @@ append_field (CgXmlConverter    *self,
 
   if (value == NULL)
     {
-      g_autofree char *message = NULL;
-
-      if (item != NULL)
-        /* Translators: <clinic field="price" item="…"/> names a price that is missing. */
-        message = g_strdup_printf (_("the clinic file has no price “%s”"), item);
-      else
-        message = g_strdup_printf (_("the clinic file has no “%s”"), field);
-
-      cg_xml_converter_report (self, node, CG_CONTENT_ERROR_UNKNOWN_FIELD, message);
+      report_missing_field (self, node, field, item);
       return;
+    }
+
+  if (self->rtl)
+    {
+      g_autofree char *plain = g_steal_pointer (&value);
+
+      value = cg_bidi_isolate_field (field, plain);
     }
 
   cg_document_builder_push_span (builder, CG_SPAN_FIELD, field);
@@ -95,7 +159,13 @@ append_inline (CgXmlConverter    *self,
     {
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
-          if (node->content != NULL)
+          if (node->content != NULL && self->rtl)
+            {
+              g_autofree char *isolated = cg_bidi_isolate_latin ((const char *) node->content);
+
+              cg_document_builder_append (builder, isolated, -1);
+            }
+          else if (node->content != NULL)
             cg_document_builder_append (builder, (const char *) node->content, -1);
         }
       else if (cg_xml_is_element (node, "em") || cg_xml_is_element (node, "strong"))
@@ -190,6 +260,9 @@ add_list (CgXmlConverter    *self,
       if (!cg_xml_is_element (item, "item"))
         continue;
 
+      if (lacks_field (self, item))
+        continue;
+
       number++;
       first_p = cg_xml_first_child (item, "p");
 
@@ -262,7 +335,10 @@ add_blocks (CgXmlConverter    *self,
   for (xmlNode *node = parent->children; node != NULL; node = node->next)
     {
       if (cg_xml_is_element (node, "p"))
-        add_inline_block (self, builder, node, CG_BLOCK_PARAGRAPH, indent, 0);
+        {
+          if (!lacks_field (self, node))
+            add_inline_block (self, builder, node, CG_BLOCK_PARAGRAPH, indent, 0);
+        }
       else if (cg_xml_is_element (node, "list"))
         add_list (self, builder, node, indent + 1);
       else if (cg_xml_is_element (node, "image"))
@@ -297,6 +373,17 @@ cg_xml_converter_build_document (CgXmlConverter *self,
                                  xmlNode        *body)
 {
   g_autoptr(CgDocumentBuilder) builder = cg_document_builder_new ();
+
+  /* Said in the reader's language, at the top, so that an English page
+   * among translated ones is not taken for a fault. */
+  if (self->untranslated)
+    {
+      cg_document_builder_begin_note (builder, CG_NOTE_INFO);
+      cg_document_builder_begin_block (builder, CG_BLOCK_PARAGRAPH, 0, 0);
+      cg_document_builder_append (builder, _("Not yet translated: this page is shown in English."), -1);
+      cg_document_builder_end_block (builder);
+      cg_document_builder_end_note (builder);
+    }
 
   add_blocks (self, builder, body, 0, 0);
 

@@ -35,6 +35,8 @@ typedef struct
   CgClinic     *clinic;     /* (nullable): fills <clinic field="…"/> in */
   GPtrArray    *problems;   /* of CgProblem, in document order */
   GPtrArray    *links;      /* of CgXmlLink, in document order */
+  gboolean      rtl;        /* isolates clinic values and Latin runs (cg-bidi.h) */
+  gboolean      untranslated;   /* English shown for a reader of another language */
 } CgXmlConverter;
 
 void        cg_xml_converter_report          (CgXmlConverter *self,

@@ -11,31 +11,21 @@
 #include <libxml/tree.h>
 
 #include "cg-problem.h"
+#include "cg-xml-locator.h"
 #include "cg-xml-schema.h"
 
 G_BEGIN_DECLS
-
-/* Finds where an element's start tag stands in the file, for problems
- * found after parsing. */
-typedef struct _CgXmlLocator CgXmlLocator;
 
 GBytes     *cg_xml_reader_read_file   (const char    *path,
                                        gsize          max_size,
                                        CgProblem    **problem);
 const char *cg_xml_reader_sniff_root  (GBytes        *data);
+char      **cg_xml_reader_scan_item_ids (GBytes      *data);
 xmlDoc     *cg_xml_reader_parse       (xmlRelaxNG    *schema,
                                        GBytes        *data,
                                        const char    *display_name,
                                        gsize          max_size,
                                        CgXmlLocator **locator,
                                        CgProblem    **problem);
-
-void        cg_xml_locator_free       (CgXmlLocator  *self);
-void        cg_xml_locator_find       (CgXmlLocator  *self,
-                                       xmlNode       *node,
-                                       int           *line,
-                                       int           *column);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgXmlLocator, cg_xml_locator_free)
 
 G_END_DECLS

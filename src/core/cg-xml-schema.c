@@ -254,6 +254,53 @@ drop_id_facets (xmlDoc *grammar)
     }
 }
 
+/* What the messages for content editors name: every element of the
+ * grammar, and the values of <clinic field="…">, read from the grammar
+ * like the id attributes so that the messages follow the schema. */
+static char **element_names;
+static char **clinic_fields;
+
+static void
+find_names (xmlDoc *grammar)
+{
+  g_autoptr(GStrvBuilder) elements = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (xmlNode *node = xmlDocGetRootElement (grammar); node != NULL; node = cg_xml_next_element (node))
+    {
+      if (is_rng (node, "element"))
+        {
+          char *name = rng_name (node);
+
+          if (g_hash_table_add (seen, name))
+            g_strv_builder_add (elements, name);
+        }
+      else if (is_rng (node, "value"))
+        {
+          xmlNode *attribute = node->parent;
+          xmlNode *element;
+
+          while (attribute != NULL && !is_rng (attribute, "attribute"))
+            attribute = attribute->parent;
+          for (element = attribute; element != NULL && !is_rng (element, "element");)
+            element = element->parent;
+          if (attribute != NULL && element != NULL)
+            {
+              g_autofree char *attribute_name = rng_name (attribute);
+              g_autofree char *element_name = rng_name (element);
+              g_autoptr(xmlChar) value = xmlNodeGetContent (node);
+
+              if (g_str_equal (attribute_name, "field") && g_str_equal (element_name, "clinic"))
+                g_strv_builder_add (fields, (const char *) value);
+            }
+        }
+    }
+
+  element_names = g_strv_builder_end (elements);
+  clinic_fields = g_strv_builder_end (fields);
+}
+
 /* Compiled schemas not in use. libxml2 2.9 does not promise that one
  * compiled RELAX NG schema can validate two documents at once, so each
  * thread that validates holds a schema of its own; compiling one takes
@@ -280,7 +327,10 @@ compile_schema (void)
   g_assert (grammar != NULL);
 
   if (id_attributes == NULL)
-    id_attributes = find_id_attributes (grammar);
+    {
+      id_attributes = find_id_attributes (grammar);
+      find_names (grammar);
+    }
   drop_id_facets (grammar);
 
   /* It parses a copy. */
@@ -356,6 +406,34 @@ cg_xml_schema_is_id_attribute (xmlNode *element,
     }
 
   return FALSE;
+}
+
+/**
+ * cg_xml_schema_get_element_names:
+ *
+ * Returns: (transfer none): every element name of the content schema.
+ *   Known once a schema has been acquired.
+ */
+const char * const *
+cg_xml_schema_get_element_names (void)
+{
+  g_return_val_if_fail (element_names != NULL, NULL);
+
+  return (const char * const *) element_names;
+}
+
+/**
+ * cg_xml_schema_get_clinic_fields:
+ *
+ * Returns: (transfer none): the values <clinic field="…"> takes, in the
+ *   schema's order. Known once a schema has been acquired.
+ */
+const char * const *
+cg_xml_schema_get_clinic_fields (void)
+{
+  g_return_val_if_fail (clinic_fields != NULL, NULL);
+
+  return (const char * const *) clinic_fields;
 }
 
 /**

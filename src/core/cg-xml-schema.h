@@ -21,6 +21,8 @@ xmlRelaxNG *cg_xml_schema_acquire          (void);
 void        cg_xml_schema_release          (xmlRelaxNG *schema);
 gboolean    cg_xml_schema_is_id_attribute  (xmlNode    *element,
                                             xmlAttr    *attribute);
+const char * const *cg_xml_schema_get_element_names (void);
+const char * const *cg_xml_schema_get_clinic_fields (void);
 
 gboolean    cg_xml_is_valid_id             (const char *value);
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cg-autocleanups-private.h"
 #include "cg-xml-util.h"
 
@@ -120,4 +122,31 @@ cg_xml_get_text (xmlNode *node)
     return g_strdup ("");
 
   return cg_xml_collapse_space ((const char *) content);
+}
+
+/* Scanning raw text, between p and end */
+
+gboolean
+cg_xml_has_prefix (const char *p,
+                   const char *end,
+                   const char *prefix)
+{
+  gsize length = strlen (prefix);
+
+  return (gsize) (end - p) >= length && memcmp (p, prefix, length) == 0;
+}
+
+/* Just past the first @terminator in [@p, @end), or %NULL. */
+const char *
+cg_xml_skip_past (const char *p,
+                  const char *end,
+                  const char *terminator)
+{
+  gsize length = strlen (terminator);
+
+  for (; p + length <= end; p++)
+    if (memcmp (p, terminator, length) == 0)
+      return p + length;
+
+  return NULL;
 }

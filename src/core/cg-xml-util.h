@@ -21,4 +21,11 @@ char     *cg_xml_get_attr        (xmlNode    *node,
 char     *cg_xml_get_text        (xmlNode    *node);
 char     *cg_xml_collapse_space  (const char *text);
 
+gboolean    cg_xml_has_prefix    (const char *p,
+                                  const char *end,
+                                  const char *prefix);
+const char *cg_xml_skip_past     (const char *p,
+                                  const char *end,
+                                  const char *terminator);
+
 G_END_DECLS

@@ -67,6 +67,7 @@
 #include "cg-topic-page.h"
 #include "cg-topic-row.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 #define ROUNDS 5
 

@@ -1,0 +1,78 @@
+/* cg-problems-window.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cg-problems-window.h"
+
+/* The content problems (F8) in a window of their own beside the main
+ * window, for the clinic's content editors: the main window binds its
+ * library to the page's, so that the list changes as they save the
+ * files. Closing only hides it, to be shown again as it was. */
+
+struct _CgProblemsWindow
+{
+  AdwWindow       parent_instance;
+
+  /* Template widgets */
+  CgProblemsPage *page;
+};
+
+G_DEFINE_FINAL_TYPE (CgProblemsWindow, cg_problems_window, ADW_TYPE_WINDOW)
+
+static void
+cg_problems_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CG_TYPE_PROBLEMS_WINDOW);
+
+  G_OBJECT_CLASS (cg_problems_window_parent_class)->dispose (object);
+}
+
+static void
+cg_problems_window_class_init (CgProblemsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cg_problems_window_dispose;
+
+  g_type_ensure (CG_TYPE_PROBLEMS_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-problems-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgProblemsWindow, page);
+}
+
+static void
+cg_problems_window_init (CgProblemsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * cg_problems_window_new:
+ * @parent: the window whose content it shows the problems of
+ */
+CgProblemsWindow *
+cg_problems_window_new (GtkWindow *parent)
+{
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+
+  return g_object_new (CG_TYPE_PROBLEMS_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+}
+
+/**
+ * cg_problems_window_get_page:
+ *
+ * Returns: (transfer none): the list of problems
+ */
+CgProblemsPage *
+cg_problems_window_get_page (CgProblemsWindow *self)
+{
+  g_return_val_if_fail (CG_IS_PROBLEMS_WINDOW (self), NULL);
+
+  return self->page;
+}
