@@ -89,6 +89,7 @@ language_free (gpointer data)
   g_clear_pointer (&lang->vocab, g_free);
   g_clear_pointer (&lang->chars, g_free);
   g_clear_pointer (&lang->stopwords, g_hash_table_unref);
+  g_clear_pointer (&lang->frames, g_ptr_array_unref);
   g_clear_pointer (&lang->stemmer, cg_search_stemmer_free);
   g_clear_pointer (&lang->stem_forms, g_hash_table_unref);
   g_clear_pointer (&lang->word_stems, g_hash_table_unref);

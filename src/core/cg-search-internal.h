@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define BITS_BYTES        (MAX_PHRASES / 8)
 #define MAX_SCAN_ROWS     300   /* rows scored per pass, at most */
 #define MAX_TOKEN_BYTES   64    /* longer tokens go through the tokenizer */
+#define MAX_GROUP_HITS    16    /* places of a group in a row that proximity looks at */
 
 typedef struct
 {
@@ -53,6 +54,7 @@ typedef struct
   GHashTable    *vocab_index;  /* text → VocabTerm */
   gunichar      *chars;
   GHashTable    *stopwords;    /* folded function words: set */
+  GPtrArray     *frames;       /* of GStrv: question frames, function words only together */
   CgStemmer     *stemmer;      /* NULL: words are searched as written */
   GHashTable    *stem_forms;   /* stem → GPtrArray of the vocabulary's words with it */
   GHashTable    *word_stems;   /* folded word of the vocabulary → its stem, in stem_forms */
@@ -110,8 +112,11 @@ typedef struct
   guint8    *group_in_body; /* scratch: n_groups */
   double    *group_title_idf; /* scratch: n_groups, the best idf of a phrase in the title */
   double    *group_idf;     /* the best idf of each group's phrases */
+  guint     *group_hits;    /* scratch: n_groups × MAX_GROUP_HITS, where each group was found */
+  guint8    *group_n_hits;  /* scratch: n_groups */
   GPtrArray *function_words; /* folded function words the question opens with, which match nothing */
   GHashTable *word_groups;   /* one-word phrase → its group + 1; NULL in a subset */
+  gboolean   literal;        /* all function words, searched as words in titles and keywords */
   guint8     row_bits[BITS_BYTES];  /* the phrases found in the last row scored */
   guint      row_body_groups;       /* how many groups it has in its body */
 } Plan;
@@ -210,7 +215,8 @@ char           *cg_search_stemmer_stem            (CgStemmer            *stemmer
                                                    const char           *word);
 gboolean        cg_search_stemmer_needs_text      (CgStemmer            *stemmer);
 GHashTable     *cg_search_load_stopwords          (CgSearchIndex        *self,
-                                                   const char           *language);
+                                                   const char           *language,
+                                                   GPtrArray           **frames);
 void            cg_search_build_stems             (CgSearchIndex        *self,
                                                    Language             *lang);
 GPtrArray      *cg_search_stem_forms              (Language             *lang,

@@ -134,6 +134,8 @@ cg_search_plan_free (Plan *plan)
   g_clear_pointer (&plan->group_in_body, g_free);
   g_clear_pointer (&plan->group_title_idf, g_free);
   g_clear_pointer (&plan->group_idf, g_free);
+  g_clear_pointer (&plan->group_hits, g_free);
+  g_clear_pointer (&plan->group_n_hits, g_free);
   g_clear_pointer (&plan->function_words, g_ptr_array_unref);
   g_clear_pointer (&plan->word_groups, g_hash_table_unref);
   g_free (plan);
@@ -148,6 +150,8 @@ plan_alloc_scratch (Plan *plan)
   plan->group_in_body = g_new0 (guint8, n);
   plan->group_title_idf = g_new0 (double, n);
   plan->group_idf = g_new0 (double, n);
+  plan->group_hits = g_new0 (guint, n * MAX_GROUP_HITS);
+  plan->group_n_hits = g_new0 (guint8, n);
 
   for (guint p = 0; p < plan->phrases->len; p++)
     {
@@ -361,18 +365,40 @@ names_same_groups (GArray *units,
 /* A word such as "can", "it" or "czy", which says how something is asked
  * rather than what about. A synonym term is never one. */
 static gboolean
-unit_is_function (Language *lang,
-                  GArray   *tokens,
-                  Unit     *unit)
+unit_is_function (Language     *lang,
+                  GArray       *tokens,
+                  const guint8 *in_frame,
+                  Unit         *unit)
 {
   if (unit->groups != NULL)
     return FALSE;
 
   for (guint k = unit->first; k <= unit->last; k++)
-    if (!cg_search_is_function_word (lang, g_array_index (tokens, Token, k).text))
+    if (!in_frame[k] && !cg_search_is_function_word (lang, g_array_index (tokens, Token, k).text))
       return FALSE;
 
   return TRUE;
+}
+
+/* The tokens that are part of a question frame ("does it work"). */
+static guint8 *
+find_frames (Language *lang,
+             GArray   *tokens)
+{
+  guint8 *in_frame = g_new0 (guint8, MAX (tokens->len, 1));
+
+  for (guint f = 0; lang->frames != NULL && f < lang->frames->len; f++)
+    {
+      char **frame = g_ptr_array_index (lang->frames, f);
+      guint length = g_strv_length (frame);
+
+      for (guint i = 0; i + length <= tokens->len; i++)
+        if (term_matches_at (tokens, i, frame) && ends_word (tokens, i + length - 1) &&
+            (i == 0 || g_array_index (tokens, Token, i - 1).word != g_array_index (tokens, Token, i).word))
+          memset (in_frame + i, 1, length);
+    }
+
+  return in_frame;
 }
 
 Plan *
@@ -383,15 +409,17 @@ cg_search_build_plan (Language *lang,
   return cg_search_build_plan_full (lang, tokens, last_is_prefix, TRUE);
 }
 
-/* With @stems FALSE, only the words as typed and their synonyms. */
-Plan *
-cg_search_build_plan_full (Language *lang,
-                           GArray   *tokens,
-                           gboolean  last_is_prefix,
-                           gboolean  stems)
+/* With @literal, function words are searched as any other word. */
+static Plan *
+build_plan (Language *lang,
+            GArray   *tokens,
+            gboolean  last_is_prefix,
+            gboolean  stems,
+            gboolean  literal)
 {
   Plan *plan = g_new0 (Plan, 1);
   GArray *units = cg_search_find_units (lang, tokens);
+  g_autofree guint8 *in_frame = find_frames (lang, tokens);
   guint first_function_unit = 0;   /* the question opens with units [0, this) */
 
   plan->lang = lang;
@@ -412,7 +440,7 @@ cg_search_build_plan_full (Language *lang,
 
       /* "can it help with stretch marks": the content words decide, and
        * function words alone match nothing. */
-      if (unit_is_function (lang, tokens, unit))
+      if (!literal && unit_is_function (lang, tokens, in_frame, unit))
         {
           if (plan->n_groups > 0 || u > first_function_unit)
             continue;
@@ -491,6 +519,28 @@ cg_search_build_plan_full (Language *lang,
   return plan;
 }
 
+/* With @stems FALSE, only the words as typed and their synonyms. */
+Plan *
+cg_search_build_plan_full (Language *lang,
+                           GArray   *tokens,
+                           gboolean  last_is_prefix,
+                           gboolean  stems)
+{
+  Plan *plan = build_plan (lang, tokens, last_is_prefix, stems, FALSE);
+
+  /* "where is it", "how do I get there": when every word is a function
+   * word, they are all there is to go by, and the clinic's questions
+   * (where, when, how to book) are asked with them. */
+  if (plan->n_groups == 0 && tokens->len > 0)
+    {
+      cg_search_plan_free (plan);
+      plan = build_plan (lang, tokens, last_is_prefix, stems, TRUE);
+      plan->literal = TRUE;
+    }
+
+  return plan;
+}
+
 /* How many rows the query could match, at most. */
 gint64
 cg_search_plan_upper_bound (Plan     *plan,
@@ -558,6 +608,7 @@ plan_subset (Plan *plan,
   Plan *subset = g_new0 (Plan, 1);
 
   subset->lang = plan->lang;
+  subset->literal = plan->literal;
   subset->phrases = g_ptr_array_new_with_free_func (cg_search_phrase_free);
   subset->function_words = g_ptr_array_copy (plan->function_words, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
   g_ptr_array_set_free_func (subset->function_words, g_free);

@@ -295,6 +295,17 @@ cg_search_run_plan (CgSearchIndex  *self,
   if (plan->phrases->len == 0)
     return TRUE;
 
+  /* Function words are in most rows: only a title or a keyword that
+   * asks the same way ("Where is the clinic?") is worth showing. */
+  if (plan->literal)
+    {
+      g_autoptr(Plan) rare = cg_search_plan_rare_groups (plan);
+      g_autofree char *any = cg_search_build_expression (rare, FALSE);
+
+      return rare->phrases->len == 0 ||
+             run_pass (self, rare, TRUE, any, TRUE, limit, exclude, store, error);
+    }
+
   /* When every matching row can be scored, the scores alone put title
    * matches first; only a larger set needs the titles looked at first. */
   all = cg_search_build_expression (plan, TRUE);

@@ -25,6 +25,8 @@
 #define TITLE_COVERAGE_WEIGHT 3.0
 #define FAQ_COVERAGE_WEIGHT   4.5
 #define FRAME_WEIGHT          0.3
+#define PROXIMITY_WEIGHT      1.0
+#define PROXIMITY_SPAN        3     /* "improves scars", "improve the look of scars" */
 
 enum {
   COLUMN_TITLE,
@@ -71,6 +73,7 @@ score_function (const Fts5ExtensionApi  *api,
   memset (plan->group_score, 0, sizeof (double) * plan->n_groups);
   memset (plan->group_in_body, 0, plan->n_groups);
   memset (plan->group_title_idf, 0, sizeof (double) * plan->n_groups);
+  memset (plan->group_n_hits, 0, plan->n_groups);
   plan->row_body_groups = 0;
 
   for (guint p = 0; p < n_phrases; p++)
@@ -85,7 +88,14 @@ score_function (const Fts5ExtensionApi  *api,
            column >= 0;
            api->xPhraseNext (fts, &iter, &column, &offset))
         if (column < N_COLUMNS)
-          counts[column]++;
+          {
+            guint8 *n_hits = &plan->group_n_hits[phrase->group];
+
+            counts[column]++;
+            if (*n_hits < MAX_GROUP_HITS)
+              plan->group_hits[phrase->group * MAX_GROUP_HITS + (*n_hits)++] =
+                ((guint) column << 24) | (guint) MIN (offset, 0xffffff);
+          }
 
       for (guint c = 0; c < N_COLUMNS; c++)
         if (counts[c] > 0)
@@ -113,6 +123,23 @@ score_function (const Fts5ExtensionApi  *api,
 
   for (guint g = 0; g < plan->n_groups; g++)
     score += plan->group_score[g];
+
+  /* Words asked about together, found together in the order asked
+   * ("improves scars", "redness … last"), say more than the same words
+   * apart: a section about them rather than two mentions. */
+  for (guint g = 0; score > 0.0 && g + 1 < plan->n_groups; g++)
+    {
+      const guint *from = plan->group_hits + g * MAX_GROUP_HITS;
+      const guint *to = plan->group_hits + (g + 1) * MAX_GROUP_HITS;
+      gboolean near = FALSE;
+
+      for (guint a = 0; !near && a < plan->group_n_hits[g]; a++)
+        for (guint b = 0; !near && b < plan->group_n_hits[g + 1]; b++)
+          near = to[b] > from[a] && to[b] - from[a] <= PROXIMITY_SPAN;
+
+      if (near)
+        score += PROXIMITY_WEIGHT * MIN (plan->group_idf[g], plan->group_idf[g + 1]);
+    }
 
   /* A keyword such as "what can it treat" is a question the row says it
    * answers: when it is asked the same way, about nothing else than was

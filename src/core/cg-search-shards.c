@@ -406,7 +406,7 @@ cg_search_build_language (CgSearchIndex  *self,
 
   cg_search_take_counts (lang);
 
-  lang->stopwords = cg_search_load_stopwords (self, lang->code);
+  lang->stopwords = cg_search_load_stopwords (self, lang->code, &lang->frames);
   lang->stemmer = cg_search_stemmer_new (lang->code);
 
   /* How many words a title has besides its function words: a question

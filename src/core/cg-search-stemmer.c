@@ -158,15 +158,22 @@ cg_search_stemmer_needs_text (CgStemmer *stemmer)
 
 /* Function words */
 
+/* One or more function words a line; a line in double quotes is a
+ * question frame, words that are function words only together: "work" in
+ * "does it work" says how the question is asked, in "back to work" what
+ * about. */
 GHashTable *
-cg_search_load_stopwords (CgSearchIndex *self,
-                          const char    *language)
+cg_search_load_stopwords (CgSearchIndex  *self,
+                          const char     *language,
+                          GPtrArray     **frames)
 {
   g_autofree char *base = g_strndup (language, strcspn (language, "_-@."));
   g_autofree char *path = g_strconcat (STOPWORDS_PATH, base, ".txt", NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) lines = NULL;
+
+  *frames = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   if (bytes == NULL)
     return words;
@@ -181,12 +188,24 @@ cg_search_load_stopwords (CgSearchIndex *self,
   for (guint l = 0; lines[l] != NULL; l++)
     {
       g_autoptr(GArray) tokens = NULL;
+      char *line = g_strstrip (lines[l]);
 
-      if (lines[l][0] == '#')
+      if (line[0] == '#')
         continue;
 
       /* Folded as the index folds: "où" is "ou". */
-      tokens = cg_search_tokenize (self, lines[l], FTS5_TOKENIZE_DOCUMENT, G_MAXUINT);
+      tokens = cg_search_tokenize (self, line, FTS5_TOKENIZE_DOCUMENT, G_MAXUINT);
+      if (line[0] == '"' && tokens->len > 1)
+        {
+          GStrvBuilder *builder = g_strv_builder_new ();
+
+          for (guint t = 0; t < tokens->len; t++)
+            g_strv_builder_add (builder, g_array_index (tokens, Token, t).text);
+          g_ptr_array_add (*frames, g_strv_builder_end (builder));
+          g_strv_builder_unref (builder);
+          continue;
+        }
+
       for (guint t = 0; t < tokens->len; t++)
         g_hash_table_add (words, g_strdup (g_array_index (tokens, Token, t).text));
     }
