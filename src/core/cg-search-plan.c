@@ -24,6 +24,7 @@
 #define MAX_COMPLETIONS   8
 #define COMPLETION_WEIGHT 0.7   /* a longer word than the one typed counts less */
 #define STEM_FORM_WEIGHT  0.8   /* so does another word with its stem */
+#define SYNONYM_WEIGHT    0.8   /* and a synonym, in a title */
 
 static gboolean
 term_matches_at (GArray       *tokens,
@@ -496,7 +497,17 @@ build_plan (Language *lang,
           GPtrArray *group = g_ptr_array_index (unit->groups, g);
 
           for (guint t = 0; t < group->len; t++)
-            plan_add_phrase (plan, plan->n_groups, g_ptr_array_index (group, t), FALSE);
+            {
+              guint before = plan->phrases->len;
+
+              plan_add_phrase (plan, plan->n_groups, g_ptr_array_index (group, t), FALSE);
+
+              /* Another word for it covers a title a little less than
+               * the word typed: "safe" in "Is microneedling safe?"
+               * before "suitable for" in another question. */
+              if (plan->phrases->len > before)
+                ((Phrase *) g_ptr_array_index (plan->phrases, before))->weight = SYNONYM_WEIGHT;
+            }
         }
 
       plan_drop_absent (plan, first_phrase);

@@ -25,6 +25,7 @@
 #define TITLE_COVERAGE_WEIGHT 3.0
 #define FAQ_COVERAGE_WEIGHT   4.5
 #define FRAME_WEIGHT          0.3
+#define KEYWORD_COVERAGE      0.7   /* a keyword that is all that was asked, against a title */
 #define PROXIMITY_WEIGHT      1.0
 #define PROXIMITY_SPAN        3     /* "improves scars", "improve the look of scars" */
 
@@ -143,9 +144,10 @@ score_function (const Fts5ExtensionApi  *api,
 
   /* A keyword such as "what can it treat" is a question the row says it
    * answers: when it is asked the same way, about nothing else than was
-   * asked, it covers its words as a title would. */
-  if (score > 0.0 && plan->word_groups != NULL && plan->function_words->len > 0 &&
-      rowid >= 1 && rowid <= lang->n_rows && lang->question_keywords[rowid] != NULL)
+   * asked, it covers its words as a title would. A keyword without a
+   * frame ("price") does when it is all that was asked. */
+  if (score > 0.0 && plan->word_groups != NULL && rowid >= 1 && rowid <= lang->n_rows &&
+      lang->question_keywords[rowid] != NULL)
     {
       GPtrArray *questions = lang->question_keywords[rowid];
 
@@ -153,22 +155,34 @@ score_function (const Fts5ExtensionApi  *api,
         {
           char **words = g_ptr_array_index (questions, q);
           gboolean same_way = FALSE, all_asked = TRUE;
-          guint k = 0;
+          guint k = 0, n_words = 0;
+          guint64 groups = 0;
 
           for (; words[k] != NULL && words[k][0] != '\0'; k++)
             if (g_ptr_array_find_with_equal_func (plan->function_words, words[k], g_str_equal, NULL))
               same_way = TRUE;
-          if (!same_way || words[k] == NULL)
+          if (words[k] == NULL)
             continue;
           for (guint c = k + 1; all_asked && words[c] != NULL; c++)
-            all_asked = g_hash_table_contains (plan->word_groups, words[c]);
+            {
+              guint g = GPOINTER_TO_UINT (g_hash_table_lookup (plan->word_groups, words[c]));
+
+              all_asked = g != 0;
+              if (all_asked && g <= 64)
+                groups |= G_GUINT64_CONSTANT (1) << (g - 1);
+              n_words++;
+            }
           if (!all_asked)
+            continue;
+          if (!same_way && (k > 0 || n_words != plan->n_groups || plan->n_groups > 64 ||
+                            (guint) __builtin_popcountll (groups) != plan->n_groups))
             continue;
           for (guint c = k + 1; words[c] != NULL; c++)
             {
               guint g = GPOINTER_TO_UINT (g_hash_table_lookup (plan->word_groups, words[c])) - 1;
 
-              plan->group_title_idf[g] = MAX (plan->group_title_idf[g], plan->group_idf[g]);
+              plan->group_title_idf[g] = MAX (plan->group_title_idf[g],
+                                              plan->group_idf[g] * (same_way ? 1.0 : KEYWORD_COVERAGE));
             }
         }
     }

@@ -439,9 +439,9 @@ cg_search_build_language (CgSearchIndex  *self,
 
           add_opening_function_words (lang, keyword_tokens, seen, function_words);
 
-          /* "what can it treat": a question the row says it answers. */
-          if (keyword_tokens->len > 0 &&
-              cg_search_is_function_word (lang, g_array_index (keyword_tokens, Token, 0).text))
+          /* "what can it treat": a question the row says it answers;
+           * "price": what a patient types for it. */
+          if (keyword_tokens->len > 0)
             {
               g_autoptr(GStrvBuilder) frame = g_strv_builder_new ();
               g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
