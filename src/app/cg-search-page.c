@@ -168,21 +168,33 @@ set_suggestion_button (GtkWidget  *button,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.search");
 }
 
-/* When the best result is a FAQ entry, its whole answer, clinic fields
- * filled in, above the list: the receptionist reads it out or copies it
- * (Ctrl+Enter copies the selected row, which is that first result)
- * without opening anything. Drawn by the one renderer, as everywhere. */
+/* The first result that is a FAQ entry: its whole answer, clinic fields
+ * filled in, above the list. The receptionist reads it out or copies it
+ * with Ctrl+Enter (which copies this same answer while the first row is
+ * selected, see cg_window_copy_answer()) without opening anything; in the
+ * kiosk the window's larger text scale makes it large for the patient.
+ * Drawn by the one renderer, as everywhere. */
+static CgItem *
+first_faq_entry (GListModel *results)
+{
+  for (guint i = 0; results != NULL && i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
+      CgItem *item = cg_search_result_get_item (result);
+
+      if (item != NULL && CG_IS_FAQ_ENTRY (item))
+        return item;
+    }
+
+  return NULL;
+}
+
 static void
 show_answer (CgSearchPage *self)
 {
-  g_autoptr(CgSearchResult) first = NULL;
-  CgItem *item;
+  CgItem *item = first_faq_entry (self->results);
 
-  if (self->results != NULL && g_list_model_get_n_items (self->results) > 0)
-    first = g_list_model_get_item (self->results, 0);
-
-  item = first != NULL ? cg_search_result_get_item (first) : NULL;
-  if (item == NULL || !CG_IS_FAQ_ENTRY (item))
+  if (item == NULL)
     {
       gtk_widget_set_visible (self->answer_box, FALSE);
       return;
@@ -513,4 +525,34 @@ cg_search_page_copy_selected_answer (CgSearchPage *self)
 
   return gtk_widget_activate_action (GTK_WIDGET (self), "win.copy-item", "s",
                                      cg_search_result_get_id (result));
+}
+
+/**
+ * cg_search_page_get_answer_view:
+ *
+ * The view that shows the answer above the results, so that the window
+ * can give it its text scale (large in the kiosk).
+ *
+ * Returns: (transfer none): the answer's document view
+ */
+CgDocumentView *
+cg_search_page_get_answer_view (CgSearchPage *self)
+{
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), NULL);
+
+  return self->answer_view;
+}
+
+/**
+ * cg_search_page_get_answer:
+ *
+ * Returns: (transfer none) (nullable): the FAQ entry whose answer is
+ *   shown above the results, or %NULL when none is
+ */
+CgItem *
+cg_search_page_get_answer (CgSearchPage *self)
+{
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (self->answer_box) ? first_faq_entry (self->results) : NULL;
 }
