@@ -8,7 +8,11 @@
 
 #include <locale.h>
 
+#include "cg-content-loader.h"
+#include "cg-content-path.h"
 #include "cg-search-eval.h"
+#include "cg-search-index.h"
+#include "cg-search-result.h"
 
 /* The labelled questions of tests/data/search-eval/, asked the way
  * patients and receptionists ask them: in each language, the share
@@ -76,6 +80,46 @@ test_language (gconstpointer data)
   cg_search_eval_clear (&eval);
 }
 
+/* A question of only function words still finds the clinic's own
+ * details: its address, its opening hours. */
+static void
+test_function_word_questions (void)
+{
+  static const struct { const char *language, *question, *id; } cases[] = {
+    { "en", "where are you", "faq-where-is-clinic" },
+    { "en", "where is it", "faq-where-is-clinic" },
+    { "en", "when are you open", "faq-opening-hours" },
+    { "fr", "où êtes-vous", "faq-where-is-clinic" },
+    { "fr", "c'est où", "faq-where-is-clinic" },
+    { "es", "dónde están", "faq-where-is-clinic" },
+    { "pl", "gdzie jesteście", "faq-where-is-clinic" },
+    { "ar", "أين أنتم", "faq-where-is-clinic" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+      g_autoptr(CgLibrary) library = NULL;
+      g_autoptr(CgSearchIndex) index = NULL;
+      g_autoptr(GListModel) results = NULL;
+      g_autoptr(CgSearchResult) first = NULL;
+      g_autoptr(GError) error = NULL;
+
+      cg_content_path_setup_loader (loader, NULL);
+      cg_content_loader_set_language (loader, cases[i].language);
+      library = cg_content_loader_load (loader, NULL);
+      index = cg_search_index_new_for_library (library, &error);
+      g_assert_no_error (error);
+
+      results = cg_search_index_search (index, cases[i].question, cases[i].language, 5, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+      first = g_list_model_get_item (results, 0);
+      g_test_message ("%s: “%s” → %s", cases[i].language, cases[i].question, cg_search_result_get_id (first));
+      g_assert_cmpstr (cg_search_result_get_id (first), ==, cases[i].id);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -91,6 +135,8 @@ main (int   argc,
 
       g_test_add_data_func (path, languages[i], test_language);
     }
+
+  g_test_add_func ("/search-eval/function-word-questions", test_function_word_questions);
 
   return g_test_run ();
 }
