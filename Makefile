@@ -16,6 +16,7 @@ PACKAGES = \
 	meson ninja-build gcc pkg-config gettext itstool \
 	libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libgtk-4-bin \
 	libadwaita-1-dev libepoxy-dev libxml2-dev libxml2-utils libsqlite3-dev libqrencode-dev \
+	libstemmer-dev libhunspell-dev hunspell-pl \
 	libespeak-ng-dev espeak-ng-data \
 	desktop-file-utils appstream xvfb xauth xdotool dbus poppler-utils \
 	adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core librsvg2-common \

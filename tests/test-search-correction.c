@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cg-content-loader-private.h"
+#include "cg-content-path.h"
 #include "cg-search-internal.h"
 
 /* Typo correction through its own interface, cg_search_correct_tokens():
@@ -144,6 +145,60 @@ test_uncorrected_words (void)
   assert_corrected ("sweating", FALSE, NULL, "sweating");
 }
 
+static char *
+bundled_suggestion (const char *language,
+                    const char *query)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autoptr(CgLibrary) bundled = NULL;
+  g_autoptr(CgSearchIndex) index = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  char *suggestion = NULL;
+
+  cg_content_path_setup_loader (loader, NULL);
+  cg_content_loader_set_language (loader, language);
+  bundled = cg_content_loader_load (loader, NULL);
+  index = cg_search_index_new_for_library (bundled, &error);
+  g_assert_no_error (error);
+
+  results = cg_search_index_search (index, query, language, 0, &suggestion, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+
+  return suggestion;
+}
+
+/* F18: "Did you mean" only for a word that matches nothing, and only when
+ * the corrected query finds more. These were offered on the bundled
+ * content: "my hair is calling out", "prete de cheveux", and for English
+ * typed in the French guide, "des it surtout". */
+static void
+test_no_nonsense (void)
+{
+  static const char * const cases[][2] = {
+    { "en", "my hair is falling out" },
+    { "fr", "perte de cheveux" },
+    { "fr", "does it hurt" },
+    { "en", "will it bleed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *suggestion = bundled_suggestion (cases[i][0], cases[i][1]);
+
+      if (suggestion != NULL)
+        g_error ("“%s” (%s) offered “%s”", cases[i][1], cases[i][0], suggestion);
+    }
+
+  /* A real typo is still corrected. */
+  {
+    g_autofree char *suggestion = bundled_suggestion ("en", "can it help stretch makrs");
+
+    g_assert_cmpstr (suggestion, ==, "can it help stretch marks");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/search-correction/commoner-word-wins", test_commoner_word_wins);
   g_test_add_func ("/search-correction/word-being-typed", test_word_being_typed);
   g_test_add_func ("/search-correction/uncorrected-words", test_uncorrected_words);
+  g_test_add_func ("/search-correction/no-nonsense", test_no_nonsense);
 
   status = g_test_run ();
 

@@ -80,7 +80,7 @@ test_words (void)
   /* "micro-needling" is one word, searched as a phrase; "micro needling"
    * is two. */
   assert_plan ("micro-needling", FALSE, "micro needling");
-  assert_plan ("micro needling", FALSE, "micro ; needling");
+  assert_plan ("micro needling", FALSE, "micro ; needling | needles");
 }
 
 static void
@@ -108,8 +108,8 @@ test_prefix (void)
    * start with it. */
   assert_plan ("hy", TRUE, "hy*");
   assert_plan ("hyp", TRUE, "hyperhidrosis");
-  assert_plan ("can I go swi", TRUE, "can ; i ; go ; swimming");
-  assert_plan ("swi can", TRUE, "swi ; can");
+  assert_plan ("can I go swi", TRUE, "swimming");
+  assert_plan ("swi can", TRUE, "swi");
   assert_plan ("hy", FALSE, "hy");
 
   /* No word of the library starts with it: the prefix itself, which
@@ -158,7 +158,7 @@ test_expression (void)
 
   /* Nothing typed is an operator: every word is quoted. */
   assert_expression ("title:peeling OR NOT \"skin*", TRUE,
-                     "(\"title\") AND (\"peeling\") AND (\"or\") AND (\"not\") AND (\"skin\")");
+                     "(\"title\") AND (\"peeling\") AND (\"skin\")");
   assert_expression ("NEAR(peeling skin, 2)", TRUE,
                      "(\"near\") AND (\"peeling\") AND (\"skin\") AND (\"2\")");
 

@@ -269,6 +269,43 @@ test_copy_answer (Fixture       *fixture,
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* F13: the first FAQ entry among the results shows its whole answer
+ * above them, and Ctrl+Enter ("win.copy-answer") copies that answer; it
+ * reads at the window's text size, which the kiosk makes large. */
+static void
+test_answer_box (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *expected = "Is there a second question?\n\nYes, and it has no review record.\n";
+  CgSearchPage *page = type_query (fixture->window, "second question");
+  CgDocumentView *view = cg_search_page_get_answer_view (page);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  CgItem *answer = cg_search_page_get_answer (page);
+
+  g_assert_nonnull (answer);
+  g_assert_cmpstr (cg_item_get_id (answer), ==, "faq-second-question");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (shown, "Yes, and it has no review record."));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-answer", NULL));
+  text = cg_test_read_clipboard (fixture->window);
+  g_assert_cmpstr (text, ==, expected);
+
+  cg_window_set_text_scale (fixture->window, 1.5);
+  g_assert_cmpfloat_with_epsilon (cg_document_view_get_text_scale (view), 1.5, 0.001);
+
+  /* No FAQ entry among the results: no answer box. */
+  page = type_query (fixture->window, "zzzzqqqq");
+  g_assert_null (cg_search_page_get_answer (page));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +320,7 @@ main (int   argc,
   ADD ("/search-ui/typo-suggests", test_typo_suggests);
   ADD ("/search-ui/nonsense-no-results", test_nonsense_no_results);
   ADD ("/search-ui/copy-answer", test_copy_answer);
+  ADD ("/search-ui/answer-box", test_answer_box);
 #undef ADD
 
   return g_test_run ();

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-document-view.h"
+#include "cg-faq-entry.h"
 #include "cg-link-dialog.h"
 #include "cg-search-page.h"
 
@@ -38,6 +40,9 @@ struct _CgSearchPage
   GtkListBox     *results_list;
   AdwStatusPage  *empty_page;
   GtkWidget      *suggestion_button;
+  GtkWidget      *answer_box;
+  GtkLabel       *answer_title;
+  CgDocumentView *answer_view;
 };
 
 G_DEFINE_FINAL_TYPE (CgSearchPage, cg_search_page, ADW_TYPE_BIN)
@@ -163,6 +168,46 @@ set_suggestion_button (GtkWidget  *button,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.search");
 }
 
+/* The first result that is a FAQ entry: its whole answer, clinic fields
+ * filled in, above the list. The receptionist reads it out or copies it
+ * with Ctrl+Enter (which copies this same answer while the first row is
+ * selected, see cg_window_copy_answer()) without opening anything; in the
+ * kiosk the window's larger text scale makes it large for the patient.
+ * Drawn by the one renderer, as everywhere. */
+static CgItem *
+first_faq_entry (GListModel *results)
+{
+  for (guint i = 0; results != NULL && i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
+      CgItem *item = cg_search_result_get_item (result);
+
+      if (item != NULL && CG_IS_FAQ_ENTRY (item))
+        return item;
+    }
+
+  return NULL;
+}
+
+static void
+show_answer (CgSearchPage *self)
+{
+  CgItem *item = first_faq_entry (self->results);
+
+  if (item == NULL)
+    {
+      gtk_widget_set_visible (self->answer_box, FALSE);
+      return;
+    }
+
+  /* Visible first: a text view hidden while its text changes keeps the
+   * height of its first line. */
+  gtk_widget_set_visible (self->answer_box, TRUE);
+  gtk_label_set_label (self->answer_title, cg_item_get_title (item));
+  cg_document_view_show_item (self->answer_view, item, NULL, CG_RENDER_BODY);
+  gtk_widget_queue_resize (GTK_WIDGET (self->answer_view));
+}
+
 static void
 cg_search_page_update (CgSearchPage *self)
 {
@@ -176,9 +221,12 @@ cg_search_page_update (CgSearchPage *self)
 
   if (n == 0)
     {
+      gtk_widget_set_visible (self->answer_box, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
+
+  show_answer (self);
 
   /* The index gives at most so many results: as many again may have
    * matched, and the count does not pretend to know. */
@@ -232,6 +280,7 @@ cg_search_page_class_init (CgSearchPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CG_TYPE_SEARCH_RESULT);
 
+  g_type_ensure (CG_TYPE_DOCUMENT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-search-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgSearchPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CgSearchPage, count_label);
@@ -239,6 +288,9 @@ cg_search_page_class_init (CgSearchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgSearchPage, results_list);
   gtk_widget_class_bind_template_child (widget_class, CgSearchPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CgSearchPage, suggestion_button);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, answer_box);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, answer_title);
+  gtk_widget_class_bind_template_child (widget_class, CgSearchPage, answer_view);
   gtk_widget_class_bind_template_callback (widget_class, results_list_row_activated_cb);
 }
 
@@ -473,4 +525,34 @@ cg_search_page_copy_selected_answer (CgSearchPage *self)
 
   return gtk_widget_activate_action (GTK_WIDGET (self), "win.copy-item", "s",
                                      cg_search_result_get_id (result));
+}
+
+/**
+ * cg_search_page_get_answer_view:
+ *
+ * The view that shows the answer above the results, so that the window
+ * can give it its text scale (large in the kiosk).
+ *
+ * Returns: (transfer none): the answer's document view
+ */
+CgDocumentView *
+cg_search_page_get_answer_view (CgSearchPage *self)
+{
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), NULL);
+
+  return self->answer_view;
+}
+
+/**
+ * cg_search_page_get_answer:
+ *
+ * Returns: (transfer none) (nullable): the FAQ entry whose answer is
+ *   shown above the results, or %NULL when none is
+ */
+CgItem *
+cg_search_page_get_answer (CgSearchPage *self)
+{
+  g_return_val_if_fail (CG_IS_SEARCH_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (self->answer_box) ? first_faq_entry (self->results) : NULL;
 }

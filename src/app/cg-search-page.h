@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "cg-document-view.h"
 #include "cg-search-index.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,7 @@ void            cg_search_page_move_selection      (CgSearchPage  *self,
 gboolean        cg_search_page_focus_results       (CgSearchPage  *self);
 gboolean        cg_search_page_activate_selected   (CgSearchPage  *self);
 gboolean        cg_search_page_copy_selected_answer (CgSearchPage *self);
+CgDocumentView *cg_search_page_get_answer_view     (CgSearchPage  *self);
+CgItem         *cg_search_page_get_answer          (CgSearchPage  *self);
 
 G_END_DECLS

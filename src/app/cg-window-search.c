@@ -298,6 +298,11 @@ cg_window_search_init (CgWindow *self)
 
   self->search_page = cg_search_page_new ();
   gtk_stack_add_named (self->content_stack, self->search_page, "search");
+  /* The answer above the results reads at the window's text size: large
+   * in the kiosk (F13). */
+  g_object_bind_property (self, "text-scale",
+                          cg_search_page_get_answer_view (CG_SEARCH_PAGE (self->search_page)),
+                          "text-scale", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->search_page, "result-activated",
                            G_CALLBACK (search_page_result_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

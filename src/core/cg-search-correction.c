@@ -176,11 +176,18 @@ cg_search_correct_tokens (Language   *lang,
           gboolean prefix = last_is_prefix && k + 1 == tokens->len;
           const VocabTerm *correction;
 
-          if (cg_search_token_doc_count (lang, token->text, prefix) > 0)
+          /* A word that matches something, as written or by its stem,
+           * is not a typo; nor is a function word, which decides
+           * nothing. */
+          if (cg_search_token_doc_count (lang, token->text, prefix) > 0 ||
+              cg_search_stem_forms (lang, token->text, NULL) != NULL ||
+              cg_search_is_function_word (lang, token->text))
             continue;
 
+          /* Nor is a correction into a function word any help: "does"
+           * is not "des". */
           correction = find_correction (lang, token->text, prefix);
-          if (correction == NULL)
+          if (correction == NULL || cg_search_is_function_word (lang, correction->text))
             continue;
 
           if (corrected == NULL)

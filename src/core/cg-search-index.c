@@ -75,11 +75,24 @@ language_free (gpointer data)
   g_clear_pointer (&lang->code, g_free);
   g_clear_pointer (&lang->items, g_ptr_array_unref);
   g_clear_pointer (&lang->lengths, g_free);
+  g_clear_pointer (&lang->is_faq, g_free);
+  g_clear_pointer (&lang->title_words, g_free);
+  for (gint64 row = 0; lang->head_function_words != NULL && row <= lang->n_rows; row++)
+    g_strfreev (lang->head_function_words[row]);
+  g_clear_pointer (&lang->head_function_words, g_free);
+  for (gint64 row = 0; lang->question_keywords != NULL && row <= lang->n_rows; row++)
+    g_clear_pointer (&lang->question_keywords[row], g_ptr_array_unref);
+  g_clear_pointer (&lang->question_keywords, g_free);
   g_clear_pointer (&lang->synonyms, g_ptr_array_unref);
   g_clear_pointer (&lang->phrase_counts, g_hash_table_unref);
   g_clear_pointer (&lang->vocab_index, g_hash_table_unref);
   g_clear_pointer (&lang->vocab, g_free);
   g_clear_pointer (&lang->chars, g_free);
+  g_clear_pointer (&lang->stopwords, g_hash_table_unref);
+  g_clear_pointer (&lang->frames, g_ptr_array_unref);
+  g_clear_pointer (&lang->stemmer, cg_search_stemmer_free);
+  g_clear_pointer (&lang->stem_forms, g_hash_table_unref);
+  g_clear_pointer (&lang->word_stems, g_hash_table_unref);
   g_clear_pointer (&lang->strings, g_string_chunk_free);
   g_free (lang);
 }
@@ -145,6 +158,29 @@ remove_language (CgSearchIndex *self,
           return;
         }
     }
+}
+
+static void
+token_clear (gpointer data)
+{
+  g_free (((Token *) data)->text);
+}
+
+static GArray *
+copy_tokens (GArray *tokens)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (Token), tokens->len);
+
+  g_array_set_clear_func (copy, token_clear);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      Token token = g_array_index (tokens, Token, i);
+
+      token.text = g_strdup (token.text);
+      g_array_append_val (copy, token);
+    }
+
+  return copy;
 }
 
 /* GObject */
@@ -329,9 +365,29 @@ cg_search_index_search (CgSearchIndex  *self,
   if (tokens->len == 0)
     return G_LIST_MODEL (g_steal_pointer (&store));
 
-  corrected = cg_search_correct_tokens (lang, text, tokens, last_is_prefix);
+  /* A correction is offered only when the corrected query finds more
+   * items with every word than the query as typed, counting the words as
+   * the suggestion shows them, not their stems: "my hair is falling out"
+   * is not "calling out" because some item has "hair" and "call". */
+  {
+    g_autoptr(GArray) typed = copy_tokens (tokens);
 
-  plan = cg_search_build_plan (lang, tokens, last_is_prefix);
+    corrected = cg_search_correct_tokens (lang, text, tokens, last_is_prefix);
+    plan = cg_search_build_plan (lang, tokens, last_is_prefix);
+
+    if (corrected != NULL)
+      {
+        g_autoptr(Plan) exact = cg_search_build_plan_full (lang, tokens, last_is_prefix, FALSE);
+        g_autoptr(Plan) as_typed = cg_search_build_plan (lang, typed, last_is_prefix);
+
+        if (cg_search_plan_count_all (exact) <= cg_search_plan_count_all (as_typed))
+          {
+            g_clear_pointer (&corrected, g_free);
+            g_clear_pointer (&plan, cg_search_plan_free);
+            plan = g_steal_pointer (&as_typed);
+          }
+      }
+  }
   if (!cg_search_run_plan (self, plan,
                            limit == 0 ? CG_SEARCH_INDEX_DEFAULT_LIMIT : MIN (limit, CG_SEARCH_INDEX_MAX_LIMIT),
                            store, error))

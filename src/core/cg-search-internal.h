@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define BITS_BYTES        (MAX_PHRASES / 8)
 #define MAX_SCAN_ROWS     300   /* rows scored per pass, at most */
 #define MAX_TOKEN_BYTES   64    /* longer tokens go through the tokenizer */
+#define MAX_GROUP_HITS    16    /* places of a group in a row that proximity looks at */
 
 typedef struct
 {
@@ -30,6 +31,8 @@ typedef struct
   guint       first_char;  /* into Language.chars */
 } VocabTerm;
 
+typedef struct _CgStemmer CgStemmer;
+
 typedef struct
 {
   char          *code;
@@ -37,6 +40,11 @@ typedef struct
   gint64         n_rows;
   GPtrArray     *items;        /* rowid - 1 → CgItem */
   guint         *lengths;      /* rowid → tokens in the row */
+  guint8        *is_faq;       /* rowid → whether it is a FAQ entry */
+  guint8        *title_words;  /* rowid → content words in its title, at most 255 */
+  char        ***head_function_words; /* rowid → function words its title and keywords open with */
+  GPtrArray    **question_keywords;   /* rowid → GStrv per keyword that opens with function
+                                       * words: those, "", then its other words */
   double         avgdl;
   GPtrArray     *synonyms;     /* of GPtrArray (a group) of GStrv (one term's tokens) */
   GHashTable    *phrase_counts; /* synonym of several words → rows that have it */
@@ -45,6 +53,11 @@ typedef struct
   guint          n_vocab;
   GHashTable    *vocab_index;  /* text → VocabTerm */
   gunichar      *chars;
+  GHashTable    *stopwords;    /* folded function words: set */
+  GPtrArray     *frames;       /* of GStrv: question frames, function words only together */
+  CgStemmer     *stemmer;      /* NULL: words are searched as written */
+  GHashTable    *stem_forms;   /* stem → GPtrArray of the vocabulary's words with it */
+  GHashTable    *word_stems;   /* folded word of the vocabulary → its stem, in stem_forms */
 } Language;
 
 typedef struct _VocabCounter VocabCounter;
@@ -84,6 +97,7 @@ typedef struct
   guint      group;
   gint64     doc_count;   /* an estimate, from the vocabulary */
   double     idf;
+  double     weight;      /* 1 for a word as typed or a synonym, less for another form */
   char      *term;        /* as cg_search_result_get_matched_terms() gives it */
 } Phrase;
 
@@ -96,6 +110,13 @@ typedef struct
   guint      n_groups;
   double    *group_score;   /* scratch: n_groups */
   guint8    *group_in_body; /* scratch: n_groups */
+  double    *group_title_idf; /* scratch: n_groups, the best idf of a phrase in the title */
+  double    *group_idf;     /* the best idf of each group's phrases */
+  guint     *group_hits;    /* scratch: n_groups × MAX_GROUP_HITS, where each group was found */
+  guint8    *group_n_hits;  /* scratch: n_groups */
+  GPtrArray *function_words; /* folded function words the question opens with, which match nothing */
+  GHashTable *word_groups;   /* one-word phrase → its group + 1; NULL in a subset */
+  gboolean   literal;        /* all function words, searched as words in titles and keywords */
   guint8     row_bits[BITS_BYTES];  /* the phrases found in the last row scored */
   guint      row_body_groups;       /* how many groups it has in its body */
 } Plan;
@@ -187,6 +208,23 @@ gint64          cg_search_token_doc_count         (Language             *lang,
                                                    const char           *token,
                                                    gboolean              prefix);
 
+/* cg-search-stemmer.c */
+CgStemmer      *cg_search_stemmer_new             (const char           *language);
+void            cg_search_stemmer_free            (CgStemmer            *stemmer);
+char           *cg_search_stemmer_stem            (CgStemmer            *stemmer,
+                                                   const char           *word);
+gboolean        cg_search_stemmer_needs_text      (CgStemmer            *stemmer);
+GHashTable     *cg_search_load_stopwords          (CgSearchIndex        *self,
+                                                   const char           *language,
+                                                   GPtrArray           **frames);
+void            cg_search_build_stems             (CgSearchIndex        *self,
+                                                   Language             *lang);
+GPtrArray      *cg_search_stem_forms              (Language             *lang,
+                                                   const char           *token,
+                                                   const char           *typed);
+gboolean        cg_search_is_function_word        (Language             *lang,
+                                                   const char           *token);
+
 /* cg-search-correction.c */
 char           *cg_search_correct_tokens          (Language             *lang,
                                                    const char           *text,
@@ -202,6 +240,10 @@ void            cg_search_plan_free               (Plan                 *plan);
 Plan           *cg_search_build_plan              (Language             *lang,
                                                    GArray               *tokens,
                                                    gboolean              last_is_prefix);
+Plan           *cg_search_build_plan_full         (Language             *lang,
+                                                   GArray               *tokens,
+                                                   gboolean              last_is_prefix,
+                                                   gboolean              stems);
 gint64          cg_search_plan_upper_bound        (Plan                 *plan,
                                                    gboolean              all);
 Plan           *cg_search_plan_rare_groups        (Plan                 *plan);
@@ -216,6 +258,8 @@ gboolean        cg_search_run_plan                (CgSearchIndex        *self,
                                                    guint                 limit,
                                                    GListStore           *store,
                                                    GError              **error);
+
+gint64          cg_search_plan_count_all          (Plan                 *plan);
 
 /* cg-search-snippet.c */
 char           *cg_search_make_snippet            (CgSearchIndex        *self,

@@ -23,6 +23,8 @@
 #define MAX_INDEXED_PREFIX 2    /* prefix = '2' */
 #define MAX_COMPLETIONS   8
 #define COMPLETION_WEIGHT 0.7   /* a longer word than the one typed counts less */
+#define STEM_FORM_WEIGHT  0.8   /* so does another word with its stem */
+#define SYNONYM_WEIGHT    0.8   /* and a synonym, in a title */
 
 static gboolean
 term_matches_at (GArray       *tokens,
@@ -131,7 +133,33 @@ cg_search_plan_free (Plan *plan)
   g_clear_pointer (&plan->phrases, g_ptr_array_unref);
   g_clear_pointer (&plan->group_score, g_free);
   g_clear_pointer (&plan->group_in_body, g_free);
+  g_clear_pointer (&plan->group_title_idf, g_free);
+  g_clear_pointer (&plan->group_idf, g_free);
+  g_clear_pointer (&plan->group_hits, g_free);
+  g_clear_pointer (&plan->group_n_hits, g_free);
+  g_clear_pointer (&plan->function_words, g_ptr_array_unref);
+  g_clear_pointer (&plan->word_groups, g_hash_table_unref);
   g_free (plan);
+}
+
+static void
+plan_alloc_scratch (Plan *plan)
+{
+  guint n = MAX (plan->n_groups, 1);
+
+  plan->group_score = g_new0 (double, n);
+  plan->group_in_body = g_new0 (guint8, n);
+  plan->group_title_idf = g_new0 (double, n);
+  plan->group_idf = g_new0 (double, n);
+  plan->group_hits = g_new0 (guint, n * MAX_GROUP_HITS);
+  plan->group_n_hits = g_new0 (guint8, n);
+
+  for (guint p = 0; p < plan->phrases->len; p++)
+    {
+      const Phrase *phrase = g_ptr_array_index (plan->phrases, p);
+
+      plan->group_idf[phrase->group] = MAX (plan->group_idf[phrase->group], phrase->idf);
+    }
 }
 
 static char *
@@ -185,6 +213,7 @@ plan_add_phrase (Plan         *plan,
     phrase->lengths[k] = strlen (phrase->tokens[k]);
   phrase->prefix = prefix;
   phrase->group = group;
+  phrase->weight = 1.0;
   phrase->term = phrase_to_term (phrase);
 
   /* A phrase is at most as common as its rarest word, unless we know. */
@@ -275,7 +304,10 @@ plan_add_typed (Plan         *plan,
           Phrase *phrase = g_ptr_array_index (plan->phrases, plan->phrases->len - 1);
 
           if (phrase->group == group && g_str_equal (phrase->tokens[n_tokens - 1], tokens[n_tokens - 1]))
-            phrase->idf *= COMPLETION_WEIGHT;
+            {
+              phrase->idf *= COMPLETION_WEIGHT;
+              phrase->weight = COMPLETION_WEIGHT / 2.0;  /* and covers a title less */
+            }
         }
     }
 }
@@ -331,16 +363,69 @@ names_same_groups (GArray *units,
   return FALSE;
 }
 
+/* A word such as "can", "it" or "czy", which says how something is asked
+ * rather than what about. A synonym term is never one. */
+static gboolean
+unit_is_function (Language     *lang,
+                  GArray       *tokens,
+                  const guint8 *in_frame,
+                  Unit         *unit)
+{
+  if (unit->groups != NULL)
+    return FALSE;
+
+  for (guint k = unit->first; k <= unit->last; k++)
+    if (!in_frame[k] && !cg_search_is_function_word (lang, g_array_index (tokens, Token, k).text))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The tokens that are part of a question frame ("does it work"). */
+static guint8 *
+find_frames (Language *lang,
+             GArray   *tokens)
+{
+  guint8 *in_frame = g_new0 (guint8, MAX (tokens->len, 1));
+
+  for (guint f = 0; lang->frames != NULL && f < lang->frames->len; f++)
+    {
+      char **frame = g_ptr_array_index (lang->frames, f);
+      guint length = g_strv_length (frame);
+
+      for (guint i = 0; i + length <= tokens->len; i++)
+        if (term_matches_at (tokens, i, frame) && ends_word (tokens, i + length - 1) &&
+            (i == 0 || g_array_index (tokens, Token, i - 1).word != g_array_index (tokens, Token, i).word))
+          memset (in_frame + i, 1, length);
+    }
+
+  return in_frame;
+}
+
 Plan *
 cg_search_build_plan (Language *lang,
                       GArray   *tokens,
                       gboolean  last_is_prefix)
 {
+  return cg_search_build_plan_full (lang, tokens, last_is_prefix, TRUE);
+}
+
+/* With @literal, function words are searched as any other word. */
+static Plan *
+build_plan (Language *lang,
+            GArray   *tokens,
+            gboolean  last_is_prefix,
+            gboolean  stems,
+            gboolean  literal)
+{
   Plan *plan = g_new0 (Plan, 1);
   GArray *units = cg_search_find_units (lang, tokens);
+  g_autofree guint8 *in_frame = find_frames (lang, tokens);
+  guint first_function_unit = 0;   /* the question opens with units [0, this) */
 
   plan->lang = lang;
   plan->phrases = g_ptr_array_new_with_free_func (cg_search_phrase_free);
+  plan->function_words = g_ptr_array_new_with_free_func (g_free);
 
   for (guint u = 0; u < units->len && plan->phrases->len < MAX_PHRASES; u++)
     {
@@ -354,6 +439,26 @@ cg_search_build_plan (Language *lang,
       if (names_same_groups (units, u))
         continue;
 
+      /* "can it help with stretch marks": the content words decide, and
+       * function words alone match nothing. */
+      if (!literal && unit_is_function (lang, tokens, in_frame, unit))
+        {
+          if (plan->n_groups > 0 || u > first_function_unit)
+            continue;
+          first_function_unit++;
+
+          /* They still tell which of the rows that match is asked
+           * about: see the score function. */
+          for (guint k = unit->first; k <= unit->last; k++)
+            {
+              const char *text = g_array_index (tokens, Token, k).text;
+
+              if (!g_ptr_array_find_with_equal_func (plan->function_words, text, g_str_equal, NULL))
+                g_ptr_array_add (plan->function_words, g_strdup (text));
+            }
+          continue;
+        }
+
       for (guint k = unit->first; k <= unit->last; k++)
         g_strv_builder_add (builder, g_array_index (tokens, Token, k).text);
       typed = g_strv_builder_end (builder);
@@ -362,12 +467,47 @@ cg_search_build_plan (Language *lang,
        * that order. */
       plan_add_typed (plan, plan->n_groups, typed, prefix);
 
+      /* "bleed" finds "bleeding"; "blizna", "blizny". */
+      if (stems && unit->first == unit->last)
+        {
+          GPtrArray *forms = cg_search_stem_forms (lang, typed[0], NULL);
+
+          for (guint f = 0; forms != NULL && f < forms->len; f++)
+            {
+              const char *form[] = { g_ptr_array_index (forms, f), NULL };
+
+              guint before = plan->phrases->len;
+
+              plan_add_phrase (plan, plan->n_groups, (char * const *) form, FALSE);
+
+              /* The word as typed is likelier than another of its
+               * forms: "work" in "does it work" is not "works". */
+              if (plan->phrases->len > before)
+                {
+                  Phrase *phrase = g_ptr_array_index (plan->phrases, before);
+
+                  phrase->idf *= STEM_FORM_WEIGHT;
+                  phrase->weight = STEM_FORM_WEIGHT;
+                }
+            }
+        }
+
       for (guint g = 0; unit->groups != NULL && g < unit->groups->len; g++)
         {
           GPtrArray *group = g_ptr_array_index (unit->groups, g);
 
           for (guint t = 0; t < group->len; t++)
-            plan_add_phrase (plan, plan->n_groups, g_ptr_array_index (group, t), FALSE);
+            {
+              guint before = plan->phrases->len;
+
+              plan_add_phrase (plan, plan->n_groups, g_ptr_array_index (group, t), FALSE);
+
+              /* Another word for it covers a title a little less than
+               * the word typed: "safe" in "Is microneedling safe?"
+               * before "suitable for" in another question. */
+              if (plan->phrases->len > before)
+                ((Phrase *) g_ptr_array_index (plan->phrases, before))->weight = SYNONYM_WEIGHT;
+            }
         }
 
       plan_drop_absent (plan, first_phrase);
@@ -376,8 +516,38 @@ cg_search_build_plan (Language *lang,
 
   cg_search_units_free (units);
 
-  plan->group_score = g_new0 (double, MAX (plan->n_groups, 1));
-  plan->group_in_body = g_new0 (guint8, MAX (plan->n_groups, 1));
+  plan->word_groups = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint p = 0; p < plan->phrases->len; p++)
+    {
+      Phrase *phrase = g_ptr_array_index (plan->phrases, p);
+
+      if (phrase->n_tokens == 1 && !phrase->prefix)
+        g_hash_table_insert (plan->word_groups, phrase->tokens[0], GUINT_TO_POINTER (phrase->group + 1));
+    }
+
+  plan_alloc_scratch (plan);
+
+  return plan;
+}
+
+/* With @stems FALSE, only the words as typed and their synonyms. */
+Plan *
+cg_search_build_plan_full (Language *lang,
+                           GArray   *tokens,
+                           gboolean  last_is_prefix,
+                           gboolean  stems)
+{
+  Plan *plan = build_plan (lang, tokens, last_is_prefix, stems, FALSE);
+
+  /* "where is it", "how do I get there": when every word is a function
+   * word, they are all there is to go by, and the clinic's questions
+   * (where, when, how to book) are asked with them. */
+  if (plan->n_groups == 0 && tokens->len > 0)
+    {
+      cg_search_plan_free (plan);
+      plan = build_plan (lang, tokens, last_is_prefix, stems, TRUE);
+      plan->literal = TRUE;
+    }
 
   return plan;
 }
@@ -449,7 +619,10 @@ plan_subset (Plan *plan,
   Plan *subset = g_new0 (Plan, 1);
 
   subset->lang = plan->lang;
+  subset->literal = plan->literal;
   subset->phrases = g_ptr_array_new_with_free_func (cg_search_phrase_free);
+  subset->function_words = g_ptr_array_copy (plan->function_words, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+  g_ptr_array_set_free_func (subset->function_words, g_free);
   for (guint p = 0; p < plan->phrases->len; p++)
     {
       const Phrase *phrase = g_ptr_array_index (plan->phrases, p);
@@ -463,8 +636,7 @@ plan_subset (Plan *plan,
       g_ptr_array_add (subset->phrases, phrase_copy (phrase, renumbered[phrase->group] - 1));
     }
 
-  subset->group_score = g_new0 (double, MAX (subset->n_groups, 1));
-  subset->group_in_body = g_new0 (guint8, MAX (subset->n_groups, 1));
+  plan_alloc_scratch (subset);
 
   return subset;
 }

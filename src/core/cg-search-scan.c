@@ -252,6 +252,33 @@ run_pass (CgSearchIndex  *self,
   return ok;
 }
 
+/* How many rows have every group of @plan: whether a corrected query
+ * finds more than the query as typed. */
+gint64
+cg_search_plan_count_all (Plan *plan)
+{
+  g_autofree char *all = NULL;
+  gint64 count = 0;
+
+  if (plan->phrases->len == 0)
+    return 0;
+
+  all = cg_search_build_expression (plan, TRUE);
+  for (guint s = 0; s < plan->lang->shards->len; s++)
+    {
+      Shard *shard = g_ptr_array_index (plan->lang->shards, s);
+
+      sqlite3_reset (shard->count_rows);
+      sqlite3_bind_text (shard->count_rows, 1, all, -1, SQLITE_STATIC);
+      if (sqlite3_step (shard->count_rows) == SQLITE_ROW)
+        count += sqlite3_column_int64 (shard->count_rows, 0);
+      sqlite3_reset (shard->count_rows);
+      sqlite3_clear_bindings (shard->count_rows);
+    }
+
+  return count;
+}
+
 /* Items with every word in the title or keywords, then with every word
  * anywhere; then, if there is room, items with some of the words, in the
  * same order. */
@@ -267,6 +294,17 @@ cg_search_run_plan (CgSearchIndex  *self,
 
   if (plan->phrases->len == 0)
     return TRUE;
+
+  /* Function words are in most rows: only a title or a keyword that
+   * asks the same way ("Where is the clinic?") is worth showing. */
+  if (plan->literal)
+    {
+      g_autoptr(Plan) rare = cg_search_plan_rare_groups (plan);
+      g_autofree char *any = cg_search_build_expression (rare, FALSE);
+
+      return rare->phrases->len == 0 ||
+             run_pass (self, rare, TRUE, any, TRUE, limit, exclude, store, error);
+    }
 
   /* When every matching row can be scored, the scores alone put title
    * matches first; only a larger set needs the titles looked at first. */

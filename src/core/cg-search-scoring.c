@@ -22,6 +22,12 @@
 
 #define BM25_K1 1.2
 #define BM25_B  0.75
+#define TITLE_COVERAGE_WEIGHT 3.0
+#define FAQ_COVERAGE_WEIGHT   4.5
+#define FRAME_WEIGHT          0.3
+#define KEYWORD_COVERAGE      0.7   /* a keyword that is all that was asked, against a title */
+#define PROXIMITY_WEIGHT      1.0
+#define PROXIMITY_SPAN        3     /* "improves scars", "improve the look of scars" */
 
 enum {
   COLUMN_TITLE,
@@ -67,6 +73,8 @@ score_function (const Fts5ExtensionApi  *api,
   memset (plan->row_bits, 0, sizeof plan->row_bits);
   memset (plan->group_score, 0, sizeof (double) * plan->n_groups);
   memset (plan->group_in_body, 0, plan->n_groups);
+  memset (plan->group_title_idf, 0, sizeof (double) * plan->n_groups);
+  memset (plan->group_n_hits, 0, plan->n_groups);
   plan->row_body_groups = 0;
 
   for (guint p = 0; p < n_phrases; p++)
@@ -81,7 +89,14 @@ score_function (const Fts5ExtensionApi  *api,
            column >= 0;
            api->xPhraseNext (fts, &iter, &column, &offset))
         if (column < N_COLUMNS)
-          counts[column]++;
+          {
+            guint8 *n_hits = &plan->group_n_hits[phrase->group];
+
+            counts[column]++;
+            if (*n_hits < MAX_GROUP_HITS)
+              plan->group_hits[phrase->group * MAX_GROUP_HITS + (*n_hits)++] =
+                ((guint) column << 24) | (guint) MIN (offset, 0xffffff);
+          }
 
       for (guint c = 0; c < N_COLUMNS; c++)
         if (counts[c] > 0)
@@ -94,6 +109,9 @@ score_function (const Fts5ExtensionApi  *api,
         continue;
 
       set_bit (plan->row_bits, p);
+      if (counts[COLUMN_TITLE] > 0)
+        plan->group_title_idf[phrase->group] = MAX (plan->group_title_idf[phrase->group],
+                                                    plan->group_idf[phrase->group] * phrase->weight);
       if (counts[COLUMN_BODY] > 0 && !plan->group_in_body[phrase->group])
         {
           plan->group_in_body[phrase->group] = 1;
@@ -106,6 +124,117 @@ score_function (const Fts5ExtensionApi  *api,
 
   for (guint g = 0; g < plan->n_groups; g++)
     score += plan->group_score[g];
+
+  /* Words asked about together, found together in the order asked
+   * ("improves scars", "redness … last"), say more than the same words
+   * apart: a section about them rather than two mentions. */
+  for (guint g = 0; score > 0.0 && g + 1 < plan->n_groups; g++)
+    {
+      const guint *from = plan->group_hits + g * MAX_GROUP_HITS;
+      const guint *to = plan->group_hits + (g + 1) * MAX_GROUP_HITS;
+      gboolean near = FALSE;
+
+      for (guint a = 0; !near && a < plan->group_n_hits[g]; a++)
+        for (guint b = 0; !near && b < plan->group_n_hits[g + 1]; b++)
+          near = to[b] > from[a] && to[b] - from[a] <= PROXIMITY_SPAN;
+
+      if (near)
+        score += PROXIMITY_WEIGHT * MIN (plan->group_idf[g], plan->group_idf[g + 1]);
+    }
+
+  /* A keyword such as "what can it treat" is a question the row says it
+   * answers: when it is asked the same way, about nothing else than was
+   * asked, it covers its words as a title would. A keyword without a
+   * frame ("price") does when it is all that was asked. */
+  if (score > 0.0 && plan->word_groups != NULL && rowid >= 1 && rowid <= lang->n_rows &&
+      lang->question_keywords[rowid] != NULL)
+    {
+      GPtrArray *questions = lang->question_keywords[rowid];
+
+      for (guint q = 0; q < questions->len; q++)
+        {
+          char **words = g_ptr_array_index (questions, q);
+          gboolean same_way = FALSE, all_asked = TRUE;
+          guint k = 0, n_words = 0;
+          guint64 groups = 0;
+
+          for (; words[k] != NULL && words[k][0] != '\0'; k++)
+            if (g_ptr_array_find_with_equal_func (plan->function_words, words[k], g_str_equal, NULL))
+              same_way = TRUE;
+          if (words[k] == NULL)
+            continue;
+          for (guint c = k + 1; all_asked && words[c] != NULL; c++)
+            {
+              guint g = GPOINTER_TO_UINT (g_hash_table_lookup (plan->word_groups, words[c]));
+
+              all_asked = g != 0;
+              if (all_asked && g <= 64)
+                groups |= G_GUINT64_CONSTANT (1) << (g - 1);
+              n_words++;
+            }
+          if (!all_asked)
+            continue;
+          if (!same_way && (k > 0 || n_words != plan->n_groups || plan->n_groups > 64 ||
+                            (guint) __builtin_popcountll (groups) != plan->n_groups))
+            continue;
+          for (guint c = k + 1; words[c] != NULL; c++)
+            {
+              guint g = GPOINTER_TO_UINT (g_hash_table_lookup (plan->word_groups, words[c])) - 1;
+
+              plan->group_title_idf[g] = MAX (plan->group_title_idf[g],
+                                              plan->group_idf[g] * (same_way ? 1.0 : KEYWORD_COVERAGE));
+            }
+        }
+    }
+
+  /* A question close to what was typed: a title that has the rarer of
+   * the words asked about answers the question better than a body that
+   * has them all, so "stretch marks" in "Does microneedling work on
+   * stretch marks?" outweighs "help" in a text about sweating. */
+  if (plan->n_groups > 0)
+    {
+      double covered = 0.0, total = 0.0, closeness;
+      guint in_title = 0, title_words;
+
+      for (guint g = 0; g < plan->n_groups; g++)
+        {
+          total += plan->group_idf[g];
+          covered += plan->group_title_idf[g];
+          if (plan->group_title_idf[g] > 0.0)
+            in_title++;
+        }
+
+      /* "What is microneedling?" is closer to "what is microneedling"
+       * than "Is microneedling the same as a dermaroller or a derma pen?",
+       * whose other words were not asked about. */
+      title_words = rowid >= 1 && rowid <= lang->n_rows ? lang->title_words[rowid] : 0;
+      closeness = title_words > 0 ? MIN (1.0, (double) in_title / title_words) : 1.0;
+      covered *= 0.5 + 0.5 * closeness;
+
+      /* A FAQ entry's title is a question and its answer is short: as
+       * close a question, it comes before an article. */
+      if (total > 0.0)
+        score += (lang->is_faq[rowid >= 1 && rowid <= lang->n_rows ? rowid : 0] ? FAQ_COVERAGE_WEIGHT
+                                                                              : TITLE_COVERAGE_WEIGHT) *
+                 covered * (covered / total);
+    }
+
+  /* Function words never make a match, but among the rows that match
+   * the words asked about, one whose title or a keyword opens the same
+   * way ("what can …", "how does …") is a little closer to the question.
+   * A small share of the score: it reorders rows of about the same worth
+   * and cannot lift a row that matched little. */
+  if (score > 0.0 && plan->function_words->len > 0 && rowid >= 1 && rowid <= lang->n_rows)
+    {
+      char **asked = lang->head_function_words[rowid];
+      guint shared = 0;
+
+      for (guint w = 0; w < plan->function_words->len; w++)
+        if (g_strv_contains ((const char * const *) asked, g_ptr_array_index (plan->function_words, w)))
+          shared++;
+
+      score *= 1.0 + FRAME_WEIGHT * shared / plan->function_words->len;
+    }
 
   sqlite3_result_double (ctx, score);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cg-faq-entry.h"
 #include "cg-search-internal.h"
 
 /* Building
@@ -62,6 +63,28 @@ item_keywords (CgItem *item)
   const char * const *words = cg_item_get_keywords (item);
 
   return words ? g_strjoinv ("\n", (char **) words) : g_strdup ("");
+}
+
+/* Adds the function words @tokens open with, each once: a question's
+ * frame, such as "what can" or "how does". */
+static void
+add_opening_function_words (Language      *lang,
+                            GArray        *tokens,
+                            GHashTable    *seen,
+                            GStrvBuilder  *builder)
+{
+  for (guint t = 0; t < tokens->len; t++)
+    {
+      const char *text = g_array_index (tokens, Token, t).text;
+
+      if (!cg_search_is_function_word (lang, text))
+        break;
+      if (!g_hash_table_contains (seen, text))
+        {
+          g_hash_table_add (seen, g_strdup (text));
+          g_strv_builder_add (builder, text);
+        }
+    }
 }
 
 /* About what a row costs to index: its bytes. */
@@ -369,6 +392,9 @@ cg_search_build_language (CgSearchIndex  *self,
 
   lang->n_rows = lang->items->len;
   lang->lengths = g_new0 (guint, lang->n_rows + 1);
+  lang->is_faq = g_new0 (guint8, lang->n_rows + 1);
+  for (gint64 row = 1; row <= lang->n_rows; row++)
+    lang->is_faq[row] = CG_IS_FAQ_ENTRY (g_ptr_array_index (lang->items, row - 1));
 
   add_shards (lang, count_shards (self, lang->n_rows));
   for (guint s = 0; s < lang->shards->len; s++)
@@ -379,6 +405,76 @@ cg_search_build_language (CgSearchIndex  *self,
     return FALSE;
 
   cg_search_take_counts (lang);
+
+  lang->stopwords = cg_search_load_stopwords (self, lang->code, &lang->frames);
+  lang->stemmer = cg_search_stemmer_new (lang->code);
+
+  /* How many words a title has besides its function words: a question
+   * that says little else is closer to one typed. */
+  lang->title_words = g_new0 (guint8, lang->n_rows + 1);
+  lang->head_function_words = g_new0 (char **, lang->n_rows + 1);
+  lang->question_keywords = g_new0 (GPtrArray *, lang->n_rows + 1);
+  for (gint64 row = 1; row <= lang->n_rows; row++)
+    {
+      CgItem *item = g_ptr_array_index (lang->items, row - 1);
+      g_autoptr(GArray) tokens = cg_search_tokenize (self, cg_item_get_title (item),
+                                                     FTS5_TOKENIZE_DOCUMENT, 255);
+      const char * const *keywords = cg_item_get_keywords (item);
+      g_autoptr(GStrvBuilder) function_words = g_strv_builder_new ();
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      guint n = 0;
+
+      for (guint t = 0; t < tokens->len; t++)
+        if (!cg_search_is_function_word (lang, g_array_index (tokens, Token, t).text))
+          n++;
+      lang->title_words[row] = (guint8) n;
+
+      /* How the title and each keyword ask their question: the function
+       * words they open with, "what can" of "what can it treat". */
+      add_opening_function_words (lang, tokens, seen, function_words);
+      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+        {
+          g_autoptr(GArray) keyword_tokens = cg_search_tokenize (self, keywords[k],
+                                                                 FTS5_TOKENIZE_DOCUMENT, 255);
+
+          add_opening_function_words (lang, keyword_tokens, seen, function_words);
+
+          /* "what can it treat": a question the row says it answers;
+           * "price": what a patient types for it. */
+          if (keyword_tokens->len > 0)
+            {
+              g_autoptr(GStrvBuilder) frame = g_strv_builder_new ();
+              g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+              gboolean opening = TRUE;
+
+              for (guint t = 0; t < keyword_tokens->len; t++)
+                {
+                  const char *text = g_array_index (keyword_tokens, Token, t).text;
+
+                  if (!cg_search_is_function_word (lang, text))
+                    {
+                      if (opening)
+                        g_strv_builder_add (frame, "");
+                      opening = FALSE;
+                      g_strv_builder_add (words, text);
+                    }
+                  else if (opening)
+                    g_strv_builder_add (frame, text);
+                }
+              if (!opening)
+                {
+                  g_auto(GStrv) content = g_strv_builder_end (words);
+
+                  g_strv_builder_addv (frame, (const char **) content);
+                  if (lang->question_keywords[row] == NULL)
+                    lang->question_keywords[row] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+                  g_ptr_array_add (lang->question_keywords[row], g_strv_builder_end (frame));
+                }
+            }
+        }
+      lang->head_function_words[row] = g_strv_builder_end (function_words);
+    }
+  cg_search_build_stems (self, lang);
 
   return add_synonyms (self, lang, library, error);
 }

@@ -17,6 +17,7 @@
 #include "cg-bench-corpus.h"
 #include "cg-bench-stats.h"
 #include "cg-content-loader.h"
+#include "cg-search-eval.h"
 #include "cg-search-index.h"
 
 /* `make bench`: how fast content loads, how fast the index builds, how
@@ -472,6 +473,40 @@ main (int   argc,
                             "at least 10 times faster than the baseline");
     n_met += report_target ("load_and_index_ms_10k", load, "ms", load <= 1500.0,
                             "at most 1500 ms");
+  }
+
+  /* F13: how well the labelled questions of tests/data/search-eval/ are
+   * answered over the bundled content, language by language. */
+  g_print ("\n");
+  {
+    static const char * const languages[] = { "en", "fr", "es", "pl", "ar" };
+    g_autofree char *eval_dir = g_build_filename (CG_SOURCE_DIR, "tests", "data", "search-eval", NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *first_name = g_strdup_printf ("search_rank1_%s", languages[i]);
+        g_autofree char *mrr_name = g_strdup_printf ("search_mrr_%s", languages[i]);
+        CgSearchEval eval;
+        double first;
+
+        if (!cg_search_eval_run (eval_dir, languages[i], &eval, &error))
+          {
+            g_printerr ("cg-bench: the labelled questions in %s: %s\n", languages[i], error->message);
+            cg_search_eval_clear (&eval);
+            n_targets += 2;
+            continue;
+          }
+
+        first = eval.n_questions > 0 ? (double) eval.n_first / eval.n_questions : 0.0;
+        g_print ("search_questions_%s: %u questions\n", languages[i], eval.n_questions);
+        n_targets += 2;
+        n_met += report_target (first_name, first, "", first >= 0.95, "at least 0.95");
+        n_met += report_target (mrr_name, eval.mrr, "", eval.mrr >= 0.97, "at least 0.97");
+        for (guint m = 0; m < eval.misses->len; m++)
+          g_print ("  miss: %s\n", (const char *) g_ptr_array_index (eval.misses, m));
+        cg_search_eval_clear (&eval);
+      }
   }
 
   g_print ("targets_met: %u of %u\n", n_met, n_targets);
