@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "cg-content-loader.h"
 #include "cg-document-private.h"
 #include "cg-plain-text.h"
 #include "cg-test-content.h"
@@ -157,6 +158,67 @@ test_copy_has_no_app_links (void)
     }
 }
 
+/* A link to an id no file has ever had is a mistake the loader reports,
+ * and until the editor fixes it the patient reads what a link to a
+ * hidden page reads: words, and no "Read …" sentence that leads nowhere. */
+static void
+test_missing_link_target (void)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "missing-links", NULL);
+  g_autoptr(CgLibrary) library = NULL;
+  CgItem *item;
+  CgDocument *document;
+  GPtrArray *problems;
+  g_autofree char *words = NULL;
+  g_autofree char *copied = NULL;
+  guint kept = 0;
+
+  cg_content_loader_add_path (loader, dir, NULL);
+  library = cg_content_loader_load (loader, NULL);
+
+  /* Reported, each where it is written. */
+  problems = cg_library_get_problems (library);
+  g_assert_cmpuint (problems->len, ==, 3);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const CgProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_cmpint (problem->code, ==, CG_CONTENT_ERROR_DANGLING_LINK);
+      g_assert_nonnull (strstr (problem->message, "“history”"));
+    }
+
+  item = cg_library_lookup_item (library, "pointing");
+  document = cg_item_get_document (item);
+  words = cg_document_get_text (document);
+  g_assert_cmpstr (words, ==,
+                   "It started in 1995.\n"
+                   "Follow the old advice with care.\n"
+                   "Read aftercare.\n"
+                   "See our map for the way.");
+
+  /* In the app: no link to nowhere; the one to a page that is there stays. */
+  for (guint i = 0; i < cg_document_get_n_blocks (document); i++)
+    {
+      const CgBlock *block = cg_document_get_block (document, i);
+
+      for (guint j = 0; j < block->n_spans; j++)
+        {
+          g_assert_cmpstr (block->spans[j].target, !=, "history");
+          kept += g_strcmp0 (block->spans[j].target, "after") == 0;
+        }
+    }
+  g_assert_cmpuint (kept, ==, 1);
+
+  /* Copied (and printed, which reads the same document for paper). */
+  copied = cg_plain_text_from_item (item);
+  g_assert_cmpstr (copied, ==,
+                   "Pointing\n\n"
+                   "It started in 1995.\n\n"
+                   "Follow the old advice with care.\n\n"
+                   "See our map (https://example.org/map) for the way.\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +233,7 @@ main (int   argc,
 
   g_test_add_func ("/plain-text/dead-links-and-missing-fields", test_dead_links_and_missing_fields);
   g_test_add_func ("/plain-text/copy-has-no-app-links", test_copy_has_no_app_links);
+  g_test_add_func ("/plain-text/missing-link-target", test_missing_link_target);
 
   return g_test_run ();
 }
