@@ -126,6 +126,170 @@ test_reopened_article (Fixture       *fixture,
 }
 
 
+/* With CG_TEST_SCREENSHOT_DIR set, what the window shows, for a person
+ * to look at. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("CG_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("saved %s", path);
+}
+
+/* What a person sees at (x, y) of @widget: the window rendered whole,
+ * as a screenshot is. */
+static void
+read_pixel (GtkWidget *widget,
+            double     x,
+            double     y,
+            guchar     bgra[4])
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  double window_x, window_y;
+  gsize offset;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, window, x, y, &window_x, &window_y));
+  g_assert_cmpfloat (window_x, >=, 0);
+  g_assert_cmpfloat (window_y, >=, 0);
+  g_assert_cmpfloat (window_x, <, width);
+  g_assert_cmpfloat (window_y, <, height);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4);
+  gdk_texture_download (texture, pixels, gdk_texture_get_width (texture) * 4);
+  offset = ((gsize) window_y * gdk_texture_get_width (texture) + (gsize) window_x) * 4;
+  memcpy (bgra, pixels + offset, 4);
+}
+
+static int
+pixel_distance (const guchar a[4],
+                const guchar b[4])
+{
+  int distance = 0;
+
+  for (guint i = 0; i < 3; i++)
+    distance = MAX (distance, abs ((int) a[i] - (int) b[i]));
+
+  return distance;
+}
+
+/* The "Call the clinic" box of the article shown, brought into view: the
+ * colour at its end, beside its first line, where no word reaches, and
+ * the page's own colour beside the title. */
+static void
+read_call_box (CgWindow *window,
+               guchar    box[4],
+               guchar    page[4])
+{
+  CgDocumentView *view = shown_document (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "note-call");
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  GtkTextIter iter;
+  int top, height, x, y;
+  double scroller_y;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (view), &iter, &top, &height);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, 0, top + height / 2, &x, &y);
+  read_pixel (GTK_WIDGET (view), width - 10, y, page);
+
+  g_assert_nonnull (tag);
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+  g_assert_true (gtk_text_iter_starts_tag (&iter, tag));
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (view), &iter, &top, &height);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, 0, top + height / 2, &x, &y);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), scroller, 0, y, NULL, &scroller_y));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + scroller_y - 120);
+  wait_frames (window, 3);
+  read_pixel (GTK_WIDGET (view), width - 10, y, box);
+}
+
+/* The same, as a person sees it: the reopened article's "Call the
+ * clinic" box keeps its tint, at the front desk and in the waiting room,
+ * light and dark. */
+static void
+test_reopened_article_call_box (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  static const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+
+  for (guint kiosk = 0; kiosk < 2; kiosk++)
+    for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+      {
+        guchar first[4], first_page[4], again[4], again_page[4];
+        GtkTextBuffer *buffer;
+
+        cg_application_set_kiosk (fixture->app, kiosk);
+        adw_style_manager_set_color_scheme (style_manager, schemes[s]);
+        cg_test_activate (fixture->window, "win.show-home", NULL);
+        wait_frames (fixture->window, 3);
+
+        cg_test_activate (fixture->window, "win.show-topic", "aftercare");
+        wait_frames (fixture->window, 3);
+        cg_test_activate (fixture->window, "win.show-item", "aftercare-instructions");
+        wait_frames (fixture->window, 10);
+        read_call_box (fixture->window, first, first_page);
+
+        cg_test_activate (fixture->window, "win.go-back", NULL);
+        wait_frames (fixture->window, 3);
+        cg_test_activate (fixture->window, "win.show-item", "aftercare-instructions");
+        wait_frames (fixture->window, 10);
+        buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (shown_document (fixture->window)));
+        g_assert_cmpuint (cg_test_count_tag_ranges (buffer, "note-call"), ==, 1);
+        g_assert_cmpfloat (shown_scroll (fixture->window), ==, 0.0);
+        if (kiosk == 0 && s == 0)
+          save_screenshot (GTK_WIDGET (fixture->window), "reopened-article.png");
+        read_call_box (fixture->window, again, again_page);
+        if (kiosk == 0 && s == 0)
+          save_screenshot (GTK_WIDGET (fixture->window), "reopened-article-call-box.png");
+
+        g_test_message ("%s, %s: call box #%02x%02x%02x then #%02x%02x%02x, page #%02x%02x%02x",
+                        kiosk ? "kiosk" : "front desk", s == 0 ? "light" : "dark",
+                        first[2], first[1], first[0], again[2], again[1], again[0],
+                        again_page[2], again_page[1], again_page[0]);
+        /* Tinted, and the same on the second visit as on the first. */
+        g_assert_cmpint (pixel_distance (first, first_page), >=, 12);
+        g_assert_cmpint (pixel_distance (again, again_page), >=, 12);
+        g_assert_cmpint (pixel_distance (again, first), <=, 2);
+      }
+
+  cg_application_set_kiosk (fixture->app, FALSE);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static CgSearchPage *
 type_query (CgWindow   *window,
             const char *text)
@@ -426,6 +590,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/front-desk/reopened-article", test_reopened_article);
+  ADD ("/front-desk/reopened-article-call-box", test_reopened_article_call_box);
   ADD ("/front-desk/copy-answer-over-article", test_copy_answer_over_article);
   ADD ("/front-desk/copy-pinned-answer", test_copy_pinned_answer);
   ADD ("/front-desk/capped-count", test_capped_count);

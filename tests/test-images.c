@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "cg-test-ui.h"
@@ -406,6 +407,78 @@ test_printed (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* Until the page's height stops changing: the text is laid out a piece
+ * at a time. */
+static void
+settle_height (CgWindow *window)
+{
+  GtkWidget *view = GTK_WIDGET (document_view (window));
+  int last = -1;
+
+  settle (window);
+  for (int i = 0; i < 60 && gtk_widget_get_height (view) != last; i++)
+    {
+      last = gtk_widget_get_height (view);
+      settle (window);
+    }
+}
+
+/* The text of an article with a picture is followed by "Related" as
+ * closely as that of an article without one: GtkTextView 4.8 added the
+ * tallest picture's height under the text again (150 to 360 px). */
+static void
+test_no_gap_before_related (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *articles[] = { "what-is-microneedling", ARTICLE, "recovery-and-downtime", "what-happens-during-a-session",
+                             "microneedling-compared-with-other-treatments" };
+  double plain_gap = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      GtkTextView *view;
+      GtkWidget *related;
+      GtkWidget *scroller;
+      GtkAdjustment *vadjustment;
+      GtkTextIter end;
+      int line_y, line_height;
+      double related_y, text_bottom, gap;
+
+      cg_test_activate (fixture->window, "win.show-item", articles[i]);
+      settle_height (fixture->window);
+
+      view = GTK_TEXT_VIEW (document_view (fixture->window));
+      /* The first has no picture: it says how close the two should be. */
+      g_assert_true ((cg_text_renderer_get_images (cg_document_view_get_renderer (CG_DOCUMENT_VIEW (view)))->len > 0)
+                     == (i > 0));
+
+      gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+      gtk_text_view_get_line_yrange (view, &end, &line_y, &line_height);
+      text_bottom = line_y + line_height + gtk_text_view_get_top_margin (view) +
+                    gtk_text_view_get_bottom_margin (view);
+      related = cg_test_find_label (cg_window_get_page_widget (fixture->window), "Related");
+      g_assert_nonnull (related);
+      g_assert_true (gtk_widget_get_mapped (related));
+      g_assert_true (gtk_widget_translate_coordinates (related, GTK_WIDGET (view), 0, 0, NULL, &related_y));
+      gap = related_y - text_bottom;
+      g_test_message ("%s: text ends at %.0f px, \"Related\" starts at %.0f px: %.0f px between",
+                      articles[i], text_bottom, related_y, gap);
+      if (i == 0)
+        plain_gap = gap;
+      /* The related box's margin (24) and the page's spacing (12). */
+      g_assert_cmpfloat (fabs (gap - plain_gap), <=, 2);
+      g_assert_cmpfloat (gap, <=, 24 + 12 + 2);
+
+      /* For a person to look at: the end of the article. */
+      scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+      vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+      settle (fixture->window);
+      if (i == 1)
+        save_screenshot (GTK_WIDGET (fixture->window), "images-article-end.png");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +488,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/images/size-follows-text-scale", test_size_follows_text_scale);
   ADD ("/images/described", test_described);
+  ADD ("/images/no-gap-before-related", test_no_gap_before_related);
   ADD ("/images/opens-larger", test_opens_larger);
   ADD ("/images/printed", test_printed);
   ADD ("/images/right-to-left", test_right_to_left);

@@ -8,6 +8,9 @@
 
 #include <string.h>
 
+#include "cg-clinic.h"
+#include "cg-content-loader.h"
+#include "cg-library.h"
 #include "cg-document-private.h"
 #include "cg-plain-text.h"
 #include "cg-test-content.h"
@@ -157,6 +160,189 @@ test_copy_has_no_app_links (void)
     }
 }
 
+/* A link to an id no file has ever had is a mistake the loader reports,
+ * and until the editor fixes it the patient reads what a link to a
+ * hidden page reads: words, and no "Read …" sentence that leads nowhere. */
+static void
+test_missing_link_target (void)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "missing-links", NULL);
+  g_autoptr(CgLibrary) library = NULL;
+  CgItem *item;
+  CgDocument *document;
+  GPtrArray *problems;
+  g_autofree char *words = NULL;
+  g_autofree char *copied = NULL;
+  guint kept = 0;
+
+  cg_content_loader_add_path (loader, dir, NULL);
+  library = cg_content_loader_load (loader, NULL);
+
+  /* Reported, each where it is written. */
+  problems = cg_library_get_problems (library);
+  g_assert_cmpuint (problems->len, ==, 3);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const CgProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_cmpint (problem->code, ==, CG_CONTENT_ERROR_DANGLING_LINK);
+      g_assert_nonnull (strstr (problem->message, "“history”"));
+    }
+
+  item = cg_library_lookup_item (library, "pointing");
+  document = cg_item_get_document (item);
+  words = cg_document_get_text (document);
+  g_assert_cmpstr (words, ==,
+                   "It started in 1995.\n"
+                   "Follow the old advice with care.\n"
+                   "Read aftercare.\n"
+                   "See our map for the way.");
+
+  /* In the app: no link to nowhere; the one to a page that is there stays. */
+  for (guint i = 0; i < cg_document_get_n_blocks (document); i++)
+    {
+      const CgBlock *block = cg_document_get_block (document, i);
+
+      for (guint j = 0; j < block->n_spans; j++)
+        {
+          g_assert_cmpstr (block->spans[j].target, !=, "history");
+          kept += g_strcmp0 (block->spans[j].target, "after") == 0;
+        }
+    }
+  g_assert_cmpuint (kept, ==, 1);
+
+  /* Copied (and printed, which reads the same document for paper). */
+  copied = cg_plain_text_from_item (item);
+  g_assert_cmpstr (copied, ==,
+                   "Pointing\n\n"
+                   "It started in 1995.\n\n"
+                   "Follow the old advice with care.\n\n"
+                   "See our map (https://example.org/map) for the way.\n");
+}
+
+/* Nothing that reads half: no empty block, no bullet that ends in ":" with
+ * nothing after it, no lead-in ":" without its list, no heading over an
+ * empty section; in English also no gap a missing detail would leave
+ * ("book online at  or", "costs ."). */
+static void
+assert_reads_well (const char *where,
+                   CgDocument *document,
+                   gboolean    english)
+{
+  guint n = cg_document_get_n_blocks (document);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CgBlock *block = cg_document_get_block (document, i);
+      const CgBlock *next = i + 1 < n ? cg_document_get_block (document, i + 1) : NULL;
+      g_autofree char *text = g_strstrip (g_strdup (block->text != NULL ? block->text : ""));
+      gboolean lead_in = g_str_has_suffix (text, ":");
+
+      /* A lead-in is followed by its list, a bullet by its sub-list; a
+       * heading ending in ":" (some languages write one) by its section. */
+      if (lead_in && next != NULL && next->kind == CG_BLOCK_LIST_ITEM &&
+          (block->kind == CG_BLOCK_PARAGRAPH ||
+           (block->kind == CG_BLOCK_LIST_ITEM && next->level > block->level)))
+        lead_in = FALSE;
+      if (block->kind == CG_BLOCK_HEADING || block->kind == CG_BLOCK_NOTE_TITLE)
+        lead_in = FALSE;
+
+      if (text[0] == '\0' || lead_in ||
+          (block->kind == CG_BLOCK_HEADING &&
+           (next == NULL || (next->kind == CG_BLOCK_HEADING && next->level <= block->level))) ||
+          (english && (strstr (text, "  ") != NULL || strstr (text, " .") != NULL ||
+                       strstr (text, " ,") != NULL || strstr (text, " ;") != NULL ||
+                       strstr (text, " :") != NULL || strstr (text, "()") != NULL)))
+        g_error ("%s, block %u reads half: “%s”", where, i, text);
+    }
+}
+
+static gboolean
+is_copied_bullet (const char *line)
+{
+  gsize digits = strspn (line, "0123456789");
+
+  return g_str_has_prefix (line, "•") || (digits > 0 && line[digits] == '.');
+}
+
+/* A copied bullet with nothing after its label ("• By email:"), unless
+ * its own bullets follow, further in. (A note's title ends in ":" over
+ * its text, which is fine.) */
+static void
+assert_copy_reads_well (const char *where,
+                        const char *copied)
+{
+  g_auto(GStrv) lines = g_strsplit (copied, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gsize indent = strspn (lines[i], " \t");
+      const char *line = lines[i] + indent;
+      g_autofree char *stripped = g_strstrip (g_strdup (line));
+      const char *next = NULL;
+
+      for (guint j = i + 1; lines[j] != NULL && next == NULL; j++)
+        if (lines[j][0] != '\0')
+          next = lines[j];
+
+      if (g_str_equal (stripped, "•") ||
+          (is_copied_bullet (line) && g_str_has_suffix (line, ":") &&
+           !(next != NULL && strspn (next, " \t") > indent && is_copied_bullet (next + strspn (next, " \t")))))
+        g_error ("%s, copied line %u reads half: “%s”", where, i, line);
+    }
+}
+
+/* A clinic.xml with only the required details (docs/CONTENT.md): the
+ * bundled content loads with no problem and nothing in it reads half, on
+ * screen, copied or printed, in every language. */
+static void
+test_required_only_clinic (void)
+{
+  static const char * const languages[] = { "en", "fr", "es", "pl", "ar" };
+  g_autofree char *clinic = g_test_build_filename (G_TEST_DIST, "data", "required-only-clinic", NULL);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+      g_autoptr(CgLibrary) library = NULL;
+      GListModel *items;
+      GPtrArray *problems;
+      guint n_items;
+      gboolean english = g_str_equal (languages[l], "en");
+
+      cg_content_loader_set_language (loader, languages[l]);
+      cg_content_loader_add_bundled (loader);
+      cg_content_loader_add_path (loader, clinic, NULL);
+      library = cg_content_loader_load (loader, NULL);
+
+      problems = cg_library_get_problems (library);
+      for (guint i = 0; i < problems->len; i++)
+        g_test_message ("%s: %s", languages[l], ((CgProblem *) g_ptr_array_index (problems, i))->message);
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_assert_cmpstr (cg_clinic_get_name (cg_library_get_clinic (library)), ==, "Bare Clinic");
+
+      items = cg_library_get_items (library);
+      n_items = g_list_model_get_n_items (items);
+      g_assert_cmpuint (n_items, >, 70);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CgItem) item = g_list_model_get_item (items, i);
+          g_autoptr(CgDocument) paper = cg_document_for_paper (cg_item_get_document (item));
+          g_autofree char *where = g_strdup_printf ("%s %s", languages[l], cg_item_get_id (item));
+          g_autofree char *copied = cg_plain_text_from_item (item);
+
+          assert_reads_well (where, cg_item_get_document (item), english);
+          assert_reads_well (where, paper, english);
+          assert_copy_reads_well (where, copied);
+          /* The sample clinic's details are nowhere. */
+          g_assert_null (strstr (copied, "0142"));
+          g_assert_null (strstr (copied, "example.org"));
+          g_assert_null (strstr (copied, "$"));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +357,8 @@ main (int   argc,
 
   g_test_add_func ("/plain-text/dead-links-and-missing-fields", test_dead_links_and_missing_fields);
   g_test_add_func ("/plain-text/copy-has-no-app-links", test_copy_has_no_app_links);
+  g_test_add_func ("/plain-text/missing-link-target", test_missing_link_target);
+  g_test_add_func ("/plain-text/required-only-clinic", test_required_only_clinic);
 
   return g_test_run ();
 }

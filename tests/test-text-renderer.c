@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cg-test-ui.h"
+#include "cg-content-loader.h"
 #include "cg-document-view.h"
 #include "cg-text-renderer.h"
 
@@ -286,6 +287,40 @@ test_renderer_follows_dark_style (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A link to an id no file has (reported by the content check) is plain
+ * words on screen and on paper, as a link to a hidden page is (F18). */
+static void
+test_renderer_missing_link_target (void)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "missing-links", NULL);
+  g_autoptr(CgLibrary) library = NULL;
+  g_autoptr(CgTextRenderer) renderer = cg_text_renderer_new (NULL);
+  GtkTextBuffer *buffer = cg_text_renderer_get_buffer (renderer);
+  const CgRenderFlags modes[] = { CG_RENDER_PAGE, CG_RENDER_PAGE | CG_RENDER_PAPER };
+  GtkTextIter iter;
+
+  cg_content_loader_add_path (loader, dir, NULL);
+  library = cg_content_loader_load (loader, NULL);
+  g_assert_cmpuint (cg_library_get_problems (library)->len, ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      cg_text_renderer_render (renderer, cg_library_lookup_item (library, "pointing"), NULL, modes[i]);
+
+      g_assert_false (find_text (buffer, "short history", &iter));
+      g_assert_true (find_text (buffer, "the old advice", &iter));
+      g_assert_null (cg_text_renderer_get_link_at (renderer, &iter, NULL));
+      g_assert_false (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                                 "link")));
+    }
+
+  /* On screen, the page that is there is still a link. */
+  cg_text_renderer_render (renderer, cg_library_lookup_item (library, "pointing"), NULL, CG_RENDER_PAGE);
+  g_assert_true (find_text (buffer, "aftercare", &iter));
+  g_assert_cmpstr (cg_text_renderer_get_link_at (renderer, &iter, NULL), ==, "after");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +330,7 @@ main (int   argc,
 
   g_test_add_func ("/text-renderer/tags", test_renderer_tags);
   g_test_add_func ("/text-renderer/links", test_renderer_links);
+  g_test_add_func ("/text-renderer/missing-link-target", test_renderer_missing_link_target);
   g_test_add_func ("/text-renderer/related-and-rerender", test_renderer_related_and_rerender);
   g_test_add_func ("/text-renderer/text-scale", test_renderer_text_scale);
   g_test_add_func ("/text-renderer/text-scale-property", test_renderer_text_scale_property);

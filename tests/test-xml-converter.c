@@ -58,6 +58,9 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->clinic = cg_clinic_new ();
   cg_clinic_set_value (fixture->clinic, "phone", "555 0100");
+  /* A clinic that lists prices, but not the one the snippet names: a
+   * mistake to report (one that lists none leaves such sentences out). */
+  cg_clinic_add_price (fixture->clinic, "consultation", "Consultation", "$40");
   fixture->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
   fixture->links = g_ptr_array_new_with_free_func (cg_xml_link_free);
 
@@ -207,6 +210,30 @@ test_no_clinic (Fixture       *fixture,
   g_assert_cmpstr (problem->message, ==, "the clinic file has no “phone”");
 }
 
+/* Prices are optional in clinic.xml: a clinic that lists none has the
+ * paragraph that names one left out, as for an e-mail address, and no
+ * problem to fix. */
+static void
+test_clinic_without_prices (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(CgClinic) clinic = cg_clinic_new ();
+  g_autoptr(CgDocument) document = NULL;
+  g_autofree char *text = NULL;
+
+  cg_clinic_set_value (clinic, "phone", "555 0100");
+  fixture->convert.clinic = clinic;
+  document = build_body (fixture);
+
+  text = cg_document_get_text (document);
+  g_assert_null (strstr (text, "Ask about"));
+  g_assert_cmpuint (cg_document_get_n_blocks (document), ==, 6);
+  /* Only the picture that cannot be found. */
+  g_assert_cmpuint (fixture->problems->len, ==, 1);
+  g_assert_cmpint (((CgProblem *) g_ptr_array_index (fixture->problems, 0))->code, ==,
+                   CG_CONTENT_ERROR_MISSING_IMAGE);
+}
+
 static void
 test_links_noted (Fixture       *fixture,
                   gconstpointer  data)
@@ -236,6 +263,7 @@ main (int   argc,
   ADD ("/xml-converter/blocks", test_blocks);
   ADD ("/xml-converter/problems-located", test_problems_located);
   ADD ("/xml-converter/no-clinic", test_no_clinic);
+  ADD ("/xml-converter/clinic-without-prices", test_clinic_without_prices);
   ADD ("/xml-converter/links-noted", test_links_noted);
 
 #undef ADD

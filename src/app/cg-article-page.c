@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-application.h"
 #include "cg-article-page.h"
 #include "cg-bidi.h"
 #include "cg-item-row.h"
@@ -481,6 +482,14 @@ cg_article_page_get_find_status (CgArticlePage *self)
   return gtk_label_get_label (self->find_label);
 }
 
+static gboolean
+in_waiting_room (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  return CG_IS_APPLICATION (application) && cg_application_get_kiosk (CG_APPLICATION (application));
+}
+
 static void
 print_operation_done_cb (GtkPrintOperation       *operation,
                          GtkPrintOperationResult  result,
@@ -545,6 +554,16 @@ cg_article_page_print (CgArticlePage            *self,
       result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), action, NULL, error);
 
       return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
+
+  /* The dialog starts from the reader's last choices, and keeps the new
+   * ones once printed. Not in the waiting room, which writes nothing
+   * (printing is not offered there). */
+  if (!in_waiting_room ())
+    {
+      g_autofree char *settings_path = cg_print_operation_get_settings_path ();
+
+      cg_print_operation_remember_settings (operation, settings_path);
     }
 
   /* Asynchronous, "done" always comes, even when the dialog is cancelled:

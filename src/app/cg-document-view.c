@@ -40,6 +40,8 @@ struct _CgDocumentView
   GArray         *matches;  /* of Match, as character offsets */
   int             current_match;
   guint           scroll_tick_id;  /* to the first search hit, once laid out */
+  guint           resize_tick_id;  /* to measure the text again, see size_allocate */
+  int             remeasured_height;
 };
 
 G_DEFINE_FINAL_TYPE (CgDocumentView, cg_document_view, GTK_TYPE_TEXT_VIEW)
@@ -440,6 +442,78 @@ connect_images (CgDocumentView *self)
     }
 }
 
+/* GtkTextView 4.8 asks for the text's height plus the height of its
+ * tallest embedded widget, as if that widget stood beside the text and
+ * not in it: an article with a picture ended in a blank as tall as the
+ * picture before "Related". The pictures are the only widgets the
+ * renderer embeds, and their height is in the text's already. */
+static void
+cg_document_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  CgDocumentView *self = CG_DOCUMENT_VIEW (widget);
+  GPtrArray *images = cg_text_renderer_get_images (self->renderer);
+  int tallest_minimum = 0, tallest_natural = 0;
+
+  GTK_WIDGET_CLASS (cg_document_view_parent_class)->measure (widget, orientation, for_size,
+                                                             minimum, natural,
+                                                             minimum_baseline, natural_baseline);
+  if (orientation != GTK_ORIENTATION_VERTICAL)
+    return;
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      g_autofree GtkWidget **widgets = NULL;
+      guint n_widgets;
+
+      widgets = gtk_text_child_anchor_get_widgets (g_ptr_array_index (images, i), &n_widgets);
+      for (guint j = 0; j < n_widgets; j++)
+        {
+          int child_minimum = 0, child_natural = 0;
+
+          if (gtk_widget_get_parent (widgets[j]) != widget)
+            continue;
+          gtk_widget_measure (widgets[j], orientation, for_size, &child_minimum, &child_natural, NULL, NULL);
+          tallest_minimum = MAX (tallest_minimum, child_minimum);
+          tallest_natural = MAX (tallest_natural, child_natural);
+        }
+    }
+
+  *minimum = MAX (*minimum - tallest_minimum, 0);
+  *natural = MAX (*natural - tallest_natural, *minimum);
+}
+
+/* From the top of the first line to the bottom of the last one, as laid
+ * out now. */
+static int
+get_text_height (CgDocumentView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter end;
+  int y, height;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+  gtk_text_view_get_line_yrange (view, &end, &y, &height);
+
+  return y + height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+}
+
+static gboolean
+resize_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  CG_DOCUMENT_VIEW (widget)->resize_tick_id = 0;
+  gtk_widget_queue_resize (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cg_document_view_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -465,6 +539,22 @@ cg_document_view_size_allocate (GtkWidget *widget,
     }
 
   GTK_WIDGET_CLASS (cg_document_view_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* A picture takes its width only here, and the text is laid out again
+   * around its new height after the text view was measured: its height
+   * would stay that of the picture's old size. Measure once more, once
+   * for each height, so that a text that does not settle cannot keep
+   * the page busy. */
+  if (images->len > 0 && self->resize_tick_id == 0)
+    {
+      int text_height = get_text_height (self);
+
+      if (text_height != height && text_height != self->remeasured_height)
+        {
+          self->remeasured_height = text_height;
+          self->resize_tick_id = gtk_widget_add_tick_callback (widget, resize_tick_cb, NULL, NULL);
+        }
+    }
 }
 
 static void
@@ -481,6 +571,7 @@ cg_document_view_class_init (CgDocumentViewClass *klass)
 
   widget_class->css_changed = cg_document_view_css_changed;
   widget_class->realize = cg_document_view_realize;
+  widget_class->measure = cg_document_view_measure;
   widget_class->size_allocate = cg_document_view_size_allocate;
 
   text_view_class->snapshot_layer = cg_document_view_snapshot_layer;
@@ -552,6 +643,7 @@ cg_document_view_show_item (CgDocumentView *self,
   g_return_if_fail (CG_IS_ITEM (item));
 
   clear_matches (self);
+  self->remeasured_height = 0;
   cg_text_renderer_render (self->renderer, item, related, flags);
   cg_text_renderer_attach_widgets (self->renderer, GTK_TEXT_VIEW (self));
   connect_images (self);

@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cg-document-image.h"
@@ -85,6 +87,8 @@ struct _CgPrintOperation
   GPtrArray         *pages;       /* of GArray of Piece */
   double             header_height;
   double             footer_height;
+
+  char              *settings_path;  /* what the dialog remembers, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CgPrintOperation, cg_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -825,6 +829,168 @@ cg_print_operation_end_print (GtkPrintOperation *operation,
   g_ptr_array_set_size (self->pages, 0);
 }
 
+/* What the print dialog remembers, between prints and between runs: the
+ * printer ("Print to File" among them), its file format and folder, the
+ * paper and the printer's options. Not what belongs to one handout: its
+ * file name, which pages, how many copies. */
+static const char * const forgotten_settings[] = {
+  GTK_PRINT_SETTINGS_OUTPUT_URI,
+  GTK_PRINT_SETTINGS_OUTPUT_BASENAME,
+  GTK_PRINT_SETTINGS_PRINT_PAGES,
+  GTK_PRINT_SETTINGS_PAGE_RANGES,
+  GTK_PRINT_SETTINGS_PAGE_SET,
+  GTK_PRINT_SETTINGS_N_COPIES,
+};
+
+/* The formats of "Print to File"; GTK aborts on any other. */
+static const char * const file_formats[] = { "pdf", "ps", "svg" };
+
+static gboolean
+is_file_format (const char *format)
+{
+  return format != NULL && g_strv_contains (file_formats, format);
+}
+
+/* "Print to File" writes where the handout is named after its title, in
+ * the folder remembered or the reader's documents, never in whatever
+ * folder the program was started from. */
+static void
+set_output_file (CgPrintOperation *self,
+                 const char       *folder)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+  g_autofree char *default_folder = NULL;
+  g_autofree char *name = cg_print_operation_make_file_name (cg_item_get_title (self->item));
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  const char *format;
+
+  if (settings == NULL)
+    {
+      g_autoptr(GtkPrintSettings) created = gtk_print_settings_new ();
+
+      gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), created);
+      settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+    }
+
+  if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    folder = default_folder = cg_print_operation_get_default_folder ();
+
+  format = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT);
+  if (!is_file_format (format))
+    format = "pdf";
+
+  file_name = g_strconcat (name, ".", format, NULL);
+  path = g_build_filename (folder, file_name, NULL);
+  uri = g_filename_to_uri (path, NULL, NULL);
+
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+}
+
+/* A settings file is the reader's, but it may be old or edited by hand:
+ * what cannot be used is left out, and the rest is kept. */
+static void
+load_settings (CgPrintOperation *self)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPageSetup) saved_setup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  const char *format;
+
+  if (!g_key_file_load_from_file (key_file, self->settings_path, G_KEY_FILE_NONE, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_debug ("Cannot read the print settings %s: %s", self->settings_path, error->message);
+      return;
+    }
+
+  settings = gtk_print_settings_new_from_key_file (key_file, NULL, &error);
+  if (settings == NULL)
+    {
+      g_debug ("Cannot read the print settings %s: %s", self->settings_path, error->message);
+      return;
+    }
+
+  format = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT);
+  if (format != NULL && !is_file_format (format))
+    gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT);
+  for (guint i = 0; i < G_N_ELEMENTS (forgotten_settings); i++)
+    gtk_print_settings_unset (settings, forgotten_settings[i]);
+  folder = g_strdup (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR));
+
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), settings);
+  set_output_file (self, folder);
+
+  /* The paper and its orientation; the margins stay the handout's. */
+  saved_setup = gtk_page_setup_new_from_key_file (key_file, NULL, NULL);
+  if (saved_setup != NULL)
+    {
+      GtkPageSetup *page_setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (self));
+
+      gtk_page_setup_set_paper_size (page_setup, gtk_page_setup_get_paper_size (saved_setup));
+      gtk_page_setup_set_orientation (page_setup, gtk_page_setup_get_orientation (saved_setup));
+    }
+}
+
+static void
+save_settings (CgPrintOperation *self)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+  GtkPageSetup *page_setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (self));
+  g_autoptr(GtkPrintSettings) kept = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  const char *uri;
+
+  if (settings == NULL)
+    return;
+
+  kept = gtk_print_settings_copy (settings);
+  /* The folder of the file written is where the next one goes. */
+  uri = gtk_print_settings_get (kept, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  if (uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent != NULL ? g_file_get_path (parent) : NULL;
+
+      if (folder != NULL)
+        gtk_print_settings_set (kept, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (forgotten_settings); i++)
+    gtk_print_settings_unset (kept, forgotten_settings[i]);
+
+  gtk_print_settings_to_key_file (kept, key_file, NULL);
+  if (page_setup != NULL)
+    gtk_page_setup_to_key_file (page_setup, key_file, NULL);
+
+  dir = g_path_get_dirname (self->settings_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_key_file_save_to_file (key_file, self->settings_path, &error))
+    g_debug ("Cannot save the print settings %s: %s", self->settings_path,
+             error != NULL ? error->message : g_strerror (errno));
+}
+
+static void
+cg_print_operation_done (GtkPrintOperation       *operation,
+                         GtkPrintOperationResult  result)
+{
+  CgPrintOperation *self = CG_PRINT_OPERATION (operation);
+
+  /* Printed: what was chosen is what the reader wants next time. */
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && self->settings_path != NULL)
+    save_settings (self);
+
+  if (GTK_PRINT_OPERATION_CLASS (cg_print_operation_parent_class)->done != NULL)
+    GTK_PRINT_OPERATION_CLASS (cg_print_operation_parent_class)->done (operation, result);
+}
+
 static void
 cg_print_operation_finalize (GObject *object)
 {
@@ -835,6 +1001,7 @@ cg_print_operation_finalize (GObject *object)
   g_clear_pointer (&self->take_home, cg_qr_code_free);
   g_clear_pointer (&self->clinic_name, g_free);
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->settings_path, g_free);
   g_clear_pointer (&self->paragraphs, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
 
@@ -852,6 +1019,7 @@ cg_print_operation_class_init (CgPrintOperationClass *klass)
   operation_class->begin_print = cg_print_operation_begin_print;
   operation_class->draw_page = cg_print_operation_draw_page;
   operation_class->end_print = cg_print_operation_end_print;
+  operation_class->done = cg_print_operation_done;
 }
 
 static void
@@ -895,6 +1063,7 @@ cg_print_operation_new (CgItem     *item,
   cg_text_renderer_render (self->renderer, item, NULL, CG_RENDER_PAGE | CG_RENDER_PAPER);
 
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), cg_item_get_title (item));
+  set_output_file (self, NULL);
 
   return self;
 }
@@ -913,4 +1082,116 @@ cg_print_operation_set_take_home (CgPrintOperation *self,
   g_clear_pointer (&self->take_home, cg_qr_code_free);
   if (text != NULL)
     self->take_home = cg_qr_code_new (text, CG_QR_CODE_MAX_VERSION);
+}
+
+/**
+ * cg_print_operation_remember_settings:
+ * @path: (nullable): the file that keeps them, see
+ *   cg_print_operation_get_settings_path(); %NULL to remember nothing
+ *
+ * Starts from what the reader chose for the last handout printed with
+ * the same file, and, once this one is printed, keeps what was chosen
+ * for the next: the printer ("Print to File" and its format and folder
+ * among them), the paper, the printer's options. The file is written
+ * only when something is printed.
+ */
+void
+cg_print_operation_remember_settings (CgPrintOperation *self,
+                                      const char       *path)
+{
+  g_return_if_fail (CG_IS_PRINT_OPERATION (self));
+
+  g_free (self->settings_path);
+  self->settings_path = g_strdup (path);
+  if (path != NULL)
+    load_settings (self);
+}
+
+/**
+ * cg_print_operation_get_settings_path:
+ *
+ * Returns: (transfer full): where the print settings are kept, in the
+ *   user's configuration folder
+ */
+char *
+cg_print_operation_get_settings_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), GETTEXT_PACKAGE, "print-settings.ini", NULL);
+}
+
+/**
+ * cg_print_operation_get_default_folder:
+ *
+ * Returns: (transfer full): where a handout printed to a file goes until
+ *   the reader chooses a folder: their documents, or their home folder
+ */
+char *
+cg_print_operation_get_default_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_strdup (documents);
+
+  return g_strdup (g_get_home_dir ());
+}
+
+/**
+ * cg_print_operation_make_file_name:
+ * @title: an article's or a question's title
+ *
+ * A file name that reads as the title and that every file system and
+ * file manager takes: no folder separators, no characters that Windows
+ * shares refuse, no control characters, not hidden, not too long.
+ *
+ * Returns: (transfer full): the name, without extension
+ */
+char *
+cg_print_operation_make_file_name (const char *title)
+{
+  /* Bytes, not characters: a name is at most 255 bytes, and the
+   * extension and a number a file manager may add need room. */
+  const gsize max_bytes = 120;
+  g_autofree char *valid = NULL;
+  GString *name = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  valid = g_utf8_make_valid (title, -1);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) ||
+          (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL) ||
+          g_unichar_type (c) == G_UNICODE_FORMAT)
+        {
+          space = name->len > 0;
+          continue;
+        }
+      if (name->len == 0 && c == '.')
+        continue;
+
+      if (name->len + (space ? 1 : 0) + g_unichar_to_utf8 (c, NULL) > max_bytes)
+        break;
+      if (space)
+        g_string_append_c (name, ' ');
+      g_string_append_unichar (name, c);
+      space = FALSE;
+    }
+
+  /* Windows refuses a name that ends in a dot. */
+  while (name->len > 0 && name->str[name->len - 1] == '.')
+    g_string_truncate (name, name->len - 1);
+
+  if (name->len == 0)
+    {
+      g_string_free (name, TRUE);
+      /* Translators: the file name of a printed page whose title has no
+       * letters to name it by. */
+      return g_strdup (_("Handout"));
+    }
+
+  return g_string_free (name, FALSE);
 }

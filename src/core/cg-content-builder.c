@@ -559,18 +559,17 @@ check_links (CgContentBuilder *self)
                  message);
     }
 }
-/* A link to a page that was read and then taken away (hidden by the clinic,
- * or under a hidden topic) leads nowhere the reader can go. A link to an id
- * nothing ever had is a mistake --validate reports; it stays for the editor
- * to see. */
+/* A link leads somewhere only to a page the reader can open. One to a page
+ * the clinic hid, or to an id nothing ever had, reads as plain words for the
+ * patient all the same; the second is a mistake that check_links() has
+ * already reported, from the links as written, for the editor to fix. */
 static gboolean
 link_leads_somewhere (const char *target,
                       gpointer    data)
 {
   CgContentBuilder *self = data;
 
-  return cg_library_lookup_item (self->library, target) != NULL ||
-         (!g_hash_table_contains (self->ids, target) && !g_hash_table_contains (self->hidden, target));
+  return cg_library_lookup_item (self->library, target) != NULL;
 }
 
 /* A link into what the clinic hid, or to nothing, becomes words that read

@@ -56,14 +56,25 @@ cg_xml_link_free (gpointer data)
 
 /* Optional clinic fields */
 
-/* Email, website and online booking may be left out of clinic.xml; the
- * name, phone, address and hours may not, and a price the content names
- * is expected to be listed, so those are reported instead. */
+/* Email, website, online booking and prices may be left out of
+ * clinic.xml; the name, phone, address and hours may not, so those are
+ * reported instead. A clinic that lists prices but not the one the content
+ * names has made a mistake (a price id mistyped or removed): reported too. */
 static gboolean
-is_optional_field (const char *field)
+is_optional_field (CgXmlConverter *self,
+                   const char     *field)
 {
-  return g_strcmp0 (field, "email") == 0 || g_strcmp0 (field, "website") == 0 ||
-         g_strcmp0 (field, "booking") == 0;
+  const char * const *prices;
+
+  if (g_strcmp0 (field, "email") == 0 || g_strcmp0 (field, "website") == 0 ||
+      g_strcmp0 (field, "booking") == 0)
+    return TRUE;
+
+  if (g_strcmp0 (field, "price") != 0 || self->clinic == NULL)
+    return FALSE;
+
+  prices = cg_clinic_get_price_ids (self->clinic);
+  return prices == NULL || prices[0] == NULL;
 }
 
 static void
@@ -74,7 +85,7 @@ report_missing_field (CgXmlConverter *self,
 {
   g_autofree char *message = NULL;
 
-  if (is_optional_field (field))
+  if (is_optional_field (self, field))
     return;
 
   if (item != NULL)
@@ -104,7 +115,7 @@ lacks_field (CgXmlConverter *self,
           g_autofree char *item = cg_xml_get_attr (child, "item");
           g_autofree char *value = NULL;
 
-          if (!is_optional_field (field))
+          if (!is_optional_field (self, field))
             continue;
           if (self->clinic != NULL)
             value = cg_clinic_get_field (self->clinic, field, item);
