@@ -593,11 +593,11 @@ test_layout (Fixture       *fixture,
         GtkWidget *document;
         graphene_rect_t side, main;
 
-        /* Not yet: in a phone-width window, large text makes the
-         * article's find bar (hidden, but measured) and its Listen and
-         * Take It Home buttons wider than the window: 451 pixels at
-         * 1.75, 610 at 2.5. */
-        if ((scales[s] > 1.0 && widths[w] < 480) || (scales[s] > 1.75 && widths[w] < 800))
+        /* Not yet: in a phone-width window, larger text than the
+         * kiosk's makes the article's Listen and Take It Home buttons,
+         * side by side, wider than the window (410 pixels at 1.75 in
+         * 360, 585 at 2.5). */
+        if ((scales[s] > 1.3 && widths[w] < 480) || (scales[s] > 1.75 && widths[w] < 800))
           continue;
 
         g_test_message ("%d x %d, text scale %.2f, visible %s", widths[w], heights[h], scales[s],
