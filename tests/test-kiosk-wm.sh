@@ -54,10 +54,14 @@ is_back ()
   [[ $state == "IsViewable $size FULLSCREEN desktop "* && ${desk%/*} == "${desk#*/}" ]]
 }
 
-# Waits up to a second for the window to be back as it must be.
+restores () { grep -c 'restoring it' "$tmp/app-$size.log"; }
+
+# Waits up to a second for the window to be back as it must be. With
+# "hid", the way out must have worked first: the kiosk says (in its debug
+# output) that it saw its window hidden and restored it.
 check_back ()
 {
-  local what=$1 state
+  local what=$1 hid=${2:-} state
   for _ in $(seq 20); do
     sleep 0.05
     state=$(window_state)
@@ -65,7 +69,10 @@ check_back ()
   done
   sleep 0.2
   state=$(window_state)
-  if is_back "$state" && bottom_painted; then
+  sleep 0.1
+  if [[ -n $hid ]] && (( $(restores) <= restored )); then
+    not_ok "$size: $what: the window was never hidden: the way out was not tried"
+  elif is_back "$state" && bottom_painted; then
     ok "$size: $what: back ($state)"
   else
     not_ok "$size: $what: the kiosk stays hidden, smaller or unpainted ($state)"
@@ -83,7 +90,7 @@ for size in 800x1280 1366x768 1920x1080; do
   home=$tmp/home-$size
   mkdir -p "$home"
   HOME=$home XDG_CONFIG_HOME=$home XDG_CACHE_HOME=$home XDG_DATA_HOME=$home XDG_STATE_HOME=$home \
-    G_DEBUG= GTK_A11Y=none \
+    G_DEBUG= GTK_A11Y=none G_MESSAGES_DEBUG=cg-app \
     dbus-run-session -- "$exe" --kiosk >"$tmp/app-$size.log" 2>&1 & app=$!
   pids+=($app)
 
@@ -102,28 +109,30 @@ for size in 800x1280 1366x768 1920x1080; do
 
   check_back "at start"
 
-  # Openbox's window menu, with the pointer: Alt+Space, then "Iconify".
-  xdotool key alt+space; sleep 0.3
-  xdotool key Down Down Down Down Down Return
-  check_back "Alt+Space, Iconify (window menu)"
+  # Openbox's window menu opens at the window's corner; "Iconify" is its
+  # sixth row (Send to desktop, Layer, Restore, Move, Resize, Iconify).
+  restored=$(restores); xdotool mousemove 0 0 key alt+space; sleep 0.5
+  xdotool mousemove 45 104 click 1
+  check_back "Alt+Space, Iconify (window menu, pointer)" hid
 
-  xdotool windowminimize "$win"
-  check_back "minimised (xdotool windowminimize)"
+  restored=$(restores); xdotool windowminimize "$win"
+  check_back "minimised (xdotool windowminimize)" hid
 
-  wmctrl -i -r "$win" -b remove,fullscreen
-  check_back "taken out of full screen (wmctrl -b remove,fullscreen)"
+  restored=$(restores); wmctrl -i -r "$win" -b remove,fullscreen
+  check_back "taken out of full screen (wmctrl -b remove,fullscreen)" hid
 
-  xdotool key super+d
-  check_back "Super+D (Openbox: show desktop)"
+  restored=$(restores); xdotool key super+d
+  check_back "Super+D (Openbox: show desktop)" hid
 
-  xdotool key ctrl+alt+Right
-  check_back "Ctrl+Alt+Right (Openbox: next workspace)"
+  restored=$(restores); xdotool key ctrl+alt+Right
+  check_back "Ctrl+Alt+Right (Openbox: next workspace)" hid
 
-  xdotool windowunmap "$win"
-  check_back "unmapped by another client (xdotool windowunmap)"
+  restored=$(restores); xdotool windowunmap "$win"
+  check_back "unmapped by another client (xdotool windowunmap)" hid
 
   xdotool key alt+F4
   check_back "Alt+F4 (Openbox: close)"
+  kill -0 "$app" 2>/dev/null && ok "$size: the program still runs" || not_ok "$size: the program ended"
 
   kill "$app" 2>/dev/null; wait "$app" 2>/dev/null
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
