@@ -23,6 +23,8 @@ PACKAGES = \
 	dconf-cli dconf-gsettings-backend
 # take it home (F19): the tests read the QR codes back with zbarimg.
 PACKAGES += zbar-tools
+# kiosk (F14): waiting-room mode tried under a real window manager.
+PACKAGES += openbox wmctrl x11-utils libx11-dev
 
 # To build the .deb (its build dependencies are in PACKAGES) and check it.
 DEB_PACKAGES = debhelper dpkg-dev lintian

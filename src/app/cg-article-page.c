@@ -204,6 +204,10 @@ find_bar_notify_search_mode_enabled_cb (CgArticlePage *self)
   if (gtk_search_bar_get_search_mode (self->find_bar))
     return;
 
+  /* F14: a closed bar is still measured, and at large text it was wider
+   * than a phone-width window. */
+  gtk_widget_set_visible (GTK_WIDGET (self->find_bar), FALSE);
+
   /* Closing the bar clears the highlights and gives the text back the
    * keyboard. */
   gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
@@ -448,6 +452,7 @@ cg_article_page_start_find (CgArticlePage *self)
 {
   g_return_if_fail (CG_IS_ARTICLE_PAGE (self));
 
+  gtk_widget_set_visible (GTK_WIDGET (self->find_bar), TRUE);
   gtk_search_bar_set_search_mode (self->find_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);

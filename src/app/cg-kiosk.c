@@ -13,6 +13,10 @@
 #include "cg-pin-dialog.h"
 #include "cg-text-scale.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* Waiting-room mode for one window: full screen with no way out for a
  * patient, and back to the start after a while without input.
  *
@@ -55,6 +59,9 @@ struct _CgKiosk
   GtkCssProvider     *touch_css;
   GListModel         *toplevels;
   GdkSurface         *surface;      /* watched while the window is mapped */
+  gboolean            was_mapped;
+  gboolean            x_unmapped;   /* by the window manager, behind GDK's back */
+  gint64              remapped_at;  /* monotonic time the kiosk last mapped it again */
   guint               restore_id;
 };
 
@@ -164,25 +171,37 @@ input_event_cb (CgKiosk                  *self,
  * a browser. Whatever the way, the window comes back at once, full
  * screen; the kiosk does not need to know which way it was. */
 
+static gboolean is_hidden (CgKiosk *self);
+
+/* The window was unmapped and mapped again this long ago at most: its
+ * own unmap is not another one, until the window manager had time to
+ * map it again. */
+#define REMAP_GRACE_US (2 * G_USEC_PER_SEC)
+
 static gboolean
 restore_cb (gpointer user_data)
 {
   CgKiosk *self = user_data;
 
   self->restore_id = 0;
-  if (self->window == NULL)
+  if (self->window == NULL || !is_hidden (self))
     return G_SOURCE_REMOVE;
 
   g_debug ("Kiosk window hidden or out of full screen: restoring it");
   /* A window manager may refuse an activation request (Openbox does
-   * for a minimised window, as focus stealing); a window mapped again
-   * is shown by any. */
+   * for a minimised window, as focus stealing, and for a window on
+   * another workspace or behind "show desktop"); a window mapped again
+   * is shown by any, on the workspace in view. */
   if (self->surface != NULL &&
-      (!gdk_surface_get_mapped (self->surface) ||
-       (gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) != 0))
+      (!gdk_surface_get_mapped (self->surface) || self->x_unmapped ||
+       (gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) != 0) &&
+      g_get_monotonic_time () - self->remapped_at > REMAP_GRACE_US)
     {
+      self->remapped_at = g_get_monotonic_time ();
       gtk_widget_set_visible (GTK_WIDGET (self->window), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->window), TRUE);
+      /* Once more if that was not enough. */
+      self->restore_id = g_timeout_add (REMAP_GRACE_US / 1000 + 100, restore_cb, self);
     }
   gtk_window_unminimize (self->window);
   gtk_window_fullscreen (self->window);
@@ -207,9 +226,11 @@ is_hidden (CgKiosk *self)
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->window)))
     return TRUE;
-  if (self->surface == NULL)
+  /* Not yet shown is not hidden: asking again while the window manager
+   * maps the window and makes it full screen would race with it. */
+  if (self->surface == NULL || !self->was_mapped)
     return FALSE;
-  if (!gdk_surface_get_mapped (self->surface))
+  if (!gdk_surface_get_mapped (self->surface) || self->x_unmapped)
     return TRUE;
 
   state = gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface));
@@ -227,10 +248,45 @@ surface_changed_cb (CgKiosk    *self,
 {
   if (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_FULLSCREEN)
     self->was_fullscreen = TRUE;
+  if (gdk_surface_get_mapped (surface))
+    self->was_mapped = TRUE;
 
   if (is_hidden (self))
     cg_kiosk_queue_restore (self);
 }
+
+#ifdef GDK_WINDOWING_X11
+/* GDK 4 does not notice when an X window manager unmaps the window
+ * without minimising it: Openbox's "show desktop" (Super+D), a switch to
+ * another workspace, a client unmapping it. The X server says so. */
+static gboolean
+display_xevent_cb (GdkX11Display *display,
+                   gpointer       xevent,
+                   CgKiosk       *self)
+{
+  const XEvent *event = xevent;
+  Window xid;
+
+  if (self->surface == NULL || !GDK_IS_X11_SURFACE (self->surface))
+    return GDK_EVENT_PROPAGATE;
+
+  xid = gdk_x11_surface_get_xid (self->surface);
+  if (event->type == UnmapNotify && event->xunmap.window == xid)
+    {
+      self->x_unmapped = TRUE;
+      /* Not the kiosk's own unmapping, which a map follows. */
+      if (self->was_mapped && self->remapped_at == 0)
+        cg_kiosk_queue_restore (self);
+    }
+  else if (event->type == MapNotify && event->xmap.window == xid)
+    {
+      self->x_unmapped = FALSE;
+      self->remapped_at = 0;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+#endif
 
 static void
 cg_kiosk_watch_surface (CgKiosk    *self,
@@ -240,10 +296,21 @@ cg_kiosk_watch_surface (CgKiosk    *self,
     return;
 
   if (self->surface != NULL)
-    g_signal_handlers_disconnect_by_data (self->surface, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->surface, self);
+      g_signal_handlers_disconnect_by_data (gdk_surface_get_display (self->surface), self);
+    }
   g_set_object (&self->surface, surface);
+  self->was_mapped = FALSE;
+  self->x_unmapped = FALSE;
   if (surface == NULL)
     return;
+
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_DISPLAY (gdk_surface_get_display (surface)))
+    g_signal_connect_object (gdk_surface_get_display (surface), "xevent",
+                             G_CALLBACK (display_xevent_cb), self, 0);
+#endif
 
   g_signal_connect_object (surface, "notify::state", G_CALLBACK (surface_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (surface, "notify::mapped", G_CALLBACK (surface_changed_cb), self, G_CONNECT_SWAPPED);
