@@ -17,10 +17,10 @@
 /* A topic's overview: its articles (title and summary) and its questions,
  * each of which opens to its answer.
  *
- * A topic can hold thousands of items: the page is one column of cells
- * over a list model (the header, the "Articles" heading, the articles,
- * the "Questions" heading, the questions), and only the cells on screen
- * have widgets. An item's cell holds a one-row list box with its
+ * A topic can hold thousands of items: below the topic's title, the page
+ * is one column of cells over a list model (the "Articles" heading, the
+ * articles, the "Questions" heading, the questions), and only the cells
+ * on screen have widgets. An item's cell holds a one-row list box with its
  * CgItemRow or CgFaqRow, so that a row activates, and a question opens
  * its answer just below it, as in any list. A question's list is kept
  * while its answer is open, or while someone holds its row (see
@@ -40,15 +40,14 @@ struct _CgTopicPage
   guint        first_question;
   guint        n_articles;
 
-  /* From cg-topic-header.ui */
-  GtkWidget   *header;
-  GtkImage    *icon;
-  GtkLabel    *title_label;
-  GtkLabel    *summary_label;
+  /* From cg-topic-headings.ui */
   GtkWidget   *articles_heading;
   GtkWidget   *questions_heading;
 
   /* Template widgets */
+  GtkImage    *icon;
+  GtkLabel    *title_label;
+  GtkLabel    *summary_label;
   GtkScrolledWindow *scroller;
   GtkGridView *items_view;
 };
@@ -151,7 +150,6 @@ cg_topic_page_focus_item (CgTopicPage      *self,
 
   gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item", "u", position);
   list = cg_topic_page_ensure_list (self, CG_ITEM (item));
-
   return gtk_widget_child_focus (list, direction) ||
          gtk_widget_grab_focus (gtk_widget_get_first_child (list));
 }
@@ -242,15 +240,13 @@ items_factory_bind_cb (CgTopicPage              *self,
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   GtkWidget *child;
 
-  if (CG_IS_TOPIC (item))
-    child = self->header;
-  else if (g_strcmp0 (mark_of (item), ARTICLES_MARK) == 0)
+  if (g_strcmp0 (mark_of (item), ARTICLES_MARK) == 0)
     child = self->articles_heading;
   else if (g_strcmp0 (mark_of (item), QUESTIONS_MARK) == 0)
     child = self->questions_heading;
   else
     {
-      g_autoptr(GObject) before = g_list_model_get_item (G_LIST_MODEL (self->items), position - 1);
+      g_autoptr(GObject) before = position > 0 ? g_list_model_get_item (G_LIST_MODEL (self->items), position - 1) : NULL;
 
       child = cg_topic_page_ensure_list (self, CG_ITEM (item));
       g_object_set_data (G_OBJECT (child), POSITION_KEY, GUINT_TO_POINTER (position + 1));
@@ -302,21 +298,17 @@ items_factory_setup_cb (CgTopicPage              *self,
 }
 
 static void
-cg_topic_page_build_header (CgTopicPage *self)
+cg_topic_page_build_headings (CgTopicPage *self)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new ();
   g_autoptr(GError) error = NULL;
 
   gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
-  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/cg-topic-header.ui", &error))
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/cg-topic-headings.ui", &error))
     g_error ("The topic page's interface is broken: %s", error->message);
 
-  self->header = g_object_ref_sink (GTK_WIDGET (gtk_builder_get_object (builder, "header")));
   self->articles_heading = g_object_ref_sink (GTK_WIDGET (gtk_builder_get_object (builder, "articles_heading")));
   self->questions_heading = g_object_ref_sink (GTK_WIDGET (gtk_builder_get_object (builder, "questions_heading")));
-  self->icon = GTK_IMAGE (gtk_builder_get_object (builder, "icon"));
-  self->title_label = GTK_LABEL (gtk_builder_get_object (builder, "title_label"));
-  self->summary_label = GTK_LABEL (gtk_builder_get_object (builder, "summary_label"));
 }
 
 static void
@@ -337,7 +329,6 @@ cg_topic_page_fill (CgTopicPage *self)
   gtk_label_set_label (self->summary_label, cg_topic_get_summary (self->topic));
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), cg_topic_get_summary (self->topic) != NULL);
 
-  g_ptr_array_add (items, g_object_ref (self->topic));
   if (n_articles > 0)
     g_ptr_array_add (items, gtk_string_object_new (ARTICLES_MARK));
   for (guint i = 0; i < n_articles; i++)
@@ -385,7 +376,6 @@ cg_topic_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_TOPIC_PAGE);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_object (&self->items);
-  g_clear_object (&self->header);
   g_clear_object (&self->articles_heading);
   g_clear_object (&self->questions_heading);
   g_clear_object (&self->library);
@@ -483,6 +473,9 @@ cg_topic_page_class_init (CgTopicPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-topic-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgTopicPage, icon);
+  gtk_widget_class_bind_template_child (widget_class, CgTopicPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CgTopicPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CgTopicPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CgTopicPage, items_view);
 }
@@ -494,7 +487,8 @@ cg_topic_page_init (CgTopicPage *self)
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  cg_topic_page_build_header (self);
+  cg_topic_page_build_headings (self);
+
 }
 
 GtkWidget *
