@@ -29,7 +29,7 @@
 /* A window of 800 x 600 shows some fifteen rows: more than this many
  * built means the lists are built whole. */
 #define MAX_TOPIC_ROWS 60
-#define MAX_PROBLEM_ROWS 250
+#define MAX_PROBLEM_ROWS 60
 
 static void
 write_file (const char *dir,
@@ -258,7 +258,7 @@ test_many_problems (void)
   GtkWidget *page = cg_problems_page_new ();
   g_autofree char *shown = NULL;
   GtkWidget *window = open_window (page, &shown);
-  GtkWidget *list = GTK_WIDGET (cg_problems_page_get_list (CG_PROBLEMS_PAGE (page)));
+  GtkWidget *list = cg_problems_page_get_list (CG_PROBLEMS_PAGE (page));
   GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   g_autofree char *last = NULL;

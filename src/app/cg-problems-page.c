@@ -29,7 +29,7 @@ struct _CgProblemsPage
   /* Template widgets */
   GtkStack      *stack;
   GtkLabel      *count_label;
-  GtkListView   *problems_list;
+  GtkGridView   *problems_list;
 };
 
 G_DEFINE_FINAL_TYPE (CgProblemsPage, cg_problems_page, ADW_TYPE_BIN)
@@ -61,7 +61,7 @@ cg_problems_page_show_rows (CgProblemsPage *self,
 
   if (shown && self->model != NULL)
     selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
-  gtk_list_view_set_model (self->problems_list, selection);
+  gtk_grid_view_set_model (self->problems_list, selection);
 }
 
 static void
@@ -240,14 +240,15 @@ cg_problems_page_set_library (CgProblemsPage *self,
 /**
  * cg_problems_page_get_list:
  *
- * Returns: (transfer none): the list view of the problems
+ * Returns: (transfer none): the view of the problems, whose cells on
+ *   screen hold a label each
  */
-GtkListView *
+GtkWidget *
 cg_problems_page_get_list (CgProblemsPage *self)
 {
   g_return_val_if_fail (CG_IS_PROBLEMS_PAGE (self), NULL);
 
-  return self->problems_list;
+  return GTK_WIDGET (self->problems_list);
 }
 
 guint
