@@ -259,6 +259,7 @@ bench_problems (void)
   g_autoptr(CgLibrary) library = cg_library_new ("en");
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   double rss_before = 0, rss_open = 0, rss_closed = 0;
+  double first_added = 0, first_left = 0;
   guint rows = 0;
 
   for (guint i = 0; i < N_PROBLEMS; i++)
@@ -300,16 +301,23 @@ bench_problems (void)
       gtk_window_close (GTK_WINDOW (window));
       quiet (100);
       rss_closed = rss_mb ();
+      /* The first opening is the one that grows the heap; the next ones
+       * reuse what it freed. */
+      if (round == 0)
+        {
+          first_added = rss_open - rss_before;
+          first_left = rss_closed - rss_before;
+        }
       gtk_window_destroy (GTK_WINDOW (window));
       quiet (60);
     }
 
   print_times ("problems_100k_open_ms", times);
   g_print ("%-30s %u of %u\n", "problems_100k_rows_built", rows, N_PROBLEMS);
-  g_print ("%-30s %6.1f   (target: under 20 MB: %s)\n", "problems_100k_rss_mb",
-           rss_open - rss_before, rss_open - rss_before < 20 ? "met" : "MISSED");
-  g_print ("%-30s %6.1f   (left once the window is closed)\n", "problems_100k_rss_closed_mb",
-           rss_closed - rss_before);
+  g_print ("%-30s %6.1f   (first opening; target: under 20 MB: %s)\n", "problems_100k_rss_mb",
+           first_added, first_added < 20 ? "met" : "MISSED");
+  g_print ("%-30s %6.1f   (left once that window is closed; %.1f after %u more)\n",
+           "problems_100k_rss_closed_mb", first_left, rss_closed - rss_before, ROUNDS);
 }
 
 int
