@@ -19,7 +19,8 @@
  *   problems_100k_rss_closed_mb
  *                           what is left of it once the window is hidden
  *                           (closing the window hides it)
- * with the rows each built. The time of a page is the main thread's: the
+ * with the rows each built. For profiling: CG_BENCH_VERBOSE prints every
+ * opening; CG_BENCH_SMALL_TOPIC=1 opens a topic of 20 items instead. The time of a page is the main thread's: the
  * request itself plus each frame from its "before-paint" to its
  * "after-paint"; the wait for the frame clock's tick is not counted (as
  * in cg-bench-navigate.c). The windows are plain GtkWindows with the
@@ -41,8 +42,9 @@
 #include "cg-topic-page.h"
 
 #define ROUNDS 20
-#define N_ARTICLES 500
-#define N_QUESTIONS 1500
+/* CG_BENCH_SMALL_TOPIC=1: 5 articles and 15 questions instead, to compare. */
+#define N_ARTICLES (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 5 : 500)
+#define N_QUESTIONS (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 15 : 1500)
 #define N_PROBLEMS 100000
 #define FRAME_MS (1000.0 / 60.0)
 
