@@ -79,6 +79,7 @@ bench: build
 	@# the same comparison with both windows on cairo:
 	GSK_RENDERER=cairo $(XVFB) tests/bench/startup.sh $(BUILDDIR)
 	$(XVFB) ./$(BUILDDIR)/tests/bench/cg-bench-navigate
+	$(XVFB) ./$(BUILDDIR)/tests/bench/cg-bench-lists
 
 check-valgrind: dev-deps build
 	meson test -C $(BUILDDIR) --print-errorlogs --suite core --setup valgrind

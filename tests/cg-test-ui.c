@@ -169,6 +169,24 @@ cg_test_count_tag_ranges (GtkTextBuffer *buffer,
  * Returns: (transfer container): the titles of the item rows of @list, in
  *   order
  */
+static void
+add_item_row_titles (GtkWidget *widget,
+                     GPtrArray *titles)
+{
+  if (CG_IS_ITEM_ROW (widget))
+    {
+      g_ptr_array_add (titles, (gpointer) cg_item_get_title (cg_item_row_get_item (CG_ITEM_ROW (widget))));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_item_row_titles (child, titles);
+}
+
+/* A list view (a topic page's) holds its rows in cells: they are found
+ * at any depth. */
 GPtrArray *
 cg_test_item_row_titles (GtkWidget *list)
 {
@@ -177,8 +195,7 @@ cg_test_item_row_titles (GtkWidget *list)
   for (GtkWidget *child = gtk_widget_get_first_child (list);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (CG_IS_ITEM_ROW (child))
-      g_ptr_array_add (titles, (gpointer) cg_item_get_title (cg_item_row_get_item (CG_ITEM_ROW (child))));
+    add_item_row_titles (child, titles);
 
   return titles;
 }

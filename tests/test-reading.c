@@ -253,7 +253,8 @@ test_topic_page_kept (Fixture       *fixture,
   question = cg_topic_page_find_question (CG_TOPIC_PAGE (page), "faq-fixture-question");
   cg_faq_row_set_expanded (question, TRUE);
   cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  scroller = gtk_widget_get_first_child (page);
+  /* The page's scroller is below its title now (F10), not its child. */
+  scroller = cg_test_find_descendant (page, GTK_TYPE_SCROLLED_WINDOW);
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));

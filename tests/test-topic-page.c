@@ -29,12 +29,21 @@ test_topic_page_library_and_topic (void)
   g_autoptr(CgTopicPage) page = new_page (library);
   g_autoptr(CgLibrary) got_library = NULL;
   g_autoptr(CgTopic) got_topic = NULL;
+  GtkWidget *window;
 
   g_object_get (page, "library", &got_library, "topic", &got_topic, NULL);
   g_assert_true (got_library == library);
   g_assert_true (got_topic == cg_library_lookup_topic (library, "basics"));
   g_assert_true (cg_topic_page_get_topic (page) == got_topic);
+
+  /* The page's cells (its header among them) are made when it is shown. */
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  cg_test_wait_for_frame (window);
   g_assert_nonnull (cg_test_find_label (page, "The basics"));
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void

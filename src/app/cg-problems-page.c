@@ -8,24 +8,28 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-problem-list.h"
 #include "cg-problems-page.h"
 
 /* For the clinic's content editors: every problem of the content shown,
  * as file:line:column: message, the form editors and `--validate` use,
  * in text that can be selected and copied. The window gives it each new
- * library, so it follows the files as they are saved. */
+ * library, so it follows the files as they are saved. The list builds
+ * only the rows on screen, from the library's own problems, and only
+ * while it is shown: a closed window keeps no row. */
 
 struct _CgProblemsPage
 {
   AdwBin      parent_instance;
 
-  CgLibrary  *library;
-  GPtrArray  *problems;  /* of CgProblem */
+  CgLibrary     *library;
+  GPtrArray     *problems;  /* of CgProblem, the library's */
+  CgProblemList *model;
 
   /* Template widgets */
-  GtkStack   *stack;
-  GtkLabel   *count_label;
-  GtkListBox *problems_list;
+  GtkStack      *stack;
+  GtkLabel      *count_label;
+  GtkGridView   *problems_list;
 };
 
 G_DEFINE_FINAL_TYPE (CgProblemsPage, cg_problems_page, ADW_TYPE_BIN)
@@ -47,6 +51,39 @@ copy_button_clicked_cb (CgProblemsPage *self,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 }
 
+/* Rows only while the page is seen: the model goes to the list when the
+ * page is mapped, and comes back when it is not. */
+static void
+cg_problems_page_show_rows (CgProblemsPage *self,
+                            gboolean        shown)
+{
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  if (shown && self->model != NULL)
+    selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
+  gtk_grid_view_set_model (self->problems_list, selection);
+}
+
+static void
+cg_problems_page_map (GtkWidget *widget)
+{
+  CgProblemsPage *self = CG_PROBLEMS_PAGE (widget);
+
+  cg_problems_page_show_rows (self, TRUE);
+
+  GTK_WIDGET_CLASS (cg_problems_page_parent_class)->map (widget);
+}
+
+static void
+cg_problems_page_unmap (GtkWidget *widget)
+{
+  CgProblemsPage *self = CG_PROBLEMS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cg_problems_page_parent_class)->unmap (widget);
+
+  cg_problems_page_show_rows (self, FALSE);
+}
+
 static void
 cg_problems_page_dispose (GObject *object)
 {
@@ -56,6 +93,7 @@ cg_problems_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_PROBLEMS_PAGE);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_object (&self->model);
   g_clear_object (&self->library);
 
   G_OBJECT_CLASS (cg_problems_page_parent_class)->dispose (object);
@@ -109,6 +147,9 @@ cg_problems_page_class_init (CgProblemsPageClass *klass)
   object_class->get_property = cg_problems_page_get_property;
   object_class->set_property = cg_problems_page_set_property;
 
+  widget_class->map = cg_problems_page_map;
+  widget_class->unmap = cg_problems_page_unmap;
+
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
                          CG_TYPE_LIBRARY,
@@ -128,7 +169,7 @@ cg_problems_page_init (CgProblemsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
+  self->problems = g_ptr_array_new ();
   gtk_stack_set_visible_child_name (self->stack, "clean");
 }
 
@@ -167,7 +208,6 @@ cg_problems_page_set_library (CgProblemsPage *self,
                               CgLibrary      *library)
 {
   GPtrArray *problems = library != NULL ? cg_library_get_problems (library) : NULL;
-  GtkWidget *child;
   g_autofree char *count = NULL;
 
   g_return_if_fail (CG_IS_PROBLEMS_PAGE (self));
@@ -176,31 +216,12 @@ cg_problems_page_set_library (CgProblemsPage *self,
   if (g_set_object (&self->library, library))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 
-  g_ptr_array_set_size (self->problems, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
-    gtk_list_box_remove (self->problems_list, child);
-
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      const CgProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *text = cg_problems_page_format_problem (problem);
-      GtkWidget *label = gtk_label_new (text);
-
-      g_ptr_array_add (self->problems, cg_problem_copy (problem));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);  /* see ui/cg-item-row.ui */
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "monospace");
-      gtk_widget_set_margin_top (label, 9);
-      gtk_widget_set_margin_bottom (label, 9);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_append (self->problems_list, label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
-    }
+  /* A sealed library's problems do not change: the page shares them. */
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = problems != NULL ? g_ptr_array_ref (problems) : g_ptr_array_new ();
+  g_clear_object (&self->model);
+  self->model = cg_problem_list_new (self->problems);
+  cg_problems_page_show_rows (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
 
   if (self->problems->len == 0)
     {
@@ -214,6 +235,20 @@ cg_problems_page_set_library (CgProblemsPage *self,
                            self->problems->len);
   gtk_label_set_label (self->count_label, count);
   gtk_stack_set_visible_child_name (self->stack, "problems");
+}
+
+/**
+ * cg_problems_page_get_list:
+ *
+ * Returns: (transfer none): the view of the problems, whose cells on
+ *   screen hold a label each
+ */
+GtkWidget *
+cg_problems_page_get_list (CgProblemsPage *self)
+{
+  g_return_val_if_fail (CG_IS_PROBLEMS_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->problems_list);
 }
 
 guint

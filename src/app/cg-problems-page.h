@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (CgProblemsPage, cg_problems_page, CG, PROBLEMS_PAGE, AdwBi
 GtkWidget *cg_problems_page_new            (void);
 void       cg_problems_page_set_library    (CgProblemsPage  *self,
                                             CgLibrary       *library);
+GtkWidget *cg_problems_page_get_list       (CgProblemsPage  *self);
 guint      cg_problems_page_get_n_problems (CgProblemsPage  *self);
 char      *cg_problems_page_dup_text       (CgProblemsPage  *self);
 char      *cg_problems_page_format_problem (const CgProblem *problem);

@@ -20,7 +20,10 @@ G_DECLARE_FINAL_TYPE (CgTopicPage, cg_topic_page, CG, TOPIC_PAGE, AdwBin)
 GtkWidget  *cg_topic_page_new               (CgLibrary   *library,
                                              CgTopic     *topic);
 CgTopic    *cg_topic_page_get_topic         (CgTopicPage *self);
-GtkListBox *cg_topic_page_get_articles_list (CgTopicPage *self);
+GtkWidget  *cg_topic_page_get_articles_list (CgTopicPage *self);
+guint       cg_topic_page_get_n_items       (CgTopicPage *self);
+gboolean    cg_topic_page_focus_item_at     (CgTopicPage *self,
+                                             guint        index);
 CgFaqRow   *cg_topic_page_find_question     (CgTopicPage *self,
                                              const char  *id);
 void        cg_topic_page_close_questions   (CgTopicPage *self);

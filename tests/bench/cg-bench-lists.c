@@ -1,0 +1,344 @@
+/* cg-bench-lists.c
+ *
+ * Copyright 2026 The Clinic Guide developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Lists that scale (F10), for `make bench` (not a test: no timing is
+ * asserted). In a window of 1100 x 760, prints:
+ *   navigate_big_topic_ms   a topic of 2,000 items (500 articles, 1,500
+ *                           questions) opened: its page built and shown,
+ *                           up to the end of the frame that paints it;
+ *                           p50, p95 and maximum over ROUNDS openings
+ *   problems_100k_open_ms   the problems page showing a library of
+ *                           100,000 problems: the page given the library
+ *                           and its window shown, to the end of the frame
+ *                           that paints it; p50, p95, maximum
+ *   problems_100k_rss_mb    what that adds to the resident memory, the
+ *                           library's problems already loaded; and
+ *   problems_100k_rss_closed_mb
+ *                           what is left of it once the window is hidden
+ *                           (closing the window hides it)
+ * with the rows each built. For profiling: CG_BENCH_VERBOSE prints every
+ * opening; CG_BENCH_SMALL_TOPIC=1 opens a topic of 20 items instead. The time of a page is the main thread's: the
+ * request itself plus each frame from its "before-paint" to its
+ * "after-paint"; the wait for the frame clock's tick is not counted (as
+ * in cg-bench-navigate.c). The windows are plain GtkWindows with the
+ * application's renderer choice and style sheet. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "cg-bench-stats.h"
+#include "cg-content-loader.h"
+#include "cg-faq-row.h"
+#include "cg-item-row.h"
+#include "cg-library-private.h"
+#include "cg-problems-page.h"
+#include "cg-renderer.h"
+#include "cg-topic-page.h"
+
+#define ROUNDS 20
+/* CG_BENCH_SMALL_TOPIC=1: 5 articles and 15 questions instead, to compare. */
+#define N_ARTICLES (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 5 : 500)
+#define N_QUESTIONS (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 15 : 1500)
+#define N_PROBLEMS 100000
+#define FRAME_MS (1000.0 / 60.0)
+
+typedef struct
+{
+  gint64   frame_start;
+  double   busy_ms;
+  gboolean painted;
+} Frames;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Frames        *frames)
+{
+  frames->frame_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  if (frames->frame_start == 0)
+    return;
+  frames->busy_ms += (g_get_monotonic_time () - frames->frame_start) / 1000.0;
+  frames->painted = TRUE;
+}
+
+/* Main-thread time of the frames up to the first that paints @widget. */
+static double
+frames_until_painted (GtkWidget *window,
+                      GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  Frames frames = { 0 };
+  gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frames);
+  gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+
+  while (!frames.painted || !gtk_widget_get_mapped (widget))
+    {
+      frames.painted = FALSE;
+      while (!frames.painted)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
+
+  return frames.busy_ms;
+}
+
+static void
+quiet (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static double
+rss_mb (void)
+{
+  g_autofree char *text = NULL;
+  unsigned long size = 0, resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &text, NULL, NULL) ||
+      sscanf (text, "%lu %lu", &size, &resident) != 2)
+    g_error ("cannot read /proc/self/statm");
+
+  return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+static guint
+count_widgets (GtkWidget *widget,
+               GType      type)
+{
+  guint n = g_type_is_a (G_OBJECT_TYPE (widget), type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+
+  return n;
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (!g_file_set_contents (path, text, -1, NULL))
+    g_error ("cannot write %s", path);
+}
+
+static CgLibrary *
+load_big_topic (const char *dir)
+{
+  g_autoptr(GString) faq = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<faq>\n");
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  CgLibrary *library;
+
+  write_file (dir, "topics.xml",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              "<topics><topic id=\"big\" icon=\"folder-symbolic\"><title>A big topic</title>"
+              "<summary>Two thousand items.</summary></topic></topics>\n");
+  for (guint i = 0; i < N_ARTICLES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("article-%04u.xml", i);
+      g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                               "<article id=\"article-%04u\" topic=\"big\" order=\"%u\">"
+                                               "<title>Article number %u, on the care of skin after treatment</title>"
+                                               "<summary>The summary of article %u, a sentence of some length.</summary>"
+                                               "<review date=\"2026-11-01\" by=\"Bench\"/>"
+                                               "<body><p>Text of article %u.</p></body></article>\n",
+                                               i, i + 1, i, i, i);
+
+      write_file (dir, name, text);
+    }
+  for (guint i = 0; i < N_QUESTIONS; i++)
+    g_string_append_printf (faq,
+                            "<entry id=\"question-%04u\" topic=\"big\">"
+                            "<question>Question number %u: how long does it take?</question>"
+                            "<answer><p>The answer to question %u.</p></answer></entry>\n",
+                            i, i, i);
+  g_string_append (faq, "</faq>\n");
+  write_file (dir, "faq.xml", faq->str);
+
+  cg_content_loader_add_path (loader, dir, NULL);
+  library = cg_content_loader_load (loader, NULL);
+  if (cg_library_get_problems (library)->len != 0 || cg_library_lookup_topic (library, "big") == NULL)
+    g_error ("the bench's topic did not load");
+
+  return library;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+print_times (const char *name,
+             GArray     *times)
+{
+  double p95 = cg_bench_percentile (times, 95);
+
+  g_print ("%-30s p50 %6.2f  p95 %6.2f  max %6.2f   (target: within a frame, %.1f ms: %s)\n",
+           name, cg_bench_percentile (times, 50), p95, cg_bench_percentile (times, 100),
+           FRAME_MS, p95 <= FRAME_MS ? "met" : "MISSED");
+}
+
+static void
+bench_big_topic (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cg-bench-lists-XXXXXX", NULL);
+  g_autoptr(CgLibrary) library = load_big_topic (dir);
+  CgTopic *topic = cg_library_lookup_topic (library, "big");
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = NULL;
+  guint rows = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Start"));
+  gtk_window_present (GTK_WINDOW (window));
+  quiet (300);
+
+  /* A warm-up round first, which fills the glyph caches. */
+  for (guint round = 0; round <= ROUNDS; round++)
+    {
+      gint64 start;
+      double ms;
+
+      gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Between"));
+      quiet (60);
+
+      start = g_get_monotonic_time ();
+      page = cg_topic_page_new (library, topic);
+      gtk_window_set_child (GTK_WINDOW (window), page);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (g_getenv ("CG_BENCH_VERBOSE"))
+        g_printerr ("big topic %u: request %.2f ms", round, ms);
+      ms += frames_until_painted (window, page);
+      if (g_getenv ("CG_BENCH_VERBOSE"))
+        g_printerr (", in all %.2f ms\n", ms);
+      if (round > 0)
+        g_array_append_val (times, ms);
+      rows = count_widgets (page, CG_TYPE_ITEM_ROW) + count_widgets (page, CG_TYPE_FAQ_ROW);
+    }
+
+  print_times ("navigate_big_topic_ms", times);
+  g_print ("%-30s %u of %u\n", "navigate_big_topic_rows_built", rows, N_ARTICLES + N_QUESTIONS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+static void
+bench_problems (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ("en");
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  double rss_before = 0, rss_open = 0, rss_closed = 0;
+  double first_added = 0, first_left = 0;
+  guint rows = 0;
+
+  for (guint i = 0; i < N_PROBLEMS; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("/srv/clinic/content/broken-article-%06u.xml", i);
+
+      cg_library_add_problem (library, cg_problem_new (file, i % 400 + 1, 17, CG_CONTENT_ERROR_MALFORMED,
+                                                       "Opening and ending tag mismatch: p line 12 and section"));
+    }
+  cg_library_seal (library);
+
+  for (guint round = 0; round <= ROUNDS; round++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *page = cg_problems_page_new ();
+      gint64 start;
+      double ms;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 760, 480);
+      gtk_window_set_hide_on_close (GTK_WINDOW (window), TRUE);
+      gtk_window_set_child (GTK_WINDOW (window), page);
+      quiet (60);
+      rss_before = rss_mb ();
+
+      start = g_get_monotonic_time ();
+      cg_problems_page_set_library (CG_PROBLEMS_PAGE (page), library);
+      gtk_window_present (GTK_WINDOW (window));
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      ms += frames_until_painted (window, page);
+      if (g_getenv ("CG_BENCH_VERBOSE"))
+        g_printerr ("problems %u: %.2f ms\n", round, ms);
+      if (round > 0)
+        g_array_append_val (times, ms);
+      quiet (100);
+      rss_open = rss_mb ();
+      rows = count_widgets (cg_problems_page_get_list (CG_PROBLEMS_PAGE (page)), GTK_TYPE_LABEL);
+
+      /* Closing the window hides it. */
+      gtk_window_close (GTK_WINDOW (window));
+      quiet (100);
+      rss_closed = rss_mb ();
+      /* The first opening is the one that grows the heap; the next ones
+       * reuse what it freed. */
+      if (round == 0)
+        {
+          first_added = rss_open - rss_before;
+          first_left = rss_closed - rss_before;
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      quiet (60);
+    }
+
+  print_times ("problems_100k_open_ms", times);
+  g_print ("%-30s %u of %u\n", "problems_100k_rows_built", rows, N_PROBLEMS);
+  g_print ("%-30s %6.1f   (first opening; target: under 20 MB: %s)\n", "problems_100k_rss_mb",
+           first_added, first_added < 20 ? "met" : "MISSED");
+  g_print ("%-30s %6.1f   (left once that window is closed; %.1f after %u more)\n",
+           "problems_100k_rss_closed_mb", first_left, rss_closed - rss_before, ROUNDS);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_init ();
+  adw_init ();
+
+  /* As the application draws and styles its windows. */
+  cg_renderer_choose (gdk_display_get_default ());
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  bench_big_topic ();
+  bench_problems ();
+
+  return 0;
+}
