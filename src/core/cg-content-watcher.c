@@ -31,6 +31,7 @@ struct _CgContentWatcher
   CgLibrary     *library;
   CgSearchIndex *index;
   GThread       *prefetch;   /* returns a Loaded */
+  guint          prefetched_id;   /* adopts the prefetch when it is done */
   GPtrArray     *monitors;
   GCancellable  *cancellable;
   GHashTable    *last_good;   /* path → GBytes, see cg_content_loader_set_last_good() */
@@ -46,6 +47,7 @@ typedef struct
   GHashTable  *last_good;   /* the worker's own copy */
   CgLibrary   *library;
   CgSearchIndex *index;
+  GCancellable *done;   /* prefetch: cancelled when loaded */
 } LoadRequest;
 
 G_DEFINE_FINAL_TYPE (CgContentWatcher, cg_content_watcher, G_TYPE_OBJECT)
@@ -72,6 +74,7 @@ load_request_free (gpointer data)
   g_clear_pointer (&request->last_good, g_hash_table_unref);
   g_clear_object (&request->library);
   g_clear_object (&request->index);
+  g_clear_object (&request->done);
   g_free (request);
 }
 
@@ -306,7 +309,10 @@ watch_all (CgContentWatcher *self)
 static gpointer
 prefetch_thread (gpointer data)
 {
-  load (data, NULL);
+  LoadRequest *request = data;
+
+  load (request, NULL);
+  g_cancellable_cancel (request->done);
 
   return data;
 }
@@ -319,10 +325,23 @@ finish_prefetch (CgContentWatcher *self)
   if (self->prefetch == NULL)
     return;
 
+  g_clear_handle_id (&self->prefetched_id, g_source_remove);
   request = g_thread_join (g_steal_pointer (&self->prefetch));
   adopt (self, request);
   load_request_free (request);
   watch_all (self);
+}
+
+static gboolean
+prefetched_cb (GCancellable *done,
+               gpointer      user_data)
+{
+  CgContentWatcher *self = user_data;
+
+  self->prefetched_id = 0;
+  finish_prefetch (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -331,6 +350,7 @@ cg_content_watcher_dispose (GObject *object)
   CgContentWatcher *self = CG_CONTENT_WATCHER (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->prefetched_id, g_source_remove);
   if (self->prefetch != NULL)
     load_request_free (g_thread_join (g_steal_pointer (&self->prefetch)));
   g_clear_handle_id (&self->settle_id, g_source_remove);
@@ -582,15 +602,25 @@ cg_content_watcher_load (CgContentWatcher *self)
  *
  * Starts loading in a thread of its own right away, for start-up: the
  * content loads while the toolkit starts. The first call that needs the
- * library waits for it.
+ * library waits for it; otherwise the library property changes when it
+ * is done, in the main loop (see cg_content_watcher_peek_library()).
  */
 void
 cg_content_watcher_prefetch (CgContentWatcher *self)
 {
+  g_autoptr(GSource) source = NULL;
+  LoadRequest *request;
+
   g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
   g_return_if_fail (self->library == NULL && self->prefetch == NULL);
 
-  self->prefetch = g_thread_new ("cg-content-prefetch", prefetch_thread, load_request_new (self));
+  request = load_request_new (self);
+  request->done = g_cancellable_new ();
+  /* Window first (F10): nobody has to ask for the library for it to come. */
+  source = g_cancellable_source_new (request->done);
+  g_source_set_callback (source, G_SOURCE_FUNC (prefetched_cb), self, NULL);
+  self->prefetched_id = g_source_attach (source, NULL);
+  self->prefetch = g_thread_new ("cg-content-prefetch", prefetch_thread, request);
 }
 
 /**
@@ -612,4 +642,48 @@ cg_content_watcher_get_busy (CgContentWatcher *self)
   g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), FALSE);
 
   return self->loading;
+}
+
+/**
+ * cg_content_watcher_peek_library:
+ *
+ * Window first (F10): the library if it is loaded, without waiting for
+ * a prefetch under way; then the library property changes when it comes.
+ *
+ * Returns: (transfer none) (nullable): the current library, or %NULL
+ */
+CgLibrary *
+cg_content_watcher_peek_library (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), NULL);
+
+  return self->library;
+}
+
+/**
+ * cg_content_watcher_peek_search_index:
+ *
+ * Returns: (transfer none) (nullable): the search index of
+ *   cg_content_watcher_peek_library(), or %NULL
+ */
+CgSearchIndex *
+cg_content_watcher_peek_search_index (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), NULL);
+
+  return self->index;
+}
+
+/**
+ * cg_content_watcher_get_prefetching:
+ *
+ * Returns: whether the first load, started by
+ *   cg_content_watcher_prefetch(), is still under way
+ */
+gboolean
+cg_content_watcher_get_prefetching (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), FALSE);
+
+  return self->prefetch != NULL;
 }
