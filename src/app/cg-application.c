@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -303,6 +306,36 @@ settings_content_directory_changed_cb (CgApplication *self,
   cg_content_watcher_set_folders (self->watcher, (const char * const *) folders);
 }
 
+/* Window first (F10): a load leaves the parsers' scratch memory in the
+ * allocator's free lists, in arenas of threads that are done; on a
+ * library of thousands of articles that is tens of megabytes of resident
+ * memory the application no longer uses. It goes back to the system
+ * once the new library is in place, in a thread: on 10,000 articles the
+ * trim takes more than a frame. */
+#ifdef __GLIBC__
+static void
+trim_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  malloc_trim (0);
+  g_task_return_boolean (task, TRUE);
+}
+#endif
+
+static void
+content_watcher_notify_library_cb (CgApplication    *self,
+                                   GParamSpec       *pspec,
+                                   CgContentWatcher *watcher)
+{
+#ifdef __GLIBC__
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_run_in_thread (task, trim_thread);
+#endif
+}
+
 static void
 cg_application_startup (GApplication *app)
 {
@@ -318,6 +351,9 @@ cg_application_startup (GApplication *app)
       self->watcher = cg_content_watcher_new ((const char * const *) folders,
                                               cg_i18n_get_language ());
       cg_content_watcher_prefetch (self->watcher);
+      g_signal_connect_object (self->watcher, "notify::library",
+                               G_CALLBACK (content_watcher_notify_library_cb),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_connect_object (cg_application_get_settings (self), "changed::content-directory",
                                G_CALLBACK (settings_content_directory_changed_cb),
                                self, G_CONNECT_SWAPPED);

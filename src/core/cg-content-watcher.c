@@ -48,6 +48,7 @@ typedef struct
   CgLibrary   *library;
   CgSearchIndex *index;
   GCancellable *done;   /* prefetch: cancelled when loaded */
+  GCancellable *cancellable;   /* prefetch: the watcher's, for a quit while loading */
 } LoadRequest;
 
 G_DEFINE_FINAL_TYPE (CgContentWatcher, cg_content_watcher, G_TYPE_OBJECT)
@@ -75,6 +76,7 @@ load_request_free (gpointer data)
   g_clear_object (&request->library);
   g_clear_object (&request->index);
   g_clear_object (&request->done);
+  g_clear_object (&request->cancellable);
   g_free (request);
 }
 
@@ -311,7 +313,7 @@ prefetch_thread (gpointer data)
 {
   LoadRequest *request = data;
 
-  load (request, NULL);
+  load (request, request->cancellable);
   g_cancellable_cancel (request->done);
 
   return data;
@@ -616,6 +618,7 @@ cg_content_watcher_prefetch (CgContentWatcher *self)
 
   request = load_request_new (self);
   request->done = g_cancellable_new ();
+  request->cancellable = g_object_ref (self->cancellable);
   /* Window first (F10): nobody has to ask for the library for it to come. */
   source = g_cancellable_source_new (request->done);
   g_source_set_callback (source, G_SOURCE_FUNC (prefetched_cb), self, NULL);
