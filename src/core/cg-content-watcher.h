@@ -39,5 +39,7 @@ CgSearchIndex      *cg_content_watcher_peek_search_index
                                                     (CgContentWatcher   *self);
 gboolean            cg_content_watcher_get_prefetching
                                                     (CgContentWatcher   *self);
+gboolean            cg_content_watcher_collect_prefetch
+                                                    (CgContentWatcher   *self);
 
 G_END_DECLS
