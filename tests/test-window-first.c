@@ -83,6 +83,8 @@ test_window_before_content (void)
   g_assert_null (cg_window_get_library (window));
   g_assert_true (cg_window_get_loading (window));
   assert_loading_home (window);
+  /* Another language would wait for the whole load, frozen. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "language"));
 
   /* The waiting room looks the same, and its reset for the next patient
    * leaves the same quiet page. */
@@ -117,6 +119,7 @@ test_window_before_content (void)
 
   /* The words typed are answered, where they were typed. */
   g_assert_false (cg_window_get_loading (window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "language"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, QUERY);
   g_assert_true (cg_window_get_searching (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cg_window_get_search_page (window))));

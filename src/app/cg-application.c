@@ -324,11 +324,18 @@ trim_thread (GTask        *task,
 }
 #endif
 
+static void set_action_enabled (CgApplication *self,
+                                const char    *name,
+                                gboolean       enabled);
+
 static void
 content_watcher_notify_library_cb (CgApplication    *self,
                                    GParamSpec       *pspec,
                                    CgContentWatcher *watcher)
 {
+  /* See cg_application_startup(). */
+  set_action_enabled (self, "language", TRUE);
+
 #ifdef __GLIBC__
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
 
@@ -366,6 +373,11 @@ cg_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  /* Window first (F10): another language now would wait for the whole
+   * load, with the window frozen; the languages are offered once the
+   * content is in. */
+  if (cg_content_watcher_get_prefetching (self->watcher))
+    set_action_enabled (self, "language", FALSE);
 
   /* GTK guesses the direction from its own catalog, which may be missing. */
   gtk_widget_set_default_direction (cg_i18n_is_rtl (cg_i18n_get_language ()) ? GTK_TEXT_DIR_RTL
