@@ -575,7 +575,7 @@ cg_window_content_arrived (CgWindow  *self,
   self->keep_search = TRUE;
   cg_window_set_library (self, library);
   if (page != NULL && !cg_window_show_page (self, page, TRUE))
-    g_warning ("CLINIC_GUIDE_PAGE: no page “%s”", page);
+    g_warning ("No page “%s” in the content", page);
   self->keep_search = FALSE;
   cg_window_search_refresh (self);
 
