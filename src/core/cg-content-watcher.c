@@ -318,11 +318,14 @@ prefetch_thread (gpointer data)
   LoadRequest *request = data;
 
 #ifdef __linux__
-  /* Window first (F10): on two cores the window's thread comes first.
-   * On Linux the nice value is the thread's, and the loader's workers,
-   * started from here, inherit it. */
+  /* Window first (F10): on two cores the window's thread comes first
+   * (measured on the 10k corpus: at 0 the first frame came 2.1 times
+   * later than a bare window's, at 5 1.5 times, at 10 to 19 about as
+   * soon; the bundled content still made the first frame). On Linux the
+   * nice value is the thread's, and the loader's workers, started from
+   * here, inherit it. */
   errno = 0;
-  if (nice (5) == -1 && errno != 0)
+  if (nice (10) == -1 && errno != 0)
     g_debug ("Could not lower the loader's priority: %s", g_strerror (errno));
 #endif
 
