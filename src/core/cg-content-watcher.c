@@ -318,12 +318,13 @@ prefetch_thread (gpointer data)
   LoadRequest *request = data;
 
 #ifdef __linux__
-  /* Window first (F10): on two cores the window's thread comes first
-   * (measured on the 10k corpus: at 0 the first frame came 2.1 times
-   * later than a bare window's, at 5 1.5 times, at 10 to 19 about as
-   * soon; the bundled content still made the first frame). On Linux the
-   * nice value is the thread's, and the loader's workers, started from
-   * here, inherit it. */
+  /* Window first (F10): on two cores the window's thread comes first.
+   * On a busy machine, the 10k corpus's first frame came 2.1 times a bare
+   * window's with the loader at nice 0, 1.5 times at 5 and 1.0 times at
+   * 19 (noisy runs); the bundled content still made the first frame at
+   * 19. 10 keeps some of the loader's share when the machine is busy.
+   * On Linux the nice value is the thread's, and the loader's workers,
+   * started from here, inherit it. */
   errno = 0;
   if (nice (10) == -1 && errno != 0)
     g_debug ("Could not lower the loader's priority: %s", g_strerror (errno));
