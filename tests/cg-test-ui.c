@@ -222,6 +222,9 @@ cg_test_init_application (int    *argc,
   if (g_test_subprocess ())
     g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, NULL);
+  /* The tests' windows show the content from the start: the load that
+   * the start-up began is finished first (windows do not wait, F10). */
+  cg_application_get_library (application);
 
   return application;
 }

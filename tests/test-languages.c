@@ -431,6 +431,8 @@ main (int   argc,
 
   application = cg_application_new ();
   g_application_register (G_APPLICATION (application), NULL, NULL);
+  /* The languages are offered once the content is in (F10). */
+  cg_application_get_library (application);
 
   g_test_add_func ("/languages/switch-keeps-article", test_switch_keeps_article);
   g_test_add_func ("/languages/action-state", test_action_state);

@@ -15,7 +15,8 @@
 #include "cg-topic-card.h"
 
 /* Where the app starts: the clinic's name, the questions patients ask
- * most, and every topic as a large button. */
+ * most, and every topic as a large button. Without a library, while the
+ * content loads (F10), the same page says so where they will be. */
 struct _CgHomePage
 {
   AdwBin      parent_instance;
@@ -32,6 +33,8 @@ struct _CgHomePage
   GtkListBox *pinned_list;
   GtkListBox *popular_list;
   GtkFlowBox *topics_flow;
+  GtkWidget  *topics_box;
+  GtkWidget  *loading_box;
 };
 
 G_DEFINE_FINAL_TYPE (CgHomePage, cg_home_page, ADW_TYPE_BIN)
@@ -87,6 +90,9 @@ cg_home_page_fill_pinned (CgHomePage *self)
   GtkWidget *child;
   guint n_pinned = 0;
 
+  if (self->library == NULL)
+    return;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pinned_list))) != NULL)
     gtk_list_box_remove (self->pinned_list, child);
 
@@ -113,9 +119,22 @@ settings_pinned_answers_changed_cb (CgHomePage *self,
 static void
 cg_home_page_fill (CgHomePage *self)
 {
-  CgClinic *clinic = cg_library_get_clinic (self->library);
-  g_autoptr(GListModel) popular = cg_library_list_popular (self->library);
-  guint n_popular = g_list_model_get_n_items (popular);
+  CgClinic *clinic;
+  g_autoptr(GListModel) popular = NULL;
+  guint n_popular;
+
+  if (self->library == NULL)
+    {
+      gtk_label_set_label (self->clinic_label, _("Clinic Guide"));
+      gtk_widget_set_visible (self->popular_box, FALSE);
+      gtk_widget_set_visible (self->topics_box, FALSE);
+      gtk_widget_set_visible (self->loading_box, TRUE);
+      return;
+    }
+
+  clinic = cg_library_get_clinic (self->library);
+  popular = cg_library_list_popular (self->library);
+  n_popular = g_list_model_get_n_items (popular);
 
   gtk_label_set_label (self->clinic_label,
                        clinic != NULL ? cg_clinic_get_name (clinic) : _("Clinic Guide"));
@@ -132,10 +151,12 @@ cg_home_page_fill (CgHomePage *self)
 static void
 cg_home_page_add_topics (CgHomePage *self)
 {
-  GListModel *topics = cg_library_get_topics (self->library);
+  GListModel *topics;
 
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->topics_flow)) != NULL)
+  if (self->library == NULL || gtk_widget_get_first_child (GTK_WIDGET (self->topics_flow)) != NULL)
     return;
+
+  topics = cg_library_get_topics (self->library);
 
   for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
     {
@@ -162,7 +183,8 @@ cg_home_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (cg_home_page_parent_class)->map (widget);
 
-  if (self->after_paint_id == 0 && gtk_widget_get_first_child (GTK_WIDGET (self->topics_flow)) == NULL)
+  if (self->after_paint_id == 0 && self->library != NULL &&
+      gtk_widget_get_first_child (GTK_WIDGET (self->topics_flow)) == NULL)
     self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
                                              G_CALLBACK (frame_clock_after_paint_cb), self);
 }
@@ -189,7 +211,6 @@ cg_home_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cg_home_page_parent_class)->constructed (object);
 
-  g_assert (self->library != NULL);
   cg_home_page_fill (self);
 
   self->settings = cg_settings_new ();
@@ -277,6 +298,8 @@ cg_home_page_class_init (CgHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgHomePage, pinned_list);
   gtk_widget_class_bind_template_child (widget_class, CgHomePage, popular_list);
   gtk_widget_class_bind_template_child (widget_class, CgHomePage, topics_flow);
+  gtk_widget_class_bind_template_child (widget_class, CgHomePage, topics_box);
+  gtk_widget_class_bind_template_child (widget_class, CgHomePage, loading_box);
   gtk_widget_class_bind_template_callback (widget_class, topics_flow_child_activated_cb);
 }
 
@@ -286,10 +309,14 @@ cg_home_page_init (CgHomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * cg_home_page_new:
+ * @library: (nullable): the content, or %NULL while it loads
+ */
 GtkWidget *
 cg_home_page_new (CgLibrary *library)
 {
-  g_return_val_if_fail (CG_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (library == NULL || CG_IS_LIBRARY (library), NULL);
 
   return g_object_new (CG_TYPE_HOME_PAGE,
                        "library", library,

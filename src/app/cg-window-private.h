@@ -65,6 +65,7 @@ struct _CgWindow
   int                   problems_menu_state;  /* the count it shows; -1 hidden */
   CgKiosk              *kiosk;  /* waiting-room mode, or NULL */
   GBinding             *kiosk_binding;  /* to the application's mode */
+  char                 *pending_page;   /* F10: to open when the content comes */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -87,6 +88,7 @@ void        cg_window_show_missing       (CgWindow   *self);
 gboolean    cg_window_fill               (CgWindow   *self,
                                           CgLibrary  *library);
 CgItem     *cg_window_get_item           (CgWindow   *self);
+gboolean    cg_window_get_loading        (CgWindow   *self);
 
 /* cg-window-actions.c */
 void        cg_window_class_actions_init (CgWindowClass *klass);

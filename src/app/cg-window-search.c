@@ -31,7 +31,11 @@ cg_window_set_searching (CgWindow *self,
   self->searching = searching;
   page = cg_window_get_page_widget (self);
 
-  if (searching)
+  /* Window first (F10): until the content comes, the results page says
+   * it is getting ready, never "No Results". */
+  if (searching && self->library == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "search-loading");
+  else if (searching)
     gtk_stack_set_visible_child (self->content_stack, self->search_page);
   else if (page != NULL)
     gtk_stack_set_visible_child (self->content_stack, page);
@@ -76,9 +80,18 @@ search_entry_search_changed_cb (CgWindow       *self,
 {
   g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
-  if (query[0] == '\0' || self->library == NULL)
+  if (query[0] == '\0' || (self->library == NULL && !cg_window_get_loading (self)))
     {
       cg_window_set_searching (self, FALSE);
+      return;
+    }
+
+  /* Window first (F10): the words wait in the entry for the content,
+   * which searches them when it comes (cg_window_search_refresh()). */
+  if (self->library == NULL)
+    {
+      cg_window_set_searching (self, TRUE);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       return;
     }
 
@@ -114,7 +127,7 @@ search_entry_activate_cb (CgWindow       *self,
                           GtkSearchEntry *entry)
 {
   search_entry_search_changed_cb (self, entry);
-  if (self->searching)
+  if (self->searching && self->library != NULL)
     cg_search_page_activate_selected (CG_SEARCH_PAGE (self->search_page));
 }
 
@@ -267,8 +280,8 @@ cg_window_search_set_library (CgWindow  *self,
   /* The application's content comes with its index, built in the same
    * thread; other content gets one when it is first searched. */
   g_clear_object (&self->search_index);
-  if (library != NULL && self->watcher != NULL && cg_content_watcher_get_library (self->watcher) == library)
-    self->search_index = g_object_ref (cg_content_watcher_get_search_index (self->watcher));
+  if (library != NULL && self->watcher != NULL && cg_content_watcher_peek_library (self->watcher) == library)
+    self->search_index = g_object_ref (cg_content_watcher_peek_search_index (self->watcher));
   if (self->searching)
     {
       self->searching = FALSE;

@@ -338,6 +338,7 @@ cg_window_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->page, g_free);
   g_clear_pointer (&self->sidebar_page, g_free);
+  g_clear_pointer (&self->pending_page, g_free);
 
   G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
 }
@@ -562,13 +563,43 @@ cg_window_init (CgWindow *self)
   cg_text_scale_apply_css (self->text_scale);
 }
 
+/* Window first (F10): the content the window waited for is here. The
+ * reader may have typed a search meanwhile: it stays, and is answered. */
+static void
+cg_window_content_arrived (CgWindow  *self,
+                           CgLibrary *library)
+{
+  g_autofree char *page = g_steal_pointer (&self->pending_page);
+  GtkListBoxRow *row;
+
+  self->keep_search = TRUE;
+  cg_window_set_library (self, library);
+  if (page != NULL && !cg_window_show_page (self, page, TRUE))
+    g_warning ("No page “%s” in the content", page);
+  self->keep_search = FALSE;
+  cg_window_search_refresh (self);
+
+  /* As a window that opened with its content: the keyboard in the
+   * topics, unless the reader has put it somewhere already. */
+  row = gtk_list_box_get_selected_row (self->sidebar_list);
+  if (row != NULL && gtk_root_get_focus (GTK_ROOT (self)) == NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (row));
+}
+
 static void
 content_watcher_notify_library_cb (CgWindow         *self,
                                    GParamSpec       *pspec,
                                    CgContentWatcher *watcher)
 {
-  if (self->follows_watcher)
-    cg_window_pages_reload (self, cg_content_watcher_get_library (watcher));
+  CgLibrary *library = cg_content_watcher_peek_library (watcher);
+
+  if (!self->follows_watcher)
+    return;
+
+  if (self->library == NULL && library != NULL)
+    cg_window_content_arrived (self, library);
+  else
+    cg_window_pages_reload (self, library);
 }
 
 CgWindow *
@@ -583,7 +614,8 @@ cg_window_new (CgApplication *application)
                        NULL);
   /* The application's content, which every window shows and follows. */
   g_object_get (application, "content-watcher", &self->watcher, NULL);
-  cg_window_set_library (self, cg_content_watcher_get_library (self->watcher));
+  /* Window first (F10): a library still loading comes later. */
+  cg_window_set_library (self, cg_content_watcher_peek_library (self->watcher));
   g_signal_connect_object (self->watcher, "notify::library",
                            G_CALLBACK (content_watcher_notify_library_cb), self, G_CONNECT_SWAPPED);
   /* kiosk (F7): the staff leave waiting-room mode in one window, for
@@ -597,6 +629,58 @@ cg_window_new (CgApplication *application)
     gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar_list)));
 
   return self;
+}
+
+/**
+ * cg_window_get_loading:
+ *
+ * Window first (F10): whether the window waits for the application's
+ * content, which it shows as soon as it is loaded.
+ */
+gboolean
+cg_window_get_loading (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+
+  return self->library == NULL && self->follows_watcher && self->watcher != NULL &&
+         (cg_content_watcher_get_prefetching (self->watcher) || cg_content_watcher_get_busy (self->watcher));
+}
+
+static GtkWidget *
+sidebar_loading_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new (_("Loading topics…"));
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+/* Window first (F10): the home page and the sidebar say, quietly, that the
+ * content is on its way; the header (search, language, menu) works. */
+static void
+cg_window_show_loading (CgWindow *self)
+{
+  gtk_list_box_set_placeholder (self->sidebar_list, sidebar_loading_new ());
+  /* The clinic's details come with the content. */
+  cg_clinic_panel_set_clinic (CG_CLINIC_PANEL (self->clinic_panel), NULL);
+
+  self->home_page = cg_home_page_new (NULL);
+  cg_home_page_set_show_languages (CG_HOME_PAGE (self->home_page), self->kiosk != NULL);
+  gtk_stack_add_named (self->content_stack, self->home_page, "home");
+  gtk_stack_set_visible_child (self->content_stack, self->home_page);
+  /* Not in the history: the home page with the content replaces it. */
+  self->page = g_strdup ("home");
 }
 
 static void
@@ -632,6 +716,12 @@ cg_window_fill (CgWindow  *self,
 
   topics = library != NULL ? cg_library_get_topics (library) : NULL;
   cg_window_notify_item (self);
+  gtk_list_box_set_placeholder (self->sidebar_list, NULL);
+  if (topics == NULL && cg_window_get_loading (self))
+    {
+      cg_window_show_loading (self);
+      return FALSE;
+    }
   if (topics == NULL || g_list_model_get_n_items (topics) == 0)
     return FALSE;
 
@@ -668,7 +758,7 @@ cg_window_set_library (CgWindow  *self,
 
   /* A window shown another library than the application's (a test, a
    * preview) does not follow the application's reloads. */
-  self->follows_watcher = self->watcher != NULL && library == cg_content_watcher_get_library (self->watcher);
+  self->follows_watcher = self->watcher != NULL && library == cg_content_watcher_peek_library (self->watcher);
 
   cg_history_clear (self->history);
   if (cg_window_fill (self, library))
@@ -692,9 +782,10 @@ cg_window_get_library (CgWindow *self)
  * cg_window_open_page:
  * @page: "home", "topic:<id>" or "item:<id>"
  *
- * Shows a page, as following a link to it would.
+ * Shows a page, as following a link to it would; while the content is
+ * loading, as soon as it comes.
  *
- * Returns: whether the page exists
+ * Returns: whether the page exists (or may exist, while loading)
  */
 gboolean
 cg_window_open_page (CgWindow   *self,
@@ -702,6 +793,14 @@ cg_window_open_page (CgWindow   *self,
 {
   g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (page != NULL, FALSE);
+
+  /* Window first (F10): opened when the content comes. */
+  if (cg_window_get_loading (self))
+    {
+      g_free (self->pending_page);
+      self->pending_page = g_strdup (page);
+      return TRUE;
+    }
 
   return cg_window_show_page (self, page, TRUE);
 }

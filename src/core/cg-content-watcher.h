@@ -33,4 +33,13 @@ void                cg_content_watcher_prefetch     (CgContentWatcher   *self);
 void                cg_content_watcher_reload       (CgContentWatcher   *self);
 gboolean            cg_content_watcher_get_busy     (CgContentWatcher   *self);
 
+/* Window first (F10): what is there now, without waiting. */
+CgLibrary          *cg_content_watcher_peek_library (CgContentWatcher   *self);
+CgSearchIndex      *cg_content_watcher_peek_search_index
+                                                    (CgContentWatcher   *self);
+gboolean            cg_content_watcher_get_prefetching
+                                                    (CgContentWatcher   *self);
+gboolean            cg_content_watcher_collect_prefetch
+                                                    (CgContentWatcher   *self);
+
 G_END_DECLS
