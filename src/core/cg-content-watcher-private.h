@@ -18,5 +18,7 @@ void     cg_content_watcher_set_polling      (CgContentWatcher *self,
 gboolean cg_content_watcher_get_polling      (CgContentWatcher *self);
 void     cg_content_watcher_set_grace_period (CgContentWatcher *self,
                                               guint             grace_ms);
+guint    cg_content_watcher_get_n_partial_reloads
+                                             (CgContentWatcher *self);
 
 G_END_DECLS

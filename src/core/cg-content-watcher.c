@@ -86,6 +86,7 @@ struct _CgContentWatcher
   gint64         outage_since;   /* monotonic; 0 when every folder is there */
   guint          outage_id;      /* looks for the folder again */
   guint          grace_id;       /* when the grace period ends */
+  guint          n_partial;      /* reloads that read only what changed, for the tests */
   guint          generation;     /* of the configuration: a load of an older one is dropped */
   guint          loading : 1;
   guint          pending : 1;
@@ -398,6 +399,7 @@ adopt (CgContentWatcher *self,
               self->index = cg_search_index_new ();
           }
         g_set_object (&self->base, request->library);
+        self->n_partial++;
       }
       break;
 
@@ -1131,4 +1133,12 @@ cg_content_watcher_set_grace_period (CgContentWatcher *self,
   g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
 
   self->grace_ms = grace_ms;
+}
+
+guint
+cg_content_watcher_get_n_partial_reloads (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
+
+  return self->n_partial;
 }
