@@ -296,6 +296,10 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_autofree char *moved = g_strconcat (fixture->folder, ".old", NULL);
 
+  /* A load under way holds the watcher: it ends before the fixture does. */
+  g_signal_handlers_disconnect_by_data (fixture->watcher, fixture);
+  while (cg_content_watcher_get_busy (fixture->watcher))
+    g_main_context_iteration (NULL, TRUE);
   g_clear_object (&fixture->watcher);
   remove_tree (fixture->folder);
   remove_tree (moved);

@@ -484,11 +484,44 @@ load_done_cb (GObject      *object,
 
 /* Outages */
 
+/* Whether the last load read files from @folder. */
+static gboolean
+had_files (CgContentWatcher *self,
+           const char       *folder)
+{
+  g_autofree char *prefix = g_build_filename (folder, "", NULL);
+
+  for (guint i = 0; self->snapshot != NULL && i < self->snapshot->paths->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (self->snapshot->paths, i), prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Gone, unreadable, or suddenly empty: a share that dropped out often
+ * leaves its empty mount point behind. */
+static gboolean
+folder_unavailable (CgContentWatcher *self,
+                    const char       *folder)
+{
+  g_autoptr(GDir) dir = NULL;
+
+  if (!g_file_test (folder, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return FALSE;
+
+  dir = g_dir_open (folder, 0, NULL);
+
+  return dir == NULL || (g_dir_read_name (dir) == NULL && had_files (self, folder));
+}
+
 static gboolean
 folders_missing (CgContentWatcher *self)
 {
   for (guint i = 0; self->folders[i] != NULL; i++)
-    if (!g_file_test (self->folders[i], G_FILE_TEST_EXISTS))
+    if (folder_unavailable (self, self->folders[i]))
       return TRUE;
 
   return FALSE;
@@ -542,7 +575,7 @@ begin_outage (CgContentWatcher *self)
   self->outage_since = g_get_monotonic_time ();
 
   for (guint i = 0; self->folders[i] != NULL; i++)
-    if (!g_file_test (self->folders[i], G_FILE_TEST_EXISTS))
+    if (folder_unavailable (self, self->folders[i]))
       g_ptr_array_add (problems,
                        cg_problem_new (self->folders[i], 0, 0, CG_CONTENT_ERROR_READ,
                                        _("clinic folder unavailable: its last good content is shown for now")));
