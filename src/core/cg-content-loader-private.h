@@ -29,6 +29,7 @@ CgLibrary  *cg_content_loader_load_changed      (CgContentLoader *self,
                                                  GArray          *layers,
                                                  GPtrArray       *old_items,
                                                  GPtrArray       *new_items,
+                                                 GHashTable      *good,
                                                  GCancellable    *cancellable);
 
 G_END_DECLS

@@ -441,6 +441,8 @@ same_place (CgLibrary *base,
  * @layers: (element-type guint): their folders
  * @old_items: (element-type CgItem): gets the items of @base replaced
  * @new_items: (element-type CgItem): gets what replaces each
+ * @good: (nullable): gets the files found good, path → #GBytes, for the
+ *   table of cg_content_loader_set_last_good(), which this leaves as it is
  *
  * Reads only @paths and puts what they define in place of what they
  * defined in @base. That gives the library a full load would give only
@@ -459,6 +461,7 @@ cg_content_loader_load_changed (CgContentLoader *self,
                                 GArray          *layers,
                                 GPtrArray       *old_items,
                                 GPtrArray       *new_items,
+                                GHashTable      *good,
                                 GCancellable    *cancellable)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (cg_content_file_free);
@@ -466,8 +469,8 @@ cg_content_loader_load_changed (CgContentLoader *self,
   g_autoptr(CgContentBuilder) builder = NULL;
   g_autoptr(CgLibrary) scratch = NULL;
   g_autoptr(GHashTable) drop_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) good = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                      (GDestroyNotify) g_bytes_unref);
+  g_autoptr(GHashTable) found_good = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) g_bytes_unref);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
   g_autoptr(GPtrArray) file_paths = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *links;
@@ -507,7 +510,7 @@ cg_content_loader_load_changed (CgContentLoader *self,
       if (file->problem != NULL)
         g_ptr_array_add (problems, g_steal_pointer (&file->problem));
       if (file->good != NULL)
-        g_hash_table_replace (good, g_strdup (file->path), g_steal_pointer (&file->good));
+        g_hash_table_replace (found_good, g_strdup (file->path), g_steal_pointer (&file->good));
 
       /* Only articles and questions stand alone: topics, the clinic,
        * synonyms and hidden ids change how every other file reads. */
@@ -566,14 +569,16 @@ cg_content_loader_load_changed (CgContentLoader *self,
   for (guint i = 0; i < cg_library_get_problems (scratch)->len; i++)
     g_ptr_array_add (problems, cg_problem_copy (g_ptr_array_index (cg_library_get_problems (scratch), i)));
 
-  if (self->last_good != NULL)
+  /* The table of last good files is the caller's to update: it may be
+   * read by another thread meanwhile. */
+  if (good != NULL)
     {
       GHashTableIter iter;
       gpointer key, value;
 
-      g_hash_table_iter_init (&iter, good);
+      g_hash_table_iter_init (&iter, found_good);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_replace (self->last_good, g_strdup (key), g_bytes_ref (value));
+        g_hash_table_replace (good, g_strdup (key), g_bytes_ref (value));
     }
 
   return cg_library_derive (base, old_items, new_items, drop_files, problems);

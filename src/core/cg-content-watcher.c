@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "cg-content-loader-private.h"
@@ -56,10 +57,21 @@ typedef enum
  * signature. */
 typedef struct
 {
+  gint64  size;
+  gint64  mtime_sec;
+  gint64  mtime_nsec;
+  gint64  ctime_sec;
+  gint64  ctime_nsec;
+  guint64 inode;
+} Stamp;
+
+typedef struct
+{
   gatomicrefcount  ref_count;
   GPtrArray       *paths;
   GArray          *layers;
-  GPtrArray       *signatures;   /* of char *, as paths */
+  GPtrArray       *resolved;     /* of char *: the translated copy read, or NULL */
+  GArray          *stamps;       /* of Stamp: two a path, its own and its copy's */
 } Snapshot;
 
 struct _CgContentWatcher
@@ -99,7 +111,9 @@ typedef struct
 {
   char         **folders;
   char          *language;
-  GHashTable    *last_good;   /* the worker's own copy */
+  GHashTable    *last_good;   /* the worker's own copy, or the watcher's to read */
+  gboolean       shared_last_good;
+  GHashTable    *good;        /* path → GBytes, found good by a partial reload */
   CgLibrary     *base;
   GHashTable    *shared_ids;
   Snapshot      *old_snapshot;
@@ -147,30 +161,33 @@ snapshot_unref (Snapshot *snapshot)
 
   g_ptr_array_unref (snapshot->paths);
   g_array_unref (snapshot->layers);
-  g_ptr_array_unref (snapshot->signatures);
+  g_ptr_array_unref (snapshot->resolved);
+  g_array_unref (snapshot->stamps);
   g_free (snapshot);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_unref)
 
-static void
-append_signature (GString    *signature,
-                  const char *path)
+/* Size and modification time as the issue asks, with the inode and the
+ * change time: a save by rename, or two saves within one tick of a
+ * coarse clock, still shows. Zeros for a file that is not there. */
+static Stamp
+stamp_of (const char *path)
 {
+  Stamp stamp = { 0 };
   struct stat buf;
 
-  /* Size and modification time as the issue asks, with the inode and
-   * the change time: a save by rename, or two saves within one tick of a
-   * coarse clock, still shows. */
-  if (stat (path, &buf) != 0)
-    g_string_append_printf (signature, "%s:-|", path);
-  else
-    g_string_append_printf (signature, "%s:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ".%ld:%"
-                            G_GINT64_FORMAT ".%ld:%" G_GUINT64_FORMAT "|",
-                            path, (gint64) buf.st_size,
-                            (gint64) buf.st_mtim.tv_sec, (long) buf.st_mtim.tv_nsec,
-                            (gint64) buf.st_ctim.tv_sec, (long) buf.st_ctim.tv_nsec,
-                            (guint64) buf.st_ino);
+  if (path != NULL && stat (path, &buf) == 0)
+    {
+      stamp.size = buf.st_size;
+      stamp.mtime_sec = buf.st_mtim.tv_sec;
+      stamp.mtime_nsec = buf.st_mtim.tv_nsec;
+      stamp.ctime_sec = buf.st_ctim.tv_sec;
+      stamp.ctime_nsec = buf.st_ctim.tv_nsec;
+      stamp.inode = buf.st_ino;
+    }
+
+  return stamp;
 }
 
 /* Lists and stats; reads nothing. */
@@ -178,28 +195,38 @@ static Snapshot *
 snapshot_take (CgContentLoader *loader)
 {
   Snapshot *snapshot = g_new0 (Snapshot, 1);
-  g_autoptr(GString) signature = g_string_new (NULL);
 
   g_atomic_ref_count_init (&snapshot->ref_count);
   snapshot->paths = g_ptr_array_new_with_free_func (g_free);
   snapshot->layers = g_array_new (FALSE, FALSE, sizeof (guint));
-  snapshot->signatures = g_ptr_array_new_with_free_func (g_free);
+  snapshot->resolved = g_ptr_array_new_with_free_func (g_free);
+  snapshot->stamps = g_array_new (FALSE, TRUE, sizeof (Stamp));
 
   cg_content_loader_list (loader, snapshot->paths, snapshot->layers);
+  g_array_set_size (snapshot->stamps, snapshot->paths->len * 2);
   for (guint i = 0; i < snapshot->paths->len; i++)
     {
       const char *path = g_ptr_array_index (snapshot->paths, i);
-      g_autofree char *resolved = cg_content_loader_resolve (loader, path,
-                                                             g_array_index (snapshot->layers, guint, i));
+      char *resolved = cg_content_loader_resolve (loader, path, g_array_index (snapshot->layers, guint, i));
 
-      g_string_truncate (signature, 0);
-      append_signature (signature, path);
-      if (!g_str_equal (resolved, path))
-        append_signature (signature, resolved);
-      g_ptr_array_add (snapshot->signatures, g_strdup (signature->str));
+      if (g_str_equal (resolved, path))
+        g_clear_pointer (&resolved, g_free);
+      g_ptr_array_add (snapshot->resolved, resolved);
+      g_array_index (snapshot->stamps, Stamp, 2 * i) = stamp_of (path);
+      g_array_index (snapshot->stamps, Stamp, 2 * i + 1) = stamp_of (resolved);
     }
 
   return snapshot;
+}
+
+static gboolean
+snapshot_same_file (Snapshot *a,
+                    Snapshot *b,
+                    guint     i)
+{
+  return g_strcmp0 (g_ptr_array_index (a->resolved, i), g_ptr_array_index (b->resolved, i)) == 0 &&
+         memcmp (&g_array_index (a->stamps, Stamp, 2 * i), &g_array_index (b->stamps, Stamp, 2 * i),
+                 2 * sizeof (Stamp)) == 0;
 }
 
 static gboolean
@@ -227,6 +254,7 @@ load_request_free (gpointer data)
   g_strfreev (request->folders);
   g_free (request->language);
   g_clear_pointer (&request->last_good, g_hash_table_unref);
+  g_clear_pointer (&request->good, g_hash_table_unref);
   g_clear_object (&request->base);
   g_clear_pointer (&request->shared_ids, g_hash_table_unref);
   g_clear_pointer (&request->old_snapshot, snapshot_unref);
@@ -278,7 +306,7 @@ load_changes (LoadRequest     *request,
   paths = g_ptr_array_new ();
   layers = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < now->paths->len; i++)
-    if (!g_str_equal (g_ptr_array_index (old->signatures, i), g_ptr_array_index (now->signatures, i)))
+    if (!snapshot_same_file (old, now, i))
       {
         g_ptr_array_add (paths, g_ptr_array_index (now->paths, i));
         g_array_append_val (layers, g_array_index (now->layers, guint, i));
@@ -295,9 +323,10 @@ load_changes (LoadRequest     *request,
 
   request->old_items = g_ptr_array_new_with_free_func (g_object_unref);
   request->new_items = g_ptr_array_new_with_free_func (g_object_unref);
+  request->good = new_last_good ();
   request->library = cg_content_loader_load_changed (loader, request->base, request->shared_ids,
                                                      paths, layers, request->old_items,
-                                                     request->new_items, cancellable);
+                                                     request->new_items, request->good, cancellable);
   if (request->library == NULL)
     {
       g_clear_pointer (&request->old_items, g_ptr_array_unref);
@@ -332,6 +361,18 @@ load (LoadRequest  *request,
   if (load_changes (request, loader, cancellable))
     return;
 
+  /* The full load writes the files it finds good into the table. */
+  g_clear_pointer (&request->good, g_hash_table_unref);
+  if (request->shared_last_good)
+    {
+      GHashTable *copy = copy_last_good (request->last_good);
+
+      g_hash_table_unref (request->last_good);
+      request->last_good = copy;
+      request->shared_last_good = FALSE;
+      cg_content_loader_set_last_good (loader, request->last_good);
+    }
+
   request->result = RESULT_FULL;
   request->library = cg_content_loader_load (loader, cancellable);
   request->new_shared_ids = cg_content_loader_steal_shared_ids (loader);
@@ -352,7 +393,10 @@ load_request_new (CgContentWatcher *self,
 
   request->folders = g_strdupv (self->folders);
   request->language = g_strdup (self->language);
-  request->last_good = copy_last_good (self->last_good);
+  /* A partial reload only reads the table, and hands the good files it
+   * found back (see adopt()); a full load writes into its own copy. */
+  request->last_good = full ? copy_last_good (self->last_good) : g_hash_table_ref (self->last_good);
+  request->shared_last_good = !full;
   request->full = full;
   request->generation = self->generation;
   if (!full)
@@ -377,8 +421,20 @@ static void
 adopt (CgContentWatcher *self,
        LoadRequest      *request)
 {
-  g_clear_pointer (&self->last_good, g_hash_table_unref);
-  self->last_good = g_hash_table_ref (request->last_good);
+  if (request->good != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, request->good);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (self->last_good, g_strdup (key), g_bytes_ref (value));
+    }
+  else if (request->last_good != self->last_good)
+    {
+      g_clear_pointer (&self->last_good, g_hash_table_unref);
+      self->last_good = g_hash_table_ref (request->last_good);
+    }
   g_clear_pointer (&self->snapshot, snapshot_unref);
   self->snapshot = snapshot_ref (request->snapshot);
 
