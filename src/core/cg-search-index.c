@@ -284,7 +284,7 @@ cg_search_index_replace_items (CgSearchIndex  *self,
     return g_set_error (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
                         "no rows of the language “%s”", language), FALSE;
 
-  return cg_search_replace_rows (lang, old_items, new_items, error);
+  return cg_search_replace_rows (self, lang, old_items, new_items, error);
 }
 
 gboolean

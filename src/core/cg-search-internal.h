@@ -236,7 +236,8 @@ gboolean        cg_search_build_language          (CgSearchIndex        *self,
                                                    Language             *lang,
                                                    CgLibrary            *library,
                                                    GError              **error);
-gboolean        cg_search_replace_rows            (Language             *lang,
+gboolean        cg_search_replace_rows            (CgSearchIndex        *self,
+                                                   Language             *lang,
                                                    GPtrArray            *old_items,
                                                    GPtrArray            *new_items,
                                                    GError              **error);

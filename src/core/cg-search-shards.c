@@ -453,20 +453,60 @@ replace_row (Shard        *shard,
   return TRUE;
 }
 
+/* The tokens of each column of an item's row, as FTS5 stores them. */
+static GPtrArray *
+row_tokens (CgSearchIndex *self,
+            CgItem        *item)
+{
+  GPtrArray *columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree char *keywords = item_keywords (item);
+  g_autofree char *body = item_body (item);
+
+  g_ptr_array_add (columns, cg_search_tokenize (self, cg_item_get_title (item), FTS5_TOKENIZE_DOCUMENT, G_MAXUINT));
+  g_ptr_array_add (columns, cg_search_tokenize (self, keywords, FTS5_TOKENIZE_DOCUMENT, G_MAXUINT));
+  g_ptr_array_add (columns, cg_search_tokenize (self, body, FTS5_TOKENIZE_DOCUMENT, G_MAXUINT));
+
+  return columns;
+}
+
+/* Whether a phrase query would match the row: its tokens one after
+ * another within a column. */
+static gboolean
+row_has_phrase (GPtrArray  *columns,
+                char      **phrase)
+{
+  guint n = g_strv_length (phrase);
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      GArray *tokens = g_ptr_array_index (columns, c);
+
+      for (guint i = 0; n > 0 && i + n <= tokens->len; i++)
+        {
+          guint k = 0;
+
+          while (k < n && strcmp (g_array_index (tokens, Token, i + k).text, phrase[k]) == 0)
+            k++;
+          if (k == n)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 gboolean
-cg_search_replace_rows (Language   *lang,
-                        GPtrArray  *old_items,
-                        GPtrArray  *new_items,
-                        GError    **error)
+cg_search_replace_rows (CgSearchIndex  *self,
+                        Language       *lang,
+                        GPtrArray      *old_items,
+                        GPtrArray      *new_items,
+                        GError        **error)
 {
   g_autofree guint *removed_lengths = g_new0 (guint, old_items->len + 1);
   g_autofree guint *added_lengths = g_new0 (guint, old_items->len + 1);
   g_autoptr(VocabCounter) removed = cg_search_vocab_counter_new (removed_lengths);
   g_autoptr(VocabCounter) added = cg_search_vocab_counter_new (added_lengths);
   g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) terms = NULL;
-  GHashTableIter iter;
-  gpointer key;
 
   for (gint64 row = 1; row <= lang->n_rows; row++)
     g_hash_table_insert (rows, g_ptr_array_index (lang->items, row - 1), GSIZE_TO_POINTER ((gsize) row));
@@ -502,19 +542,26 @@ cg_search_replace_rows (Language   *lang,
 
   cg_search_apply_counts (lang, removed, added);
 
-  /* The rows that hold a synonym of several words, counted again: every
-   * phrase the build counted, whether its group was kept or not. */
-  terms = g_ptr_array_new_with_free_func (g_free);
-  g_hash_table_iter_init (&iter, lang->phrase_counts);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (terms, g_strdup (key));
-  g_hash_table_remove_all (lang->phrase_counts);
-  for (guint t = 0; t < terms->len; t++)
+  /* The rows that hold a synonym of several words: the replaced rows'
+   * share of every phrase the build counted, whether its group was kept
+   * or not, taken out and put back. Asking FTS5 again would walk the
+   * posting lists of every word of every phrase, on this thread. */
+  for (guint i = 0; i < old_items->len; i++)
     {
-      g_auto(GStrv) tokens = g_strsplit (g_ptr_array_index (terms, t), " ", -1);
+      g_autoptr(GPtrArray) before = row_tokens (self, g_ptr_array_index (old_items, i));
+      g_autoptr(GPtrArray) after = row_tokens (self, g_ptr_array_index (new_items, i));
+      GHashTableIter iter;
+      gpointer key, value;
 
-      if (!count_phrase (lang, tokens, error))
-        return FALSE;
+      g_hash_table_iter_init (&iter, lang->phrase_counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_auto(GStrv) phrase = g_strsplit (key, " ", -1);
+          gssize count = (gssize) GPOINTER_TO_SIZE (value);
+
+          count += (gssize) row_has_phrase (after, phrase) - (gssize) row_has_phrase (before, phrase);
+          g_hash_table_iter_replace (&iter, GSIZE_TO_POINTER ((gsize) MAX (count, 0)));
+        }
     }
 
   return TRUE;
