@@ -540,22 +540,9 @@ load_done_cb (GObject      *object,
 
 /* Outages */
 
-/* Whether the last load read files from @folder. */
-static gboolean
-had_files (CgContentWatcher *self,
-           const char       *folder)
-{
-  g_autofree char *prefix = g_build_filename (folder, "", NULL);
-
-  for (guint i = 0; self->snapshot != NULL && i < self->snapshot->paths->len; i++)
-    if (g_str_has_prefix (g_ptr_array_index (self->snapshot->paths, i), prefix))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Gone, unreadable, or suddenly empty: a share that dropped out often
- * leaves its empty mount point behind. */
+/* Gone or unreadable: a share that dropped out often answers with an
+ * error rather than "no such file". An empty folder is not an outage:
+ * its last file may have been deleted on purpose. */
 static gboolean
 folder_unavailable (CgContentWatcher *self,
                     const char       *folder)
@@ -570,7 +557,7 @@ folder_unavailable (CgContentWatcher *self,
 
   dir = g_dir_open (folder, 0, NULL);
 
-  return dir == NULL || (g_dir_read_name (dir) == NULL && had_files (self, folder));
+  return dir == NULL;
 }
 
 static gboolean
