@@ -128,7 +128,7 @@ wait_for_reload (Fixture *fixture)
 
   g_assert_cmpuint (fixture->reloads, >, before);
 
-  while (cg_content_watcher_get_busy (fixture->watcher))
+  while (cg_content_watcher_get_loading (fixture->watcher))
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -299,7 +299,7 @@ fixture_tear_down (Fixture       *fixture,
 
   /* A load under way holds the watcher: it ends before the fixture does. */
   g_signal_handlers_disconnect_by_data (fixture->watcher, fixture);
-  while (cg_content_watcher_get_busy (fixture->watcher))
+  while (cg_content_watcher_get_loading (fixture->watcher))
     g_main_context_iteration (NULL, TRUE);
   g_clear_object (&fixture->watcher);
   remove_tree (fixture->folder);
@@ -526,9 +526,21 @@ test_continuous_writer (Fixture       *fixture,
 }
 
 static void
+busy_cb (CgContentWatcher *watcher,
+         GParamSpec       *pspec,
+         guint            *n_busy)
+{
+  if (cg_content_watcher_get_busy (watcher))
+    (*n_busy)++;
+}
+
+static void
 test_polling_sees_what_inotify_does_not (Fixture       *fixture,
                                          gconstpointer  user_data)
 {
+  guint n_busy = 0;
+
+  g_signal_connect (fixture->watcher, "notify::busy", G_CALLBACK (busy_cb), &n_busy);
   cg_content_watcher_set_polling (fixture->watcher, TRUE, 300);
   g_assert_true (cg_content_watcher_get_polling (fixture->watcher));
 
@@ -537,14 +549,21 @@ test_polling_sees_what_inotify_does_not (Fixture       *fixture,
   wait_for_reload (fixture);
   g_assert_cmpstr (title_of (fixture, "opening"), ==, "Opening hours from the other desk");
   assert_same_as_full_load (fixture);
+  /* A reload that changes something says so. */
+  g_assert_cmpuint (n_busy, >=, 1);
 
-  /* Nothing changed: nothing is reloaded. */
+  /* Nothing changed: nothing is reloaded, and polls that find nothing
+   * are not busy (a spinner would flicker at every poll). */
   {
     guint reloads = fixture->reloads;
 
+    n_busy = 0;
     iterate_for (1000);
     g_assert_cmpuint (fixture->reloads, ==, reloads);
+    g_assert_cmpuint (n_busy, ==, 0);
   }
+
+  g_signal_handlers_disconnect_by_func (fixture->watcher, busy_cb, &n_busy);
 }
 
 int

@@ -18,6 +18,7 @@ void     cg_content_watcher_set_polling      (CgContentWatcher *self,
 gboolean cg_content_watcher_get_polling      (CgContentWatcher *self);
 void     cg_content_watcher_set_grace_period (CgContentWatcher *self,
                                               guint             grace_ms);
+gboolean cg_content_watcher_get_loading      (CgContentWatcher *self);
 guint    cg_content_watcher_get_n_partial_reloads
                                              (CgContentWatcher *self);
 

@@ -100,7 +100,9 @@ struct _CgContentWatcher
   guint          grace_id;       /* when the grace period ends */
   guint          n_partial;      /* reloads that read only what changed, for the tests */
   guint          generation;     /* of the configuration: a load of an older one is dropped */
-  guint          loading : 1;
+  guint          serial;         /* of the reload under way, see announce_cb() */
+  guint          loading : 1;    /* a reload runs in a worker */
+  guint          busy : 1;       /* and it found something to change */
   guint          pending : 1;
   guint          outage_expired : 1;
   guint          force_polling : 1;
@@ -119,6 +121,9 @@ typedef struct
   Snapshot      *old_snapshot;
   gboolean       full;
   guint          generation;
+  guint          serial;
+  GTask         *task;        /* while it runs in a worker; not a reference */
+  gboolean       announced;
 
   Result         result;
   CgLibrary     *library;
@@ -143,6 +148,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void start_reload (CgContentWatcher *self);
 static void watch_all    (CgContentWatcher *self);
+static void set_busy     (CgContentWatcher *self,
+                          gboolean          busy);
 
 /* Snapshots */
 
@@ -287,6 +294,53 @@ copy_last_good (GHashTable *last_good)
   return copy;
 }
 
+typedef struct
+{
+  CgContentWatcher *watcher;
+  guint             serial;
+} Announce;
+
+static gboolean
+announce_cb (gpointer data)
+{
+  Announce *announce = data;
+  CgContentWatcher *self = announce->watcher;
+
+  /* Unless that reload has already ended. */
+  if (self->loading && self->serial == announce->serial)
+    set_busy (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+announce_free (gpointer data)
+{
+  Announce *announce = data;
+
+  g_object_unref (announce->watcher);
+  g_free (announce);
+}
+
+/* A poll of a share every 30 s mostly finds nothing: the watcher is busy
+ * only once the worker has found something to change, so that whatever
+ * shows "busy" does not flicker at every poll. */
+static void
+announce_changes (LoadRequest *request)
+{
+  Announce *announce;
+
+  if (request->task == NULL || request->announced)
+    return;
+
+  request->announced = TRUE;
+  announce = g_new0 (Announce, 1);
+  announce->watcher = g_object_ref (g_task_get_source_object (request->task));
+  announce->serial = request->serial;
+  g_main_context_invoke_full (g_task_get_context (request->task), G_PRIORITY_DEFAULT,
+                              announce_cb, announce, announce_free);
+}
+
 /* Reads only what changed since the last load, when that gives what a
  * full load would; see cg_content_loader_load_changed(). */
 static gboolean
@@ -317,6 +371,8 @@ load_changes (LoadRequest     *request,
       request->result = RESULT_UNCHANGED;
       return TRUE;
     }
+
+  announce_changes (request);
 
   if (paths->len > MAX (8, now->paths->len / MAX_CHANGED_FRACTION))
     return FALSE;
@@ -360,6 +416,8 @@ load (LoadRequest  *request,
 
   if (load_changes (request, loader, cancellable))
     return;
+
+  announce_changes (request);
 
   /* The full load writes the files it finds good into the table. */
   g_clear_pointer (&request->good, g_hash_table_unref);
@@ -477,14 +535,23 @@ adopt (CgContentWatcher *self,
 }
 
 static void
+set_busy (CgContentWatcher *self,
+          gboolean          busy)
+{
+  if (self->busy == !!busy)
+    return;
+
+  self->busy = !!busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
 set_loading (CgContentWatcher *self,
              gboolean          loading)
 {
-  if (self->loading == !!loading)
-    return;
-
   self->loading = !!loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (!loading)
+    set_busy (self, FALSE);
 }
 
 static void
@@ -493,7 +560,11 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  load (task_data, cancellable);
+  LoadRequest *request = task_data;
+
+  request->task = task;
+  load (request, cancellable);
+  request->task = NULL;
 
   g_task_return_boolean (task, TRUE);
 }
@@ -671,6 +742,7 @@ start_reload (CgContentWatcher *self)
     return;
 
   request = load_request_new (self, FALSE);
+  request->serial = ++self->serial;
   set_loading (self, TRUE);
 
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
@@ -922,7 +994,7 @@ cg_content_watcher_get_property (GObject    *object,
       break;
 
     case PROP_BUSY:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, self->busy);
       break;
 
     default:
@@ -971,7 +1043,8 @@ cg_content_watcher_class_init (CgContentWatcherClass *klass)
                          "en",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /* Whether a reload is running. */
+  /* Whether a reload that changes something is running: a poll that
+   * finds nothing changed is not busy. */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
@@ -1169,7 +1242,7 @@ cg_content_watcher_get_busy (CgContentWatcher *self)
 {
   g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), FALSE);
 
-  return self->loading;
+  return self->busy;
 }
 
 /* For the tests only: see cg-content-watcher-private.h */
@@ -1209,6 +1282,16 @@ cg_content_watcher_set_grace_period (CgContentWatcher *self,
   g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
 
   self->grace_ms = grace_ms;
+}
+
+/* Whether a worker runs, busy or not: what must end before a test
+ * removes the folder. */
+gboolean
+cg_content_watcher_get_loading (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), FALSE);
+
+  return self->loading;
 }
 
 guint

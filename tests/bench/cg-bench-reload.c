@@ -151,14 +151,14 @@ main (int   argc,
       g_array_append_val (cpus, cpu);
 
       /* The events of the save come in afterwards and find nothing new. */
-      while (cg_content_watcher_get_busy (watcher))
+      while (cg_content_watcher_get_loading (watcher))
         g_main_context_iteration (NULL, TRUE);
       {
         gint64 quiet = g_get_monotonic_time () + 500 * 1000;
 
         while (g_get_monotonic_time () < quiet)
           g_main_context_iteration (NULL, FALSE), g_usleep (10000);
-        while (cg_content_watcher_get_busy (watcher))
+        while (cg_content_watcher_get_loading (watcher))
           g_main_context_iteration (NULL, TRUE);
       }
     }
