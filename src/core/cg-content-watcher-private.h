@@ -19,6 +19,9 @@ gboolean cg_content_watcher_get_polling      (CgContentWatcher *self);
 void     cg_content_watcher_set_grace_period (CgContentWatcher *self,
                                               guint             grace_ms);
 gboolean cg_content_watcher_get_loading      (CgContentWatcher *self);
+guint    cg_content_watcher_get_n_listings   (CgContentWatcher *self);
+gint64   cg_content_watcher_get_reload_started
+                                             (CgContentWatcher *self);
 guint    cg_content_watcher_get_n_partial_reloads
                                              (CgContentWatcher *self);
 

@@ -99,8 +99,13 @@ struct _CgContentWatcher
   guint          outage_id;      /* looks for the folder again */
   guint          grace_id;       /* when the grace period ends */
   guint          n_partial;      /* reloads that read only what changed, for the tests */
+  guint          n_listings;     /* background reloads that listed every folder, for the tests */
   guint          generation;     /* of the configuration: a load of an older one is dropped */
   guint          serial;         /* of the reload under way, see announce_cb() */
+  gint64         started;        /* monotonic, when it began, for the bench */
+  GHashTable    *named;          /* paths the monitors named since the last reload began */
+  guint          list_all : 1;   /* the next reload lists every folder: see snapshot_update() */
+  guint          unwatched : 1;  /* a folder without a monitor: names are not all there is */
   guint          loading : 1;    /* a reload runs in a worker */
   guint          busy : 1;       /* and it found something to change */
   guint          pending : 1;
@@ -123,6 +128,8 @@ typedef struct
   guint          generation;
   guint          serial;
   GTask         *task;        /* while it runs in a worker; not a reference */
+  GHashTable    *named;       /* or NULL: list every folder */
+  gboolean       listed;
   gboolean       announced;
 
   Result         result;
@@ -226,6 +233,87 @@ snapshot_take (CgContentLoader *loader)
   return snapshot;
 }
 
+/* Whether @path is @inner or a folder @inner is in. */
+static gboolean
+contains (const char *inner,
+          const char *path)
+{
+  gsize len = strlen (path);
+
+  return inner != NULL && strncmp (inner, path, len) == 0 &&
+         (inner[len] == '\0' || inner[len] == G_DIR_SEPARATOR);
+}
+
+/* What a reload after a monitor's events needs: the last snapshot with
+ * only the files the monitor named stat-ed again, rather than 10,000
+ * files listed and stat-ed. %NULL when the names say the listing itself
+ * may have changed (a file that appeared or went, a folder), which only
+ * listing again can tell. */
+static Snapshot *
+snapshot_update (Snapshot           *old,
+                 GHashTable         *named,
+                 const char * const *folders)
+{
+  g_autoptr(Snapshot) snapshot = g_new0 (Snapshot, 1);
+  g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_atomic_ref_count_init (&snapshot->ref_count);
+  snapshot->paths = g_ptr_array_ref (old->paths);
+  snapshot->layers = g_array_ref (old->layers);
+  snapshot->resolved = g_ptr_array_ref (old->resolved);
+  snapshot->stamps = g_array_copy (old->stamps);
+
+  for (guint i = 0; i < old->paths->len; i++)
+    {
+      const char *resolved = g_ptr_array_index (old->resolved, i);
+
+      g_hash_table_insert (places, g_ptr_array_index (old->paths, i), GUINT_TO_POINTER (i + 1));
+      if (resolved != NULL)
+        g_hash_table_insert (places, (gpointer) resolved, GUINT_TO_POINTER (i + 1));
+    }
+
+  g_hash_table_iter_init (&iter, named);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *path = key;
+      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (places, path));
+      g_autofree char *name = g_path_get_basename (path);
+
+      if (place == 0)
+        {
+          /* An editor's temporary or swap file is not content; a new
+           * .xml file may be, and a folder, or a folder we read that
+           * came or went, changes the listing. */
+          if ((g_str_has_suffix (name, ".xml") && name[0] != '.') ||
+              g_file_test (path, G_FILE_TEST_IS_DIR) ||
+              contains (cg_paths_get_clinic_file (), path) ||
+              contains (cg_paths_get_content_dir (), path) ||
+              contains (cg_paths_get_translated_dir (), path))
+            return NULL;
+          for (guint f = 0; folders[f] != NULL; f++)
+            if (contains (folders[f], path))
+              return NULL;
+          continue;
+        }
+
+      {
+        guint i = place - 1;
+        Stamp *stamps = &g_array_index (snapshot->stamps, Stamp, 2 * i);
+
+        stamps[0] = stamp_of (g_ptr_array_index (old->paths, i));
+        stamps[1] = stamp_of (g_ptr_array_index (old->resolved, i));
+        /* Gone, or its translated copy gone: the listing changed. */
+        if (stamps[0].inode == 0 ||
+            (g_ptr_array_index (old->resolved, i) != NULL && stamps[1].inode == 0))
+          return NULL;
+      }
+    }
+
+  return g_steal_pointer (&snapshot);
+}
+
 static gboolean
 snapshot_same_file (Snapshot *a,
                     Snapshot *b,
@@ -265,6 +353,7 @@ load_request_free (gpointer data)
   g_clear_object (&request->base);
   g_clear_pointer (&request->shared_ids, g_hash_table_unref);
   g_clear_pointer (&request->old_snapshot, snapshot_unref);
+  g_clear_pointer (&request->named, g_hash_table_unref);
   g_clear_object (&request->library);
   g_clear_object (&request->index);
   g_clear_pointer (&request->new_shared_ids, g_hash_table_unref);
@@ -412,7 +501,14 @@ load (LoadRequest  *request,
 
   /* Before anything is read: a file that changes while it is read is
    * read again next time. */
-  request->snapshot = snapshot_take (loader);
+  if (!request->full && request->named != NULL && request->old_snapshot != NULL)
+    request->snapshot = snapshot_update (request->old_snapshot, request->named,
+                                         (const char * const *) request->folders);
+  if (request->snapshot == NULL)
+    {
+      request->snapshot = snapshot_take (loader);
+      request->listed = TRUE;
+    }
 
   if (load_changes (request, loader, cancellable))
     return;
@@ -495,6 +591,8 @@ adopt (CgContentWatcher *self,
     }
   g_clear_pointer (&self->snapshot, snapshot_unref);
   self->snapshot = snapshot_ref (request->snapshot);
+  if (request->listed && !request->full)
+    self->n_listings++;
 
   switch (request->result)
     {
@@ -593,6 +691,7 @@ load_done_cb (GObject      *object,
       (request->result != RESULT_FULL && request->base != self->base))
     {
       self->pending = FALSE;
+      self->list_all = TRUE;
       start_reload (self);
       return;
     }
@@ -662,6 +761,7 @@ outage_check_cb (gpointer user_data)
   self->outage_id = 0;
   end_outage (self);
   watch_all (self);
+  self->list_all = TRUE;
   start_reload (self);
 
   return G_SOURCE_REMOVE;
@@ -674,6 +774,7 @@ grace_cb (gpointer user_data)
 
   self->grace_id = 0;
   self->outage_expired = TRUE;
+  self->list_all = TRUE;
   start_reload (self);
 
   return G_SOURCE_REMOVE;
@@ -743,6 +844,13 @@ start_reload (CgContentWatcher *self)
 
   request = load_request_new (self, FALSE);
   request->serial = ++self->serial;
+  self->started = g_get_monotonic_time ();
+  /* Only the monitors' names, when they are all there is to know. */
+  if (!self->list_all && !self->unwatched && !self->polling)
+    request->named = g_steal_pointer (&self->named);
+  g_clear_pointer (&self->named, g_hash_table_unref);
+  self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->list_all = FALSE;
   set_loading (self, TRUE);
 
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
@@ -761,6 +869,7 @@ settle_cb (gpointer user_data)
 
   self->settle_id = 0;
   self->first_change = 0;
+  /* The names the monitors gave are what changed. */
   start_reload (self);
 
   return G_SOURCE_REMOVE;
@@ -800,6 +909,9 @@ monitor_changed_cb (CgContentWatcher  *self,
     case G_FILE_MONITOR_EVENT_MOVED_IN:
     case G_FILE_MONITOR_EVENT_MOVED_OUT:
     case G_FILE_MONITOR_EVENT_RENAMED:
+      g_hash_table_add (self->named, g_file_get_path (file));
+      if (other_file != NULL)
+        g_hash_table_add (self->named, g_file_get_path (other_file));
       schedule_reload (self);
       break;
 
@@ -829,6 +941,7 @@ watch (CgContentWatcher *self,
   if (monitor == NULL)
     {
       g_debug ("Not watching %s: %s", path, error->message);
+      self->unwatched = TRUE;
       return;
     }
 
@@ -857,7 +970,10 @@ poll_cb (gpointer user_data)
 
   /* The worker compares sizes and times; only what changed is read. */
   if (self->settle_id == 0)
-    start_reload (self);
+    {
+      self->list_all = TRUE;
+      start_reload (self);
+    }
 
   return G_SOURCE_CONTINUE;
 }
@@ -870,6 +986,9 @@ watch_all (CgContentWatcher *self)
 
   g_ptr_array_set_size (self->monitors, 0);
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  self->unwatched = FALSE;
+  /* What changed between the last listing and the new monitors. */
+  self->list_all = TRUE;
 
   if (!self->force_polling)
     {
@@ -969,6 +1088,7 @@ cg_content_watcher_finalize (GObject *object)
   g_clear_pointer (&self->last_good, g_hash_table_unref);
   g_clear_pointer (&self->shared_ids, g_hash_table_unref);
   g_clear_pointer (&self->snapshot, snapshot_unref);
+  g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_pointer (&self->folders, g_strfreev);
   g_clear_pointer (&self->language, g_free);
 
@@ -1059,6 +1179,8 @@ cg_content_watcher_init (CgContentWatcher *self)
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->last_good = new_last_good ();
+  self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->list_all = TRUE;
   self->folders = g_new0 (char *, 1);
   self->language = g_strdup ("en");
   self->grace_ms = 60 * 1000;
@@ -1234,6 +1356,8 @@ cg_content_watcher_reload (CgContentWatcher *self)
 {
   g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
 
+  /* Whatever happened, not only what the monitors named. */
+  self->list_all = TRUE;
   start_reload (self);
 }
 
@@ -1292,6 +1416,22 @@ cg_content_watcher_get_loading (CgContentWatcher *self)
   g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), FALSE);
 
   return self->loading;
+}
+
+guint
+cg_content_watcher_get_n_listings (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
+
+  return self->n_listings;
+}
+
+gint64
+cg_content_watcher_get_reload_started (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
+
+  return self->started;
 }
 
 guint
