@@ -26,7 +26,9 @@
  * library stays until the new one is complete.
  *
  * Each load notes the size, time and inode of every file it listed. A
- * reload lists the folders again and compares: when only articles and
+ * reload after the monitors' events stats again only the files they
+ * named (see snapshot_update()); a poll, or a change the names cannot
+ * describe, lists the folders again. Then it compares: when only articles and
  * questions changed, and in ways nothing else depends on, only those
  * files are read (cg_content_loader_load_changed()) and their rows of
  * the search index are replaced in place, on this thread, as the library
