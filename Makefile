@@ -80,6 +80,7 @@ bench: build
 	GSK_RENDERER=cairo $(XVFB) tests/bench/startup.sh $(BUILDDIR)
 	$(XVFB) ./$(BUILDDIR)/tests/bench/cg-bench-navigate
 	$(XVFB) ./$(BUILDDIR)/tests/bench/cg-bench-lists
+	GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data ./$(BUILDDIR)/tests/bench/cg-bench-reload
 
 check-valgrind: dev-deps build
 	meson test -C $(BUILDDIR) --print-errorlogs --suite core --setup valgrind

@@ -8,7 +8,7 @@
 
 #include <glib/gstdio.h>
 
-#include "cg-content-watcher.h"
+#include "cg-content-watcher-private.h"
 
 /* A clinic edits its own folder while the application shows it: after
  * each step the library agrees with the files, and a broken or
@@ -65,7 +65,7 @@ wait_for_reload (Fixture *fixture)
   g_assert_cmpuint (fixture->reloads, >, before);
 
   /* Let a reload that was queued behind this one finish too. */
-  while (cg_content_watcher_get_busy (fixture->watcher))
+  while (cg_content_watcher_get_loading (fixture->watcher))
     g_main_context_iteration (NULL, TRUE);
 }
 

@@ -52,6 +52,7 @@ struct _CgContentBuilder
   GPtrArray      *elements;   /* of ItemRecord, in file order */
   GHashTable     *hidden;     /* set of ids a <hide> file names */
   GHashTable     *lost;       /* set of ids of items in files that failed */
+  GHashTable     *shared;     /* set of ids claimed more than once, in any folder */
   GPtrArray      *problems;   /* of CgProblem, found in the file being read */
   CgXmlConverter  convert;    /* for the file being read */
   guint           layer;      /* of the file being read */
@@ -146,6 +147,10 @@ claim_id (CgContentBuilder *self,
 {
   IdRecord *record = g_hash_table_lookup (self->ids, id);
   int column = 0;   /* the message names the line only */
+
+  /* A reload of one file cannot redo what another file's claim said. */
+  if (record != NULL)
+    g_hash_table_add (self->shared, g_strdup (id));
 
   /* A later folder overrides an earlier one; within one folder an id is
    * unique. */
@@ -604,6 +609,7 @@ cg_content_builder_new (CgLibrary *library)
   self->elements = g_ptr_array_new_with_free_func (item_record_free);
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lost = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
 
   return self;
@@ -622,6 +628,7 @@ cg_content_builder_free (CgContentBuilder *self)
   g_clear_pointer (&self->elements, g_ptr_array_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_pointer (&self->lost, g_hash_table_unref);
+  g_clear_pointer (&self->shared, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_free (self);
 }
@@ -743,4 +750,44 @@ cg_content_builder_finish (CgContentBuilder *self)
   demote_dead_links (self);
 
   g_clear_object (&self->clinic);
+}
+
+/**
+ * cg_content_builder_set_clinic:
+ *
+ * For a reload of a few article files: the clinic of the library they
+ * go into, whose fields their text is filled in with.
+ */
+void
+cg_content_builder_set_clinic (CgContentBuilder *self,
+                               CgClinic         *clinic)
+{
+  g_set_object (&self->clinic, clinic);
+}
+
+/**
+ * cg_content_builder_get_links:
+ *
+ * Returns: (transfer none) (element-type CgXmlLink): every link read so far
+ */
+GPtrArray *
+cg_content_builder_get_links (CgContentBuilder *self)
+{
+  return self->links;
+}
+
+/**
+ * cg_content_builder_steal_shared_ids:
+ *
+ * Returns: (transfer full): the set of ids that more than one element
+ *   claimed: a file defining one cannot be reloaded on its own
+ */
+GHashTable *
+cg_content_builder_steal_shared_ids (CgContentBuilder *self)
+{
+  GHashTable *shared = g_steal_pointer (&self->shared);
+
+  self->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return shared;
 }

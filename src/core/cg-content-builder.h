@@ -23,6 +23,11 @@ void              cg_content_builder_read_items  (CgContentBuilder *self,
 void              cg_content_builder_note_lost   (CgContentBuilder   *self,
                                                   const char * const *ids);
 void              cg_content_builder_finish      (CgContentBuilder *self);
+void              cg_content_builder_set_clinic  (CgContentBuilder *self,
+                                                  CgClinic         *clinic);
+GPtrArray        *cg_content_builder_get_links   (CgContentBuilder *self);
+GHashTable       *cg_content_builder_steal_shared_ids
+                                                 (CgContentBuilder *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgContentBuilder, cg_content_builder_free)
 

@@ -12,6 +12,8 @@
 #include "cg-content-pipeline.h"
 #include "cg-library-private.h"
 #include "cg-paths.h"
+#include "cg-xml-converter.h"
+#include "cg-xml-util.h"
 
 /* Turns the content folders into a CgLibrary. Folders form a search path:
  * a later folder overrides an earlier one by id. A bad file is reported as
@@ -40,6 +42,7 @@ struct _CgContentLoader
   char       *language;
   gsize       max_file_size;
   GHashTable *last_good;   /* path → GBytes of its last good contents */
+  GHashTable *shared_ids;  /* after a load: ids claimed more than once */
 };
 
 G_DEFINE_FINAL_TYPE (CgContentLoader, cg_content_loader, G_TYPE_OBJECT)
@@ -78,6 +81,38 @@ list_source (CgContentLoader *self,
     g_array_append_val (layers, layer);
 }
 
+static CgContentFile *
+new_file (CgContentLoader *self,
+          const char      *source_path,
+          guint            layer)
+{
+  const Source *source = &g_array_index (self->sources, Source, layer);
+  CgContentFile *file = g_new0 (CgContentFile, 1);
+
+  /* Files held in memory have no translations. */
+  if (source->bytes != NULL)
+    file->path = g_strdup (source_path);
+  else
+    file->path = cg_content_discovery_translation (source_path, source->translated_root,
+                                                   self->language);
+  if (source->bytes == NULL && !g_str_equal (file->path, source_path))
+    file->fallback = g_strdup (source_path);
+  file->layer = layer;
+  if (source->bytes != NULL)
+    file->bytes = g_bytes_ref (source->bytes);
+  else
+    {
+      file->base_dir = g_path_get_dirname (source_path);
+
+      /* Looked up here: the workers must not read the table while
+       * this thread updates it. */
+      if (self->last_good != NULL && g_hash_table_lookup (self->last_good, file->path) != NULL)
+        file->previous = g_bytes_ref (g_hash_table_lookup (self->last_good, file->path));
+    }
+
+  return file;
+}
+
 /* GObject */
 
 static void
@@ -88,6 +123,7 @@ cg_content_loader_finalize (GObject *object)
   g_clear_pointer (&self->sources, g_array_unref);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->last_good, g_hash_table_unref);
+  g_clear_pointer (&self->shared_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (cg_content_loader_parent_class)->finalize (object);
 }
@@ -247,34 +283,7 @@ cg_content_loader_load (CgContentLoader *self,
     list_source (self, &g_array_index (self->sources, Source, i), i, paths, layers, library);
 
   for (guint i = 0; i < paths->len; i++)
-    {
-      const char *source_path = g_ptr_array_index (paths, i);
-      guint layer = g_array_index (layers, guint, i);
-      const Source *source = &g_array_index (self->sources, Source, layer);
-      CgContentFile *file = g_new0 (CgContentFile, 1);
-
-      /* Files held in memory have no translations. */
-      if (source->bytes != NULL)
-        file->path = g_strdup (source_path);
-      else
-        file->path = cg_content_discovery_translation (source_path, source->translated_root,
-                                                       self->language);
-      if (source->bytes == NULL && !g_str_equal (file->path, source_path))
-        file->fallback = g_strdup (source_path);
-      file->layer = layer;
-      if (source->bytes != NULL)
-        file->bytes = g_bytes_ref (source->bytes);
-      else
-        {
-          file->base_dir = g_path_get_dirname (source_path);
-
-          /* Looked up here: the workers must not read the table while
-           * this thread updates it. */
-          if (self->last_good != NULL && g_hash_table_lookup (self->last_good, file->path) != NULL)
-            file->previous = g_bytes_ref (g_hash_table_lookup (self->last_good, file->path));
-        }
-      g_ptr_array_add (files, file);
-    }
+    g_ptr_array_add (files, new_file (self, g_ptr_array_index (paths, i), g_array_index (layers, guint, i)));
 
   pipeline = cg_content_pipeline_new (files, self->max_file_size, self->last_good != NULL,
                                       cancellable);
@@ -309,5 +318,268 @@ cg_content_loader_load (CgContentLoader *self,
   cg_content_builder_finish (builder);
   cg_library_seal (library);
 
+  g_clear_pointer (&self->shared_ids, g_hash_table_unref);
+  self->shared_ids = cg_content_builder_steal_shared_ids (builder);
+
   return g_steal_pointer (&library);
+}
+
+/**
+ * cg_content_loader_list:
+ * @paths: (element-type utf8): gets the content files of the search path,
+ *   in load order
+ * @layers: (element-type guint): gets the folder each is in
+ *
+ * Lists what cg_content_loader_load() would read, without reading it.
+ */
+void
+cg_content_loader_list (CgContentLoader *self,
+                        GPtrArray       *paths,
+                        GArray          *layers)
+{
+  g_autoptr(CgLibrary) scratch = NULL;
+
+  g_return_if_fail (CG_IS_CONTENT_LOADER (self));
+
+  scratch = cg_library_new (self->language);
+  for (guint i = 0; i < self->sources->len; i++)
+    list_source (self, &g_array_index (self->sources, Source, i), i, paths, layers, scratch);
+}
+
+/**
+ * cg_content_loader_resolve:
+ *
+ * Returns: (transfer full): the file that is read for @path of @layer:
+ *   its translated copy, when there is one
+ */
+char *
+cg_content_loader_resolve (CgContentLoader *self,
+                           const char      *path,
+                           guint            layer)
+{
+  const Source *source;
+
+  g_return_val_if_fail (CG_IS_CONTENT_LOADER (self), NULL);
+  g_return_val_if_fail (layer < self->sources->len, NULL);
+
+  source = &g_array_index (self->sources, Source, layer);
+  if (source->bytes != NULL)
+    return g_strdup (path);
+
+  return cg_content_discovery_translation (path, source->translated_root, self->language);
+}
+
+/**
+ * cg_content_loader_steal_shared_ids:
+ *
+ * Returns: (transfer full) (nullable): after cg_content_loader_load(),
+ *   the set of ids more than one element claimed
+ */
+GHashTable *
+cg_content_loader_steal_shared_ids (CgContentLoader *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_LOADER (self), NULL);
+
+  return g_steal_pointer (&self->shared_ids);
+}
+
+static int
+compare_arrivals (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  guint arrival_a = cg_library_get_item_arrival (user_data, *(CgItem **) a);
+  guint arrival_b = cg_library_get_item_arrival (user_data, *(CgItem **) b);
+
+  return arrival_a < arrival_b ? -1 : arrival_a > arrival_b;
+}
+
+/* The items of @library from @file, in the order of their elements. */
+static GPtrArray *
+items_of_file (CgLibrary  *library,
+               const char *file)
+{
+  GListModel *items = cg_library_get_items (library);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CgItem) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (cg_item_get_file (item), file) == 0)
+        g_ptr_array_add (found, g_object_ref (item));
+    }
+  g_ptr_array_sort_with_data (found, compare_arrivals, library);
+
+  return found;
+}
+
+/* Whether @new_item reads into the place of @old_item: same id, kind,
+ * topic, order and, for an article, title, so that the sort puts it
+ * where the old one was. */
+static gboolean
+same_place (CgLibrary *base,
+            CgItem    *old_item,
+            CgLibrary *scratch,
+            CgItem    *new_item)
+{
+  return g_str_equal (cg_item_get_id (old_item), cg_item_get_id (new_item)) &&
+         G_OBJECT_TYPE (old_item) == G_OBJECT_TYPE (new_item) &&
+         g_strcmp0 (cg_item_get_topic_id (old_item), cg_item_get_topic_id (new_item)) == 0 &&
+         cg_library_get_item_order (base, old_item) == cg_library_get_item_order (scratch, new_item) &&
+         (CG_IS_FAQ_ENTRY (old_item) ||
+          g_strcmp0 (cg_item_get_title (old_item), cg_item_get_title (new_item)) == 0);
+}
+
+/**
+ * cg_content_loader_load_changed:
+ * @base: the library of the last load of the same search path
+ * @shared_ids: the ids more than one element claimed in that load
+ * @paths: (element-type utf8): the content files that changed, as
+ *   cg_content_loader_list() gives them
+ * @layers: (element-type guint): their folders
+ * @old_items: (element-type CgItem): gets the items of @base replaced
+ * @new_items: (element-type CgItem): gets what replaces each
+ * @good: (nullable): gets the files found good, path → #GBytes, for the
+ *   table of cg_content_loader_set_last_good(), which this leaves as it is
+ *
+ * Reads only @paths and puts what they define in place of what they
+ * defined in @base. That gives the library a full load would give only
+ * when nothing outside these files depends on what changed: the files
+ * define the same ids, each in the same place of the sort, no other file
+ * claims them, and every link they hold leads to an item. Otherwise this
+ * returns %NULL, reads nothing more, and a full load is needed.
+ *
+ * Returns: (transfer full) (nullable): a sealed library, or %NULL
+ */
+CgLibrary *
+cg_content_loader_load_changed (CgContentLoader *self,
+                                CgLibrary       *base,
+                                GHashTable      *shared_ids,
+                                GPtrArray       *paths,
+                                GArray          *layers,
+                                GPtrArray       *old_items,
+                                GPtrArray       *new_items,
+                                GHashTable      *good,
+                                GCancellable    *cancellable)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (cg_content_file_free);
+  g_autoptr(CgContentPipeline) pipeline = NULL;
+  g_autoptr(CgContentBuilder) builder = NULL;
+  g_autoptr(CgLibrary) scratch = NULL;
+  g_autoptr(GHashTable) drop_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) found_good = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
+  g_autoptr(GPtrArray) file_paths = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *links;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CG_IS_CONTENT_LOADER (self), NULL);
+  g_return_val_if_fail (CG_IS_LIBRARY (base), NULL);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      guint layer = g_array_index (layers, guint, i);
+
+      if (layer >= self->sources->len || g_array_index (self->sources, Source, layer).bytes != NULL)
+        return NULL;
+      g_ptr_array_add (files, new_file (self, g_ptr_array_index (paths, i), layer));
+    }
+
+  pipeline = cg_content_pipeline_new (files, self->max_file_size, self->last_good != NULL,
+                                      cancellable);
+  cg_content_pipeline_read (pipeline);
+
+  scratch = cg_library_new (self->language);
+  builder = cg_content_builder_new (scratch);
+  cg_content_builder_set_clinic (builder, cg_library_get_clinic (base));
+
+  cg_content_pipeline_start_parsing (pipeline);
+  for (guint i = 0; i < files->len; i++)
+    {
+      CgContentFile *file = cg_content_pipeline_take_parsed (pipeline, i);
+      xmlNode *root = file->doc ? xmlDocGetRootElement (file->doc) : NULL;
+
+      g_hash_table_add (drop_files, g_strdup (file->path));
+      if (file->fallback != NULL)
+        g_hash_table_add (drop_files, g_strdup (file->fallback));
+      g_ptr_array_add (file_paths, g_strdup (file->path));
+
+      if (file->problem != NULL)
+        g_ptr_array_add (problems, g_steal_pointer (&file->problem));
+      if (file->good != NULL)
+        g_hash_table_replace (found_good, g_strdup (file->path), g_steal_pointer (&file->good));
+
+      /* Only articles and questions stand alone: topics, the clinic,
+       * synonyms and hidden ids change how every other file reads. */
+      if (ok && (file->lost_ids != NULL || root == NULL ||
+                 (!cg_xml_is_element (root, "article") && !cg_xml_is_element (root, "faq"))))
+        ok = FALSE;
+      if (ok)
+        cg_content_builder_read_items (builder, file);
+
+      cg_content_file_release (file);
+    }
+  g_clear_pointer (&pipeline, cg_content_pipeline_free);
+
+  if (!ok || g_cancellable_is_cancelled (cancellable))
+    return NULL;
+
+  links = cg_content_builder_get_links (builder);
+  for (guint i = 0; i < links->len; i++)
+    {
+      CgXmlLink *link = g_ptr_array_index (links, i);
+
+      /* A link that leads nowhere is reported with a near miss from
+       * every id, and may be turned into text: a full load decides. */
+      if (cg_library_lookup_item (base, link->target) == NULL)
+        return NULL;
+    }
+
+  cg_library_seal (scratch);
+
+  for (guint f = 0; f < file_paths->len; f++)
+    {
+      g_autoptr(GPtrArray) before = items_of_file (base, g_ptr_array_index (file_paths, f));
+      g_autoptr(GPtrArray) after = items_of_file (scratch, g_ptr_array_index (file_paths, f));
+
+      if (before->len == 0 || before->len != after->len)
+        return NULL;
+
+      for (guint i = 0; i < before->len; i++)
+        {
+          CgItem *old_item = g_ptr_array_index (before, i);
+          CgItem *new_item = g_ptr_array_index (after, i);
+
+          if (shared_ids == NULL || g_hash_table_contains (shared_ids, cg_item_get_id (old_item)) ||
+              !same_place (base, old_item, scratch, new_item))
+            return NULL;
+        }
+
+      for (guint i = 0; i < before->len; i++)
+        {
+          g_ptr_array_add (old_items, g_object_ref (g_ptr_array_index (before, i)));
+          g_ptr_array_add (new_items, g_object_ref (g_ptr_array_index (after, i)));
+        }
+    }
+
+  /* The scratch library holds what the builder found wrong in these files. */
+  for (guint i = 0; i < cg_library_get_problems (scratch)->len; i++)
+    g_ptr_array_add (problems, cg_problem_copy (g_ptr_array_index (cg_library_get_problems (scratch), i)));
+
+  /* The table of last good files is the caller's to update: it may be
+   * read by another thread meanwhile. */
+  if (good != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, found_good);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (good, g_strdup (key), g_bytes_ref (value));
+    }
+
+  return cg_library_derive (base, old_items, new_items, drop_files, problems);
 }

@@ -7,23 +7,76 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "cg-content-loader-private.h"
 #include "cg-content-path.h"
-#include "cg-content-watcher.h"
+#include "cg-content-watcher-private.h"
+#include "cg-library-private.h"
 #include "cg-paths.h"
 #include "cg-search-index.h"
+#include "cg-settings.h"
 
 /* Keeps a CgLibrary in step with the content folders: a file monitor on
- * every folder, a short pause so that an editor's save (often several
- * events) causes one reload, the reload in a worker thread, and the new
- * library swapped in at once when it is ready. A reload never blanks
- * what is shown: the old library stays until the new one is complete.
- * The search index is built in the same thread, so that the library and
- * its index are always swapped together.
- */
+ * every folder (or, on a network share that cannot tell us, a poll), a
+ * short pause so that an editor's save (often several events) causes one
+ * reload, the reload in a worker thread, and the new library swapped in
+ * at once when it is ready. A reload never blanks what is shown: the old
+ * library stays until the new one is complete.
+ *
+ * Each load notes the size, time and inode of every file it listed. A
+ * reload after the monitors' events stats again only the files they
+ * named (see snapshot_update()); a poll, or a change the names cannot
+ * describe, lists the folders again. Then it compares: when only articles and
+ * questions changed, and in ways nothing else depends on, only those
+ * files are read (cg_content_loader_load_changed()) and their rows of
+ * the search index are replaced in place, on this thread, as the library
+ * is swapped. Anything else (a file added, removed or renamed, topics,
+ * the clinic, a new language) is a full load, with the search index
+ * built in the same thread, so that the library and its index are
+ * always swapped together.
+ *
+ * A clinic folder that disappears (a share that drops out, a sync tool
+ * that moves it aside) keeps its last good content for a grace period,
+ * with a quiet problem that says so; only if it is still gone after that
+ * does its content go. */
 
-#define SETTLE_MS 200
+#define SETTLE_MS        200    /* an editor's save is several events */
+#define MAX_WAIT_MS      1500   /* after the first change, even under a continuous writer */
+#define OUTAGE_CHECK_MS  1000   /* how often a missing folder is looked for */
+#define MAX_CHANGED_FRACTION 50 /* more than one file in 50 changed: a full load is cheaper */
+
+typedef enum
+{
+  RESULT_NONE,
+  RESULT_FULL,
+  RESULT_CHANGED,     /* a few files: library derived, rows to replace */
+  RESULT_UNCHANGED,   /* nothing changed on disk */
+} Result;
+
+/* What a load saw on disk: the files in load order, and each one's
+ * signature. */
+typedef struct
+{
+  gint64  size;
+  gint64  mtime_sec;
+  gint64  mtime_nsec;
+  gint64  ctime_sec;
+  gint64  ctime_nsec;
+  guint64 inode;
+} Stamp;
+
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GPtrArray       *paths;
+  GArray          *layers;
+  GPtrArray       *resolved;     /* of char *: the translated copy read, or NULL */
+  GArray          *stamps;       /* of Stamp: two a path, its own and its copy's */
+} Snapshot;
 
 struct _CgContentWatcher
 {
@@ -31,7 +84,8 @@ struct _CgContentWatcher
 
   char         **folders;
   char          *language;
-  CgLibrary     *library;
+  CgLibrary     *library;     /* what is shown */
+  CgLibrary     *base;        /* the last library loaded; the same but in an outage */
   CgSearchIndex *index;
   GThread       *prefetch;   /* returns a Loaded */
   guint          prefetched_id;   /* adopts the prefetch when it is done */
@@ -39,20 +93,60 @@ struct _CgContentWatcher
   GPtrArray     *monitors;
   GCancellable  *cancellable;
   GHashTable    *last_good;   /* path → GBytes, see cg_content_loader_set_last_good() */
+  GHashTable    *shared_ids;  /* of the last full load */
+  Snapshot      *snapshot;    /* of the last load */
+  GSettings     *settings;
   guint          settle_id;
-  guint          loading : 1;
+  gint64         first_change;   /* monotonic, of the first change not yet loaded; 0 if none */
+  guint          grace_ms;
+  guint          poll_ms;
+  guint          poll_id;
+  gint64         outage_since;   /* monotonic; 0 when every folder is there */
+  guint          outage_id;      /* looks for the folder again */
+  guint          grace_id;       /* when the grace period ends */
+  guint          n_partial;      /* reloads that read only what changed, for the tests */
+  guint          n_listings;     /* background reloads that listed every folder, for the tests */
+  guint          generation;     /* of the configuration: a load of an older one is dropped */
+  guint          serial;         /* of the reload under way, see announce_cb() */
+  gint64         started;        /* monotonic, when it began, for the bench */
+  GHashTable    *named;          /* paths the monitors named since the last reload began */
+  guint          list_all : 1;   /* the next reload lists every folder: see snapshot_update() */
+  guint          unwatched : 1;  /* a folder without a monitor: names are not all there is */
+  guint          loading : 1;    /* a reload runs in a worker */
+  guint          busy : 1;       /* and it found something to change */
   guint          pending : 1;
+  guint          outage_expired : 1;
+  guint          force_polling : 1;
+  guint          polling : 1;
 };
 
 typedef struct
 {
-  char       **folders;
-  char        *language;
-  GHashTable  *last_good;   /* the worker's own copy */
-  CgLibrary   *library;
+  char         **folders;
+  char          *language;
+  GHashTable    *last_good;   /* the worker's own copy, or the watcher's to read */
+  gboolean       shared_last_good;
+  GHashTable    *good;        /* path → GBytes, found good by a partial reload */
+  CgLibrary     *base;
+  GHashTable    *shared_ids;
+  Snapshot      *old_snapshot;
+  gboolean       full;
+  guint          generation;
+  guint          serial;
+  GTask         *task;        /* while it runs in a worker; not a reference */
+  GHashTable    *named;       /* or NULL: list every folder */
+  gboolean       listed;
+  gboolean       announced;
+
+  Result         result;
+  CgLibrary     *library;
   CgSearchIndex *index;
   GCancellable *done;   /* prefetch: cancelled when loaded */
   GCancellable *cancellable;   /* prefetch: the watcher's, for a quit while loading */
+  GHashTable    *new_shared_ids;
+  Snapshot      *snapshot;
+  GPtrArray     *old_items;
+  GPtrArray     *new_items;
 } LoadRequest;
 
 G_DEFINE_FINAL_TYPE (CgContentWatcher, cg_content_watcher, G_TYPE_OBJECT)
@@ -68,6 +162,192 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void start_reload (CgContentWatcher *self);
+static void watch_all    (CgContentWatcher *self);
+static void set_busy     (CgContentWatcher *self,
+                          gboolean          busy);
+
+/* Snapshots */
+
+static Snapshot *
+snapshot_ref (Snapshot *snapshot)
+{
+  g_atomic_ref_count_inc (&snapshot->ref_count);
+  return snapshot;
+}
+
+static void
+snapshot_unref (Snapshot *snapshot)
+{
+  if (!g_atomic_ref_count_dec (&snapshot->ref_count))
+    return;
+
+  g_ptr_array_unref (snapshot->paths);
+  g_array_unref (snapshot->layers);
+  g_ptr_array_unref (snapshot->resolved);
+  g_array_unref (snapshot->stamps);
+  g_free (snapshot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_unref)
+
+/* Size and modification time as the issue asks, with the inode and the
+ * change time: a save by rename, or two saves within one tick of a
+ * coarse clock, still shows. Zeros for a file that is not there. */
+static Stamp
+stamp_of (const char *path)
+{
+  Stamp stamp = { 0 };
+  struct stat buf;
+
+  if (path != NULL && stat (path, &buf) == 0)
+    {
+      stamp.size = buf.st_size;
+      stamp.mtime_sec = buf.st_mtim.tv_sec;
+      stamp.mtime_nsec = buf.st_mtim.tv_nsec;
+      stamp.ctime_sec = buf.st_ctim.tv_sec;
+      stamp.ctime_nsec = buf.st_ctim.tv_nsec;
+      stamp.inode = buf.st_ino;
+    }
+
+  return stamp;
+}
+
+/* Lists and stats; reads nothing. */
+static Snapshot *
+snapshot_take (CgContentLoader *loader)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+
+  g_atomic_ref_count_init (&snapshot->ref_count);
+  snapshot->paths = g_ptr_array_new_with_free_func (g_free);
+  snapshot->layers = g_array_new (FALSE, FALSE, sizeof (guint));
+  snapshot->resolved = g_ptr_array_new_with_free_func (g_free);
+  snapshot->stamps = g_array_new (FALSE, TRUE, sizeof (Stamp));
+
+  cg_content_loader_list (loader, snapshot->paths, snapshot->layers);
+  g_array_set_size (snapshot->stamps, snapshot->paths->len * 2);
+  for (guint i = 0; i < snapshot->paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (snapshot->paths, i);
+      char *resolved = cg_content_loader_resolve (loader, path, g_array_index (snapshot->layers, guint, i));
+
+      if (g_str_equal (resolved, path))
+        g_clear_pointer (&resolved, g_free);
+      g_ptr_array_add (snapshot->resolved, resolved);
+      g_array_index (snapshot->stamps, Stamp, 2 * i) = stamp_of (path);
+      g_array_index (snapshot->stamps, Stamp, 2 * i + 1) = stamp_of (resolved);
+    }
+
+  return snapshot;
+}
+
+/* Whether @path is @inner or a folder @inner is in. */
+static gboolean
+contains (const char *inner,
+          const char *path)
+{
+  gsize len = strlen (path);
+
+  return inner != NULL && strncmp (inner, path, len) == 0 &&
+         (inner[len] == '\0' || inner[len] == G_DIR_SEPARATOR);
+}
+
+/* What a reload after a monitor's events needs: the last snapshot with
+ * only the files the monitor named stat-ed again, rather than 10,000
+ * files listed and stat-ed. %NULL when the names say the listing itself
+ * may have changed (a file that appeared or went, a folder), which only
+ * listing again can tell. */
+static Snapshot *
+snapshot_update (Snapshot           *old,
+                 GHashTable         *named,
+                 const char * const *folders)
+{
+  g_autoptr(Snapshot) snapshot = g_new0 (Snapshot, 1);
+  g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_atomic_ref_count_init (&snapshot->ref_count);
+  snapshot->paths = g_ptr_array_ref (old->paths);
+  snapshot->layers = g_array_ref (old->layers);
+  snapshot->resolved = g_ptr_array_ref (old->resolved);
+  snapshot->stamps = g_array_copy (old->stamps);
+
+  for (guint i = 0; i < old->paths->len; i++)
+    {
+      const char *resolved = g_ptr_array_index (old->resolved, i);
+
+      g_hash_table_insert (places, g_ptr_array_index (old->paths, i), GUINT_TO_POINTER (i + 1));
+      if (resolved != NULL)
+        g_hash_table_insert (places, (gpointer) resolved, GUINT_TO_POINTER (i + 1));
+    }
+
+  g_hash_table_iter_init (&iter, named);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *path = key;
+      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (places, path));
+      g_autofree char *name = g_path_get_basename (path);
+
+      if (place == 0)
+        {
+          /* An editor's temporary or swap file is not content; a new
+           * .xml file may be, and a folder, or a folder we read that
+           * came or went, changes the listing. */
+          if ((g_str_has_suffix (name, ".xml") && name[0] != '.') ||
+              g_file_test (path, G_FILE_TEST_IS_DIR) ||
+              contains (cg_paths_get_clinic_file (), path) ||
+              contains (cg_paths_get_content_dir (), path) ||
+              contains (cg_paths_get_translated_dir (), path))
+            return NULL;
+          for (guint f = 0; folders[f] != NULL; f++)
+            if (contains (folders[f], path))
+              return NULL;
+          continue;
+        }
+
+      {
+        guint i = place - 1;
+        Stamp *stamps = &g_array_index (snapshot->stamps, Stamp, 2 * i);
+
+        stamps[0] = stamp_of (g_ptr_array_index (old->paths, i));
+        stamps[1] = stamp_of (g_ptr_array_index (old->resolved, i));
+        /* Gone, or its translated copy gone: the listing changed. */
+        if (stamps[0].inode == 0 ||
+            (g_ptr_array_index (old->resolved, i) != NULL && stamps[1].inode == 0))
+          return NULL;
+      }
+    }
+
+  return g_steal_pointer (&snapshot);
+}
+
+static gboolean
+snapshot_same_file (Snapshot *a,
+                    Snapshot *b,
+                    guint     i)
+{
+  return g_strcmp0 (g_ptr_array_index (a->resolved, i), g_ptr_array_index (b->resolved, i)) == 0 &&
+         memcmp (&g_array_index (a->stamps, Stamp, 2 * i), &g_array_index (b->stamps, Stamp, 2 * i),
+                 2 * sizeof (Stamp)) == 0;
+}
+
+static gboolean
+snapshot_same_files (Snapshot *a,
+                     Snapshot *b)
+{
+  if (a->paths->len != b->paths->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->paths->len; i++)
+    if (!g_str_equal (g_ptr_array_index (a->paths, i), g_ptr_array_index (b->paths, i)) ||
+        g_array_index (a->layers, guint, i) != g_array_index (b->layers, guint, i))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Loading */
 
 static void
 load_request_free (gpointer data)
@@ -77,10 +357,19 @@ load_request_free (gpointer data)
   g_strfreev (request->folders);
   g_free (request->language);
   g_clear_pointer (&request->last_good, g_hash_table_unref);
+  g_clear_pointer (&request->good, g_hash_table_unref);
+  g_clear_object (&request->base);
+  g_clear_pointer (&request->shared_ids, g_hash_table_unref);
+  g_clear_pointer (&request->old_snapshot, snapshot_unref);
+  g_clear_pointer (&request->named, g_hash_table_unref);
   g_clear_object (&request->library);
   g_clear_object (&request->index);
   g_clear_object (&request->done);
   g_clear_object (&request->cancellable);
+  g_clear_pointer (&request->new_shared_ids, g_hash_table_unref);
+  g_clear_pointer (&request->snapshot, snapshot_unref);
+  g_clear_pointer (&request->old_items, g_ptr_array_unref);
+  g_clear_pointer (&request->new_items, g_ptr_array_unref);
   g_free (request);
 }
 
@@ -104,6 +393,107 @@ copy_last_good (GHashTable *last_good)
   return copy;
 }
 
+typedef struct
+{
+  CgContentWatcher *watcher;
+  guint             serial;
+} Announce;
+
+static gboolean
+announce_cb (gpointer data)
+{
+  Announce *announce = data;
+  CgContentWatcher *self = announce->watcher;
+
+  /* Unless that reload has already ended. */
+  if (self->loading && self->serial == announce->serial)
+    set_busy (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+announce_free (gpointer data)
+{
+  Announce *announce = data;
+
+  g_object_unref (announce->watcher);
+  g_free (announce);
+}
+
+/* A poll of a share every 30 s mostly finds nothing: the watcher is busy
+ * only once the worker has found something to change, so that whatever
+ * shows "busy" does not flicker at every poll. */
+static void
+announce_changes (LoadRequest *request)
+{
+  Announce *announce;
+
+  if (request->task == NULL || request->announced)
+    return;
+
+  request->announced = TRUE;
+  announce = g_new0 (Announce, 1);
+  announce->watcher = g_object_ref (g_task_get_source_object (request->task));
+  announce->serial = request->serial;
+  g_main_context_invoke_full (g_task_get_context (request->task), G_PRIORITY_DEFAULT,
+                              announce_cb, announce, announce_free);
+}
+
+/* Reads only what changed since the last load, when that gives what a
+ * full load would; see cg_content_loader_load_changed(). */
+static gboolean
+load_changes (LoadRequest     *request,
+              CgContentLoader *loader,
+              GCancellable    *cancellable)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GArray) layers = NULL;
+  Snapshot *old = request->old_snapshot;
+  Snapshot *now = request->snapshot;
+
+  if (request->full || request->base == NULL || old == NULL || request->shared_ids == NULL ||
+      !snapshot_same_files (old, now))
+    return FALSE;
+
+  paths = g_ptr_array_new ();
+  layers = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < now->paths->len; i++)
+    if (!snapshot_same_file (old, now, i))
+      {
+        g_ptr_array_add (paths, g_ptr_array_index (now->paths, i));
+        g_array_append_val (layers, g_array_index (now->layers, guint, i));
+      }
+
+  if (paths->len == 0)
+    {
+      request->result = RESULT_UNCHANGED;
+      return TRUE;
+    }
+
+  announce_changes (request);
+
+  if (paths->len > MAX (8, now->paths->len / MAX_CHANGED_FRACTION))
+    return FALSE;
+
+  request->old_items = g_ptr_array_new_with_free_func (g_object_unref);
+  request->new_items = g_ptr_array_new_with_free_func (g_object_unref);
+  request->good = new_last_good ();
+  request->library = cg_content_loader_load_changed (loader, request->base, request->shared_ids,
+                                                     paths, layers, request->old_items,
+                                                     request->new_items, request->good, cancellable);
+  if (request->library == NULL)
+    {
+      g_clear_pointer (&request->old_items, g_ptr_array_unref);
+      g_clear_pointer (&request->new_items, g_ptr_array_unref);
+      return FALSE;
+    }
+
+  request->result = RESULT_CHANGED;
+
+  return TRUE;
+}
+
 static void
 load (LoadRequest  *request,
       GCancellable *cancellable)
@@ -117,8 +507,39 @@ load (LoadRequest  *request,
 
   g_clear_object (&request->library);
   g_clear_object (&request->index);
+  g_clear_pointer (&request->snapshot, snapshot_unref);
 
+  /* Before anything is read: a file that changes while it is read is
+   * read again next time. */
+  if (!request->full && request->named != NULL && request->old_snapshot != NULL)
+    request->snapshot = snapshot_update (request->old_snapshot, request->named,
+                                         (const char * const *) request->folders);
+  if (request->snapshot == NULL)
+    {
+      request->snapshot = snapshot_take (loader);
+      request->listed = TRUE;
+    }
+
+  if (load_changes (request, loader, cancellable))
+    return;
+
+  announce_changes (request);
+
+  /* The full load writes the files it finds good into the table. */
+  g_clear_pointer (&request->good, g_hash_table_unref);
+  if (request->shared_last_good)
+    {
+      GHashTable *copy = copy_last_good (request->last_good);
+
+      g_hash_table_unref (request->last_good);
+      request->last_good = copy;
+      request->shared_last_good = FALSE;
+      cg_content_loader_set_last_good (loader, request->last_good);
+    }
+
+  request->result = RESULT_FULL;
   request->library = cg_content_loader_load (loader, cancellable);
+  request->new_shared_ids = cg_content_loader_steal_shared_ids (loader);
   request->index = cg_search_index_new_for_library (request->library, &error);
   if (request->index == NULL)
     {
@@ -129,39 +550,116 @@ load (LoadRequest  *request,
 }
 
 static LoadRequest *
-load_request_new (CgContentWatcher *self)
+load_request_new (CgContentWatcher *self,
+                  gboolean          full)
 {
   LoadRequest *request = g_new0 (LoadRequest, 1);
 
   request->folders = g_strdupv (self->folders);
   request->language = g_strdup (self->language);
-  request->last_good = copy_last_good (self->last_good);
+  /* A partial reload only reads the table, and hands the good files it
+   * found back (see adopt()); a full load writes into its own copy. */
+  request->last_good = full ? copy_last_good (self->last_good) : g_hash_table_ref (self->last_good);
+  request->shared_last_good = !full;
+  request->full = full;
+  request->generation = self->generation;
+  if (!full)
+    {
+      request->base = self->base ? g_object_ref (self->base) : NULL;
+      request->shared_ids = self->shared_ids ? g_hash_table_ref (self->shared_ids) : NULL;
+      request->old_snapshot = self->snapshot ? snapshot_ref (self->snapshot) : NULL;
+    }
 
   return request;
+}
+
+static void
+show (CgContentWatcher *self,
+      CgLibrary        *library)
+{
+  if (g_set_object (&self->library, library))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 }
 
 static void
 adopt (CgContentWatcher *self,
        LoadRequest      *request)
 {
-  g_clear_pointer (&self->last_good, g_hash_table_unref);
-  self->last_good = g_hash_table_ref (request->last_good);
+  if (request->good != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
 
-  /* The index first: whoever follows the library finds them in step. */
-  g_set_object (&self->index, request->index);
-  if (g_set_object (&self->library, request->library))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+      g_hash_table_iter_init (&iter, request->good);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (self->last_good, g_strdup (key), g_bytes_ref (value));
+    }
+  else if (request->last_good != self->last_good)
+    {
+      g_clear_pointer (&self->last_good, g_hash_table_unref);
+      self->last_good = g_hash_table_ref (request->last_good);
+    }
+  g_clear_pointer (&self->snapshot, snapshot_unref);
+  self->snapshot = snapshot_ref (request->snapshot);
+  if (request->listed && !request->full)
+    self->n_listings++;
+
+  switch (request->result)
+    {
+    case RESULT_CHANGED:
+      {
+        g_autoptr(GError) error = NULL;
+
+        /* In place, on the thread the index belongs to: one row a file. */
+        if (!cg_search_index_replace_items (self->index, cg_library_get_language (request->library),
+                                            request->old_items, request->new_items, &error))
+          {
+            g_warning ("Could not update the search index: %s", error->message);
+            g_clear_object (&self->index);
+            self->index = cg_search_index_new_for_library (request->library, NULL);
+            if (self->index == NULL)
+              self->index = cg_search_index_new ();
+          }
+        g_set_object (&self->base, request->library);
+        self->n_partial++;
+      }
+      break;
+
+    case RESULT_FULL:
+      g_clear_pointer (&self->shared_ids, g_hash_table_unref);
+      self->shared_ids = g_steal_pointer (&request->new_shared_ids);
+      /* The index first: whoever follows the library finds them in step. */
+      g_set_object (&self->index, request->index);
+      g_set_object (&self->base, request->library);
+      break;
+
+    case RESULT_UNCHANGED:
+    case RESULT_NONE:
+    default:
+      break;
+    }
+
+  show (self, self->base);
+}
+
+static void
+set_busy (CgContentWatcher *self,
+          gboolean          busy)
+{
+  if (self->busy == !!busy)
+    return;
+
+  self->busy = !!busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
 set_loading (CgContentWatcher *self,
              gboolean          loading)
 {
-  if (self->loading == !!loading)
-    return;
-
   self->loading = !!loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (!loading)
+    set_busy (self, FALSE);
 }
 
 static void
@@ -170,7 +668,11 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  load (task_data, cancellable);
+  LoadRequest *request = task_data;
+
+  request->task = task;
+  load (request, cancellable);
+  request->task = NULL;
 
   g_task_return_boolean (task, TRUE);
 }
@@ -193,15 +695,146 @@ load_done_cb (GObject      *object,
       return;
     }
 
-  /* Something changed while this load ran: what it read may be stale. */
-  if (self->pending)
+  /* A load of this thread replaced what this one started from, or the
+   * language changed meanwhile: what it read does not apply. */
+  if (request->generation != self->generation ||
+      (request->result != RESULT_FULL && request->base != self->base))
     {
       self->pending = FALSE;
+      self->list_all = TRUE;
       start_reload (self);
       return;
     }
 
+  /* What it read is complete, even if something changed since: shown
+   * now, so that a writer that never stops cannot hold every change
+   * back; the change is read next. */
   adopt (self, request);
+
+  if (self->pending)
+    {
+      self->pending = FALSE;
+      start_reload (self);
+    }
+}
+
+/* Outages */
+
+/* Gone or unreadable: a share that dropped out often answers with an
+ * error rather than "no such file". An empty folder is not an outage:
+ * its last file may have been deleted on purpose. */
+static gboolean
+folder_unavailable (CgContentWatcher *self,
+                    const char       *folder)
+{
+  g_autoptr(GDir) dir = NULL;
+
+  if (!g_file_test (folder, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return FALSE;
+
+  dir = g_dir_open (folder, 0, NULL);
+
+  return dir == NULL;
+}
+
+static gboolean
+folders_missing (CgContentWatcher *self)
+{
+  for (guint i = 0; self->folders[i] != NULL; i++)
+    if (folder_unavailable (self, self->folders[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+end_outage (CgContentWatcher *self)
+{
+  self->outage_since = 0;
+  self->outage_expired = FALSE;
+  g_clear_handle_id (&self->outage_id, g_source_remove);
+  g_clear_handle_id (&self->grace_id, g_source_remove);
+}
+
+static gboolean
+outage_check_cb (gpointer user_data)
+{
+  CgContentWatcher *self = user_data;
+
+  if (folders_missing (self))
+    return G_SOURCE_CONTINUE;
+
+  /* Back: whatever changed meanwhile is read, and watched again. */
+  self->outage_id = 0;
+  end_outage (self);
+  watch_all (self);
+  self->list_all = TRUE;
+  start_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+grace_cb (gpointer user_data)
+{
+  CgContentWatcher *self = user_data;
+
+  self->grace_id = 0;
+  self->outage_expired = TRUE;
+  self->list_all = TRUE;
+  start_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The last good content, with a problem that says why nothing changes. */
+static void
+begin_outage (CgContentWatcher *self)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
+  g_autoptr(CgLibrary) shown = NULL;
+
+  self->outage_since = g_get_monotonic_time ();
+
+  for (guint i = 0; self->folders[i] != NULL; i++)
+    if (folder_unavailable (self, self->folders[i]))
+      g_ptr_array_add (problems,
+                       cg_problem_new (self->folders[i], 0, 0, CG_CONTENT_ERROR_READ,
+                                       _("clinic folder unavailable: its last good content is shown for now")));
+
+  shown = cg_library_derive (self->base, NULL, NULL, NULL, problems);
+  show (self, shown);
+
+  self->outage_id = g_timeout_add (OUTAGE_CHECK_MS, outage_check_cb, self);
+  self->grace_id = g_timeout_add (self->grace_ms, grace_cb, self);
+}
+
+/* Whether to hold on to what is shown rather than load now. */
+static gboolean
+in_outage (CgContentWatcher *self)
+{
+  if (self->base == NULL)
+    return FALSE;
+
+  if (!folders_missing (self))
+    {
+      if (self->outage_since != 0)
+        end_outage (self);
+      return FALSE;
+    }
+
+  /* Still gone after the grace period: its content goes. Its return is
+   * still looked for. */
+  if (self->outage_expired)
+    return FALSE;
+
+  if (self->outage_since == 0)
+    begin_outage (self);
+
+  return TRUE;
 }
 
 static void
@@ -216,7 +849,18 @@ start_reload (CgContentWatcher *self)
       return;
     }
 
-  request = load_request_new (self);
+  if (in_outage (self))
+    return;
+
+  request = load_request_new (self, FALSE);
+  request->serial = ++self->serial;
+  self->started = g_get_monotonic_time ();
+  /* Only the monitors' names, when they are all there is to know. */
+  if (!self->list_all && !self->unwatched && !self->polling)
+    request->named = g_steal_pointer (&self->named);
+  g_clear_pointer (&self->named, g_hash_table_unref);
+  self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->list_all = FALSE;
   set_loading (self, TRUE);
 
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
@@ -226,15 +870,37 @@ start_reload (CgContentWatcher *self)
   g_task_run_in_thread (task, load_thread);
 }
 
+/* Watching */
+
 static gboolean
 settle_cb (gpointer user_data)
 {
   CgContentWatcher *self = user_data;
 
   self->settle_id = 0;
+  self->first_change = 0;
+  /* The names the monitors gave are what changed. */
   start_reload (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Waits for the events of one save to pass, but never longer than
+ * MAX_WAIT_MS after the first change: a file written every 150 ms would
+ * otherwise hold every reload back for as long as it is written. */
+static void
+schedule_reload (CgContentWatcher *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 left;
+
+  if (self->first_change == 0)
+    self->first_change = now;
+
+  left = (self->first_change + MAX_WAIT_MS * 1000 - now) / 1000;
+
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add ((guint) CLAMP (left, 0, SETTLE_MS), settle_cb, self);
 }
 
 static void
@@ -253,8 +919,10 @@ monitor_changed_cb (CgContentWatcher  *self,
     case G_FILE_MONITOR_EVENT_MOVED_IN:
     case G_FILE_MONITOR_EVENT_MOVED_OUT:
     case G_FILE_MONITOR_EVENT_RENAMED:
-      g_clear_handle_id (&self->settle_id, g_source_remove);
-      self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
+      g_hash_table_add (self->named, g_file_get_path (file));
+      if (other_file != NULL)
+        g_hash_table_add (self->named, g_file_get_path (other_file));
+      schedule_reload (self);
       break;
 
     case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
@@ -283,6 +951,7 @@ watch (CgContentWatcher *self,
   if (monitor == NULL)
     {
       g_debug ("Not watching %s: %s", path, error->message);
+      self->unwatched = TRUE;
       return;
     }
 
@@ -291,25 +960,71 @@ watch (CgContentWatcher *self,
   g_ptr_array_add (self->monitors, monitor);
 }
 
+/* inotify hears only what this machine does: on NFS or SMB, changes
+ * made by other desktops go unheard. */
+static gboolean
+is_remote (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE, NULL, NULL);
+
+  return info != NULL && g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE);
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  CgContentWatcher *self = user_data;
+
+  /* The worker compares sizes and times; only what changed is read. */
+  if (self->settle_id == 0)
+    {
+      self->list_all = TRUE;
+      start_reload (self);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 watch_all (CgContentWatcher *self)
 {
   g_autofree char *translated = NULL;
+  gboolean remote = FALSE;
 
   g_ptr_array_set_size (self->monitors, 0);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  self->unwatched = FALSE;
+  /* What changed between the last listing and the new monitors. */
+  self->list_all = TRUE;
 
-  watch (self, cg_paths_get_clinic_file (), FALSE);
-  watch (self, cg_paths_get_content_dir (), TRUE);
-  translated = g_build_filename (cg_paths_get_translated_dir (), self->language, NULL);
-  watch (self, translated, TRUE);
+  if (!self->force_polling)
+    {
+      watch (self, cg_paths_get_clinic_file (), FALSE);
+      watch (self, cg_paths_get_content_dir (), TRUE);
+      translated = g_build_filename (cg_paths_get_translated_dir (), self->language, NULL);
+      watch (self, translated, TRUE);
+    }
 
   for (guint i = 0; self->folders[i] != NULL; i++)
     {
       g_autofree char *folder_translated = g_build_filename (self->folders[i], self->language, NULL);
 
+      if (is_remote (self->folders[i]))
+        remote = TRUE;
+
+      if (self->force_polling)
+        continue;
+
       watch (self, self->folders[i], TRUE);
       watch (self, folder_translated, TRUE);
     }
+
+  self->polling = remote || self->force_polling;
+  if (self->polling && self->poll_ms > 0)
+    self->poll_id = g_timeout_add (self->poll_ms, poll_cb, self);
 }
 
 static gpointer
@@ -364,6 +1079,24 @@ prefetched_cb (GCancellable *done,
   return G_SOURCE_REMOVE;
 }
 
+/* Settings */
+
+static void
+settings_changed_cb (CgContentWatcher *self,
+                     const char       *key,
+                     GSettings        *settings)
+{
+  if (g_strcmp0 (key, "content-grace-period") == 0 || key == NULL)
+    self->grace_ms = g_settings_get_uint (settings, "content-grace-period") * 1000;
+
+  if (g_strcmp0 (key, "content-poll-interval") == 0 || key == NULL)
+    {
+      self->poll_ms = g_settings_get_uint (settings, "content-poll-interval") * 1000;
+      if (self->poll_id != 0)
+        watch_all (self);
+    }
+}
+
 static void
 cg_content_watcher_dispose (GObject *object)
 {
@@ -375,7 +1108,12 @@ cg_content_watcher_dispose (GObject *object)
   if (self->prefetch != NULL)
     load_request_free (g_thread_join (g_steal_pointer (&self->prefetch)));
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  end_outage (self);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cg_content_watcher_parent_class)->dispose (object);
 }
@@ -387,8 +1125,12 @@ cg_content_watcher_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
+  g_clear_object (&self->base);
   g_clear_object (&self->index);
   g_clear_pointer (&self->last_good, g_hash_table_unref);
+  g_clear_pointer (&self->shared_ids, g_hash_table_unref);
+  g_clear_pointer (&self->snapshot, snapshot_unref);
+  g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_pointer (&self->folders, g_strfreev);
   g_clear_pointer (&self->language, g_free);
 
@@ -414,7 +1156,7 @@ cg_content_watcher_get_property (GObject    *object,
       break;
 
     case PROP_BUSY:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, self->busy);
       break;
 
     default:
@@ -451,7 +1193,8 @@ cg_content_watcher_class_init (CgContentWatcherClass *klass)
   object_class->get_property = cg_content_watcher_get_property;
   object_class->set_property = cg_content_watcher_set_property;
 
-  /* The current library; replaced as a whole after each reload. */
+  /* The current library; replaced after each reload by one that shares
+   * what did not change. */
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
                          CG_TYPE_LIBRARY,
@@ -462,7 +1205,8 @@ cg_content_watcher_class_init (CgContentWatcherClass *klass)
                          "en",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /* Whether a reload is running. */
+  /* Whether a reload that changes something is running: a poll that
+   * finds nothing changed is not busy. */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
@@ -477,8 +1221,12 @@ cg_content_watcher_init (CgContentWatcher *self)
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->last_good = new_last_good ();
+  self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->list_all = TRUE;
   self->folders = g_new0 (char *, 1);
   self->language = g_strdup ("en");
+  self->grace_ms = 60 * 1000;
+  self->poll_ms = 30 * 1000;
 }
 
 /**
@@ -499,6 +1247,11 @@ cg_content_watcher_new (const char * const *folders,
   self->folders = g_strdupv ((char **) (folders ? folders : (const char * const[]) { NULL }));
   g_free (self->language);
   self->language = g_strdup (language ? language : "en");
+
+  self->settings = cg_settings_new ();
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  settings_changed_cb (self, NULL, self->settings);
 
   return self;
 }
@@ -610,7 +1363,8 @@ cg_content_watcher_load (CgContentWatcher *self)
   if (self->loading)
     self->pending = TRUE;
 
-  request = load_request_new (self);
+  self->generation++;
+  request = load_request_new (self, TRUE);
   load (request, NULL);
   adopt (self, request);
   load_request_free (request);
@@ -635,7 +1389,7 @@ cg_content_watcher_prefetch (CgContentWatcher *self)
   g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
   g_return_if_fail (self->library == NULL && self->prefetch == NULL);
 
-  request = load_request_new (self);
+  request = load_request_new (self, TRUE);
   request->done = g_cancellable_new ();
   self->prefetched = g_object_ref (request->done);
   request->cancellable = g_object_ref (self->cancellable);
@@ -656,11 +1410,62 @@ cg_content_watcher_reload (CgContentWatcher *self)
 {
   g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
 
+  /* Whatever happened, not only what the monitors named. */
+  self->list_all = TRUE;
   start_reload (self);
 }
 
 gboolean
 cg_content_watcher_get_busy (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), FALSE);
+
+  return self->busy;
+}
+
+/* For the tests only: see cg-content-watcher-private.h */
+
+/**
+ * cg_content_watcher_set_polling:
+ * @force: poll even a local folder, and do not watch it: what a network
+ *   share whose changes inotify cannot hear looks like
+ * @interval_ms: how often; 0 for the setting
+ */
+void
+cg_content_watcher_set_polling (CgContentWatcher *self,
+                                gboolean          force,
+                                guint             interval_ms)
+{
+  g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
+
+  self->force_polling = !!force;
+  if (interval_ms > 0)
+    self->poll_ms = interval_ms;
+  if (self->library != NULL)
+    watch_all (self);
+}
+
+gboolean
+cg_content_watcher_get_polling (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), FALSE);
+
+  return self->polling;
+}
+
+void
+cg_content_watcher_set_grace_period (CgContentWatcher *self,
+                                     guint             grace_ms)
+{
+  g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
+
+  self->grace_ms = grace_ms;
+}
+
+/* Whether a worker runs, busy or not: what must end before a test
+ * removes the folder. */
+gboolean
+cg_content_watcher_get_loading (CgContentWatcher *self)
 {
   g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), FALSE);
 
@@ -729,4 +1534,28 @@ cg_content_watcher_collect_prefetch (CgContentWatcher *self)
     finish_prefetch (self);
 
   return self->library != NULL;
+}
+
+guint
+cg_content_watcher_get_n_listings (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
+
+  return self->n_listings;
+}
+
+gint64
+cg_content_watcher_get_reload_started (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
+
+  return self->started;
+}
+
+guint
+cg_content_watcher_get_n_partial_reloads (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
+
+  return self->n_partial;
 }

@@ -27,4 +27,16 @@ void       cg_library_add_problem        (CgLibrary  *self,
                                           CgProblem  *problem);
 void       cg_library_seal               (CgLibrary  *self);
 
+/* For a reload of a few files: a sealed library like @base, sharing its
+ * topics and every item it keeps. */
+guint      cg_library_get_item_order     (CgLibrary  *self,
+                                          CgItem     *item);
+guint      cg_library_get_item_arrival   (CgLibrary  *self,
+                                          CgItem     *item);
+CgLibrary *cg_library_derive             (CgLibrary  *base,
+                                          GPtrArray  *old_items,
+                                          GPtrArray  *new_items,
+                                          GHashTable *drop_files,
+                                          GPtrArray  *add_problems);
+
 G_END_DECLS

@@ -320,6 +320,131 @@ cg_library_seal (CgLibrary *self)
   self->sealed = TRUE;
 }
 
+/**
+ * cg_library_get_item_order:
+ *
+ * Returns: the order an item was given in its file, for the sort
+ */
+guint
+cg_library_get_item_order (CgLibrary *self,
+                           CgItem    *item)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->orders, item));
+}
+
+guint
+cg_library_get_item_arrival (CgLibrary *self,
+                             CgItem    *item)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->arrivals, item));
+}
+
+/**
+ * cg_library_derive:
+ * @base: a sealed library
+ * @old_items: (element-type CgItem) (nullable): items of @base to replace
+ * @new_items: (element-type CgItem) (nullable): what replaces each, with
+ *   the same id and the same place in the sort: the caller checked
+ * @drop_files: (nullable): a set of file paths whose problems go
+ * @add_problems: (element-type CgProblem) (nullable): problems to add,
+ *   copied
+ *
+ * A reload of one file must not rebuild ten thousand items: the new
+ * library shares the topics and every other item with @base, which
+ * stays as it was for whoever still shows it. Items are never changed
+ * once sealed, so sharing them between threads is safe.
+ *
+ * Returns: (transfer full): a sealed library
+ */
+CgLibrary *
+cg_library_derive (CgLibrary  *base,
+                   GPtrArray  *old_items,
+                   GPtrArray  *new_items,
+                   GHashTable *drop_files,
+                   GPtrArray  *add_problems)
+{
+  CgLibrary *self;
+  g_autoptr(GHashTable) replacements = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (base), NULL);
+  g_return_val_if_fail (base->sealed, NULL);
+  g_return_val_if_fail ((old_items ? old_items->len : 0) == (new_items ? new_items->len : 0), NULL);
+
+  self = cg_library_new (base->language);
+  g_clear_pointer (&self->topic_order, g_ptr_array_unref);
+  g_clear_pointer (&self->topic_slots, g_hash_table_unref);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (base->topics));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CgTopic) topic = g_list_model_get_item (G_LIST_MODEL (base->topics), i);
+
+      g_list_store_append (self->topics, topic);
+    }
+  g_hash_table_iter_init (&iter, base->topics_by_id);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->topics_by_id, g_strdup (key), g_object_ref (value));
+
+  for (guint i = 0; old_items != NULL && i < old_items->len; i++)
+    g_hash_table_insert (replacements, g_ptr_array_index (old_items, i), g_ptr_array_index (new_items, i));
+
+  g_hash_table_iter_init (&iter, base->items_by_id);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CgItem *item = g_hash_table_lookup (replacements, value);
+
+      if (item == NULL)
+        item = value;
+      g_hash_table_insert (self->items_by_id, g_strdup (key), g_object_ref (item));
+      g_hash_table_insert (self->orders, item, g_hash_table_lookup (base->orders, value));
+      g_hash_table_insert (self->arrivals, item, g_hash_table_lookup (base->arrivals, value));
+    }
+  self->n_arrivals = base->n_arrivals;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (base->items));
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      CgItem *item = g_list_model_get_item (G_LIST_MODEL (base->items), i);
+      CgItem *replacement = g_hash_table_lookup (replacements, item);
+
+      if (replacement != NULL)
+        {
+          g_object_unref (item);
+          item = g_object_ref (replacement);
+        }
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
+
+  g_set_object (&self->clinic, base->clinic);
+  for (guint i = 0; i < base->synonyms->len; i++)
+    g_ptr_array_add (self->synonyms, g_strdupv (g_ptr_array_index (base->synonyms, i)));
+
+  for (guint i = 0; i < base->problems->len; i++)
+    {
+      CgProblem *problem = g_ptr_array_index (base->problems, i);
+
+      if (drop_files == NULL || problem->file == NULL || !g_hash_table_contains (drop_files, problem->file))
+        g_ptr_array_add (self->problems, cg_problem_copy (problem));
+    }
+  for (guint i = 0; add_problems != NULL && i < add_problems->len; i++)
+    g_ptr_array_add (self->problems, cg_problem_copy (g_ptr_array_index (add_problems, i)));
+  g_ptr_array_sort (self->problems, compare_problems);
+
+  self->sealed = TRUE;
+
+  return self;
+}
+
 const char *
 cg_library_get_language (CgLibrary *self)
 {

@@ -287,6 +287,42 @@ cg_search_index_add_library (CgSearchIndex  *self,
   return TRUE;
 }
 
+/**
+ * cg_search_index_replace_items:
+ * @language: the language of the rows
+ * @old_items: (element-type CgItem): items the index has rows for
+ * @new_items: (element-type CgItem): what replaces each, in the same
+ *   place of the library (see cg_library_derive())
+ *
+ * Replaces the rows of a few items in place: a reload of one file costs
+ * the index one row, and it answers afterwards exactly as an index built
+ * from the new library would. Fast enough for the UI thread, which the
+ * index belongs to. On failure the index is to be rebuilt.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cg_search_index_replace_items (CgSearchIndex  *self,
+                               const char     *language,
+                               GPtrArray      *old_items,
+                               GPtrArray      *new_items,
+                               GError        **error)
+{
+  Language *lang;
+
+  g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), FALSE);
+  g_return_val_if_fail (old_items != NULL && new_items != NULL, FALSE);
+  g_return_val_if_fail (old_items->len == new_items->len, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  lang = cg_search_find_language (self, language);
+  if (lang == NULL)
+    return g_set_error (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                        "no rows of the language “%s”", language), FALSE;
+
+  return cg_search_replace_rows (self, lang, old_items, new_items, error);
+}
+
 gboolean
 cg_search_index_has_language (CgSearchIndex *self,
                               const char    *language)

@@ -36,6 +36,11 @@ CgSearchIndex  *cg_search_index_new_for_library (CgLibrary           *library,
 gboolean        cg_search_index_add_library     (CgSearchIndex       *self,
                                                  CgLibrary           *library,
                                                  GError             **error);
+gboolean        cg_search_index_replace_items   (CgSearchIndex       *self,
+                                                 const char          *language,
+                                                 GPtrArray           *old_items,
+                                                 GPtrArray           *new_items,
+                                                 GError             **error);
 gboolean        cg_search_index_has_language    (CgSearchIndex       *self,
                                                  const char          *language);
 GListModel     *cg_search_index_search          (CgSearchIndex       *self,

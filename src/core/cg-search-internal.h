@@ -202,6 +202,9 @@ void            cg_search_vocab_counter_free      (VocabCounter         *counter
 void            cg_search_vocab_counter_set_row   (VocabCounter         *counter,
                                                    guint                 row);
 void            cg_search_take_counts             (Language             *lang);
+void            cg_search_apply_counts            (Language             *lang,
+                                                   VocabCounter         *removed,
+                                                   VocabCounter         *added);
 guint           cg_search_vocab_lower_bound       (Language             *lang,
                                                    const char           *prefix);
 gint64          cg_search_token_doc_count         (Language             *lang,
@@ -277,7 +280,13 @@ gboolean        cg_search_build_language          (CgSearchIndex        *self,
                                                    Language             *lang,
                                                    CgLibrary            *library,
                                                    GError              **error);
+gboolean        cg_search_replace_rows            (CgSearchIndex        *self,
+                                                   Language             *lang,
+                                                   GPtrArray            *old_items,
+                                                   GPtrArray            *new_items,
+                                                   GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plan, cg_search_plan_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VocabCounter, cg_search_vocab_counter_free)
 
 G_END_DECLS

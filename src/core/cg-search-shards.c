@@ -478,3 +478,187 @@ cg_search_build_language (CgSearchIndex  *self,
 
   return add_synonyms (self, lang, library, error);
 }
+
+/* Replacing rows
+ *
+ * When a file changes, its rows are taken out and put back in place, each
+ * under the rowid it had: the item keeps its place in the library, so
+ * the rows stay in library order and every query scores the rows a full
+ * build would. FTS5 forgets a row of a contentless table when it is told
+ * the text the row had, which the old item still holds; our tokenizer
+ * counts that text out of the vocabulary as it goes. */
+
+static gboolean
+replace_row (Shard        *shard,
+             gint64        row,
+             CgItem       *old_item,
+             CgItem       *new_item,
+             VocabCounter *removed,
+             VocabCounter *added,
+             guint         slot,
+             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) forget = NULL;
+  g_autoptr(sqlite3_stmt) forget_head = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) insert_head = NULL;
+  g_autofree char *old_keywords = item_keywords (old_item);
+  g_autofree char *old_body = item_body (old_item);
+  g_autofree char *keywords = item_keywords (new_item);
+  g_autofree char *body = item_body (new_item);
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (shard->db, "INSERT INTO fts (fts, rowid, title, keywords, body) "
+                          "VALUES ('delete', ?, ?, ?, ?)", -1, &forget, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (shard->db, "INSERT INTO heads (heads, rowid, title, keywords) "
+                          "VALUES ('delete', ?, ?, ?)", -1, &forget_head, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (shard->db, "INSERT INTO fts (rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
+                          -1, &insert, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (shard->db, "INSERT INTO heads (rowid, title, keywords) VALUES (?, ?, ?)",
+                          -1, &insert_head, NULL) != SQLITE_OK)
+    return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+
+  sqlite3_bind_int64 (forget, 1, row);
+  sqlite3_bind_text (forget, 2, cg_item_get_title (old_item), -1, SQLITE_STATIC);
+  sqlite3_bind_text (forget, 3, old_keywords, -1, SQLITE_STATIC);
+  sqlite3_bind_text (forget, 4, old_body, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (forget_head, 1, row);
+  sqlite3_bind_text (forget_head, 2, cg_item_get_title (old_item), -1, SQLITE_STATIC);
+  sqlite3_bind_text (forget_head, 3, old_keywords, -1, SQLITE_STATIC);
+
+  sqlite3_bind_int64 (insert, 1, row);
+  sqlite3_bind_text (insert, 2, cg_item_get_title (new_item), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, keywords, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, body, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert_head, 1, row);
+  sqlite3_bind_text (insert_head, 2, cg_item_get_title (new_item), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert_head, 3, keywords, -1, SQLITE_STATIC);
+
+  /* The counters count per slot: each replaced row is a row of its own. */
+  shard->counter = removed;
+  cg_search_vocab_counter_set_row (removed, slot);
+  ok = sqlite3_step (forget) == SQLITE_DONE && sqlite3_step (forget_head) == SQLITE_DONE;
+  shard->counter = added;
+  cg_search_vocab_counter_set_row (added, slot);
+  ok = ok && sqlite3_step (insert) == SQLITE_DONE && sqlite3_step (insert_head) == SQLITE_DONE;
+  shard->counter = NULL;
+
+  if (!ok)
+    return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+
+  return TRUE;
+}
+
+/* The tokens of each column of an item's row, as FTS5 stores them. */
+static GPtrArray *
+row_tokens (CgSearchIndex *self,
+            CgItem        *item)
+{
+  GPtrArray *columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree char *keywords = item_keywords (item);
+  g_autofree char *body = item_body (item);
+
+  g_ptr_array_add (columns, cg_search_tokenize (self, cg_item_get_title (item), FTS5_TOKENIZE_DOCUMENT, G_MAXUINT));
+  g_ptr_array_add (columns, cg_search_tokenize (self, keywords, FTS5_TOKENIZE_DOCUMENT, G_MAXUINT));
+  g_ptr_array_add (columns, cg_search_tokenize (self, body, FTS5_TOKENIZE_DOCUMENT, G_MAXUINT));
+
+  return columns;
+}
+
+/* Whether a phrase query would match the row: its tokens one after
+ * another within a column. */
+static gboolean
+row_has_phrase (GPtrArray  *columns,
+                char      **phrase)
+{
+  guint n = g_strv_length (phrase);
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      GArray *tokens = g_ptr_array_index (columns, c);
+
+      for (guint i = 0; n > 0 && i + n <= tokens->len; i++)
+        {
+          guint k = 0;
+
+          while (k < n && strcmp (g_array_index (tokens, Token, i + k).text, phrase[k]) == 0)
+            k++;
+          if (k == n)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+cg_search_replace_rows (CgSearchIndex  *self,
+                        Language       *lang,
+                        GPtrArray      *old_items,
+                        GPtrArray      *new_items,
+                        GError        **error)
+{
+  g_autofree guint *removed_lengths = g_new0 (guint, old_items->len + 1);
+  g_autofree guint *added_lengths = g_new0 (guint, old_items->len + 1);
+  g_autoptr(VocabCounter) removed = cg_search_vocab_counter_new (removed_lengths);
+  g_autoptr(VocabCounter) added = cg_search_vocab_counter_new (added_lengths);
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+
+  for (gint64 row = 1; row <= lang->n_rows; row++)
+    g_hash_table_insert (rows, g_ptr_array_index (lang->items, row - 1), GSIZE_TO_POINTER ((gsize) row));
+
+  for (guint i = 0; i < old_items->len; i++)
+    if (!g_hash_table_contains (rows, g_ptr_array_index (old_items, i)))
+      return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                                  "not a row of the index"), FALSE;
+
+  for (guint i = 0; i < old_items->len; i++)
+    {
+      CgItem *old_item = g_ptr_array_index (old_items, i);
+      CgItem *new_item = g_ptr_array_index (new_items, i);
+      gint64 row = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (rows, old_item));
+      Shard *shard = NULL;
+
+      for (guint s = 0; s < lang->shards->len && shard == NULL; s++)
+        {
+          Shard *candidate = g_ptr_array_index (lang->shards, s);
+
+          if (row >= candidate->first_row && row <= candidate->last_row)
+            shard = candidate;
+        }
+      g_assert (shard != NULL);
+
+      if (!replace_row (shard, row, old_item, new_item, removed, added, i + 1, error))
+        return FALSE;
+
+      lang->lengths[row] = added_lengths[i + 1];
+      g_ptr_array_index (lang->items, row - 1) = g_object_ref (new_item);
+      g_object_unref (old_item);
+    }
+
+  cg_search_apply_counts (lang, removed, added);
+
+  /* The rows that hold a synonym of several words: the replaced rows'
+   * share of every phrase the build counted, whether its group was kept
+   * or not, taken out and put back. Asking FTS5 again would walk the
+   * posting lists of every word of every phrase, on this thread. */
+  for (guint i = 0; i < old_items->len; i++)
+    {
+      g_autoptr(GPtrArray) before = row_tokens (self, g_ptr_array_index (old_items, i));
+      g_autoptr(GPtrArray) after = row_tokens (self, g_ptr_array_index (new_items, i));
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, lang->phrase_counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_auto(GStrv) phrase = g_strsplit (key, " ", -1);
+          gssize count = (gssize) GPOINTER_TO_SIZE (value);
+
+          count += (gssize) row_has_phrase (after, phrase) - (gssize) row_has_phrase (before, phrase);
+          g_hash_table_iter_replace (&iter, GSIZE_TO_POINTER ((gsize) MAX (count, 0)));
+        }
+    }
+
+  return TRUE;
+}

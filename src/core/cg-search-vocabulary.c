@@ -98,17 +98,13 @@ vocab_counter_grow (VocabCounter *counter)
   counter->mask = mask;
 }
 
-static TermCount *
-vocab_counter_lookup (VocabCounter *counter,
-                      const char   *text,
-                      guint         length)
+static guint64
+term_hash (const char *text,
+           guint       length,
+           guint64    *head_out)
 {
   guint64 head = 0, hash;
-  TermCount *term;
   guint i;
-
-  if (counter->n_terms >= (counter->mask + 1) / 4 * 3)
-    vocab_counter_grow (counter);
 
   for (i = 0; i < MIN (length, 8); i++)
     head |= (guint64) (guint8) text[i] << (8 * i);
@@ -119,6 +115,21 @@ vocab_counter_lookup (VocabCounter *counter,
     hash = (hash ^ (guint8) text[i]) * G_GUINT64_CONSTANT (0x100000001b3);
   hash ^= hash >> 32;
 
+  *head_out = head;
+
+  return hash;
+}
+
+/* The slot of a term, or the free slot where it would go. */
+static TermCount *
+vocab_counter_slot (VocabCounter *counter,
+                    const char   *text,
+                    guint         length)
+{
+  guint64 head, hash = term_hash (text, length, &head);
+  TermCount *term;
+  guint i;
+
   for (i = (guint32) hash & counter->mask; counter->slots[i].text != NULL; i = (i + 1) & counter->mask)
     {
       term = &counter->slots[i];
@@ -128,13 +139,42 @@ vocab_counter_lookup (VocabCounter *counter,
     }
 
   term = &counter->slots[i];
-  term->text = g_string_chunk_insert_len (counter->strings, text, length);
   term->head = head;
   term->hash = (guint32) hash;
-  term->length = length;
-  counter->n_terms++;
 
   return term;
+}
+
+static TermCount *
+vocab_counter_lookup (VocabCounter *counter,
+                      const char   *text,
+                      guint         length)
+{
+  TermCount *term;
+
+  if (counter->n_terms >= (counter->mask + 1) / 4 * 3)
+    vocab_counter_grow (counter);
+
+  term = vocab_counter_slot (counter, text, length);
+  if (term->text == NULL)
+    {
+      term->text = g_string_chunk_insert_len (counter->strings, text, length);
+      term->length = length;
+      counter->n_terms++;
+    }
+
+  return term;
+}
+
+/* How many rows of @counter have the term; it adds nothing. */
+static guint32
+vocab_counter_find_count (VocabCounter *counter,
+                          const char   *text,
+                          guint         length)
+{
+  TermCount *term = vocab_counter_slot (counter, text, length);
+
+  return term->text != NULL ? term->doc_count : 0;
 }
 
 static void
@@ -184,7 +224,6 @@ vocab_counter_merge (VocabCounter *into,
   into->n_tokens += from->n_tokens;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (VocabCounter, cg_search_vocab_counter_free)
 
 /* The tokenizer of the fts tables: unicode61, counting what it finds in
  * the rows inserted. Queries, and the rows of a shard built already, go
@@ -299,7 +338,8 @@ take_vocabulary (Language     *lang,
       const TermCount *count = &counter->slots[i];
       VocabTerm term = { 0 };
 
-      if (count->text == NULL || !g_utf8_validate (count->text, -1, NULL))
+      /* A term no row has any more, after a row was replaced, is gone. */
+      if (count->text == NULL || count->doc_count == 0 || !g_utf8_validate (count->text, -1, NULL))
         continue;
 
       term.text = g_string_chunk_insert (lang->strings, count->text);
@@ -347,6 +387,85 @@ cg_search_take_counts (Language *lang)
   take_vocabulary (lang, first->counter);
   lang->avgdl = lang->n_rows > 0 ? MAX ((double) first->counter->n_tokens / (double) lang->n_rows, 1.0) : 1.0;
   g_clear_pointer (&first->counter, cg_search_vocab_counter_free);
+}
+
+/* After rows were replaced: @removed counted the old rows, @added the
+ * new ones. The doc counts change in place while the words stay the
+ * same; a word new to the index, or one no row has any more, means
+ * sorting the vocabulary again, as a full build would have it. */
+void
+cg_search_apply_counts (Language     *lang,
+                        VocabCounter *removed,
+                        VocabCounter *added)
+{
+  g_autoptr(VocabCounter) counter = NULL;
+  gboolean same_words = TRUE;
+  guint64 n_tokens = 0;
+
+  for (guint i = 0; same_words && i <= added->mask; i++)
+    if (added->slots[i].text != NULL && g_utf8_validate (added->slots[i].text, -1, NULL) &&
+        !g_hash_table_contains (lang->vocab_index, added->slots[i].text))
+      same_words = FALSE;
+
+  for (guint i = 0; same_words && i <= removed->mask; i++)
+    {
+      const TermCount *count = &removed->slots[i];
+      VocabTerm *term;
+      guint32 gain = 0;
+
+      if (count->text == NULL || (term = g_hash_table_lookup (lang->vocab_index, count->text)) == NULL)
+        continue;
+      gain = vocab_counter_find_count (added, count->text, count->length);
+      if (term->doc_count + gain <= count->doc_count)
+        same_words = FALSE;
+    }
+
+  if (same_words)
+    {
+      for (guint i = 0; i <= removed->mask; i++)
+        {
+          VocabTerm *term;
+
+          if (removed->slots[i].text != NULL &&
+              (term = g_hash_table_lookup (lang->vocab_index, removed->slots[i].text)) != NULL)
+            term->doc_count -= removed->slots[i].doc_count;
+        }
+      for (guint i = 0; i <= added->mask; i++)
+        {
+          VocabTerm *term;
+
+          if (added->slots[i].text != NULL &&
+              (term = g_hash_table_lookup (lang->vocab_index, added->slots[i].text)) != NULL)
+            term->doc_count += added->slots[i].doc_count;
+        }
+    }
+  else
+    {
+      counter = cg_search_vocab_counter_new (NULL);
+      for (guint i = 0; i < lang->n_vocab; i++)
+        vocab_counter_lookup (counter, lang->vocab[i].text, strlen (lang->vocab[i].text))->doc_count =
+          lang->vocab[i].doc_count;
+
+      for (guint i = 0; i <= removed->mask; i++)
+        if (removed->slots[i].text != NULL)
+          {
+            TermCount *term = vocab_counter_lookup (counter, removed->slots[i].text, removed->slots[i].length);
+
+            term->doc_count -= MIN (term->doc_count, removed->slots[i].doc_count);
+          }
+      vocab_counter_merge (counter, added);
+
+      g_clear_pointer (&lang->vocab_index, g_hash_table_unref);
+      g_clear_pointer (&lang->vocab, g_free);
+      g_clear_pointer (&lang->chars, g_free);
+      g_clear_pointer (&lang->strings, g_string_chunk_free);
+      lang->strings = g_string_chunk_new (4096);
+      take_vocabulary (lang, counter);
+    }
+
+  for (gint64 row = 1; row <= lang->n_rows; row++)
+    n_tokens += lang->lengths[row];
+  lang->avgdl = lang->n_rows > 0 ? MAX ((double) n_tokens / (double) lang->n_rows, 1.0) : 1.0;
 }
 
 /* The first term at or after @prefix, bytewise. */
