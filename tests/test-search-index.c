@@ -1000,6 +1000,172 @@ test_vocabulary_is_fts5s (Fixture       *fixture,
   remove_library (dir);
 }
 
+/* Replacing rows in place (F10) */
+
+#define REPLACE_TOPICS \
+  "<topics><topic id=\"news\" icon=\"dialog-information-symbolic\">" \
+  "<title>News</title><summary>News.</summary></topic></topics>\n"
+
+#define REPLACE_ARTICLE(id, title, keyword, body) \
+  "<article id=\"" id "\" topic=\"news\" order=\"10\">\n" \
+  "  <title>" title "</title>\n" \
+  "  <summary>" title ".</summary>\n" \
+  "  <keywords><keyword>" keyword "</keyword></keywords>\n" \
+  "  <review date=\"2026-11-01\" by=\"Test\"/>\n" \
+  "  <body><p>" body "</p></body>\n" \
+  "</article>\n"
+
+typedef struct
+{
+  const char *language;
+  const char *before[2];   /* title, body of the article that changes */
+  const char *after[2];
+  const char *queries[8];
+} ReplaceCase;
+
+static const ReplaceCase replace_cases[] = {
+  { "en",
+    { "Where can I park?", "In the car park behind the building." },
+    { "Where is parking?", "Parking spaces by the side door, open in the evenings." },
+    { "parking", "park", "side door", "evening", "where can i park", "building", "spaces", NULL } },
+  /* Hunspell stems Polish from the items' own text, not the vocabulary. */
+  { "pl",
+    { "Gdzie mogę zaparkować?", "Na parkingu za budynkiem." },
+    { "Czy jest parking?", "Miejsca parkingowe przy bocznych drzwiach, otwarte wieczorami." },
+    { "parking", "parkingu", "drzwi", "wieczór", "czy jest parking", "budynek", "miejsce", NULL } },
+};
+
+static char *
+describe_replace_search (CgSearchIndex     *index,
+                         const ReplaceCase *c)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GHashTable) vocabulary = cg_search_index_dup_vocabulary (index, c->language);
+  g_autoptr(GList) words = g_list_sort (g_hash_table_get_keys (vocabulary), (GCompareFunc) strcmp);
+
+  for (GList *l = words; l != NULL; l = l->next)
+    g_string_append_printf (out, "term %s %u\n", (char *) l->data,
+                            GPOINTER_TO_UINT (g_hash_table_lookup (vocabulary, l->data)));
+
+  for (guint q = 0; c->queries[q] != NULL; q++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *suggestion = NULL;
+      g_autoptr(GListModel) results = cg_search_index_search (index, c->queries[q], c->language, 0,
+                                                              &suggestion, &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (out, "query %s (%s)\n", c->queries[q], suggestion ? suggestion : "-");
+      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+        {
+          g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
+
+          g_string_append_printf (out, "  %s %.12g %d %s\n", cg_search_result_get_id (result),
+                                  cg_search_result_get_score (result),
+                                  cg_search_result_get_partial (result),
+                                  cg_search_result_get_snippet (result));
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static CgItem *
+item_with_id (CgLibrary  *library,
+              const char *id)
+{
+  GListModel *items = cg_library_get_items (library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CgItem) item = g_list_model_get_item (items, i);
+
+      /* The library keeps it. */
+      if (g_str_equal (cg_item_get_id (item), id))
+        return item;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+write_replace_file (const char *folder,
+                    const char *name,
+                    const char *contents)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+write_changing_article (const char  *folder,
+                        const char  *title,
+                        const char  *body)
+{
+  g_autofree char *xml = g_strdup_printf (REPLACE_ARTICLE ("changing", "%s", "%s", "%s"),
+                                          title, title, title, body);
+
+  write_replace_file (folder, "changing.xml", xml);
+}
+
+/* An index whose row was replaced answers exactly as one built from the
+ * new library: the words, their stems, the ranking's view of the title
+ * and keywords, the scores. */
+static void
+test_replace_same_as_full_build (gconstpointer data)
+{
+  const ReplaceCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("cg-replace-XXXXXX", &error);
+  g_autoptr(CgLibrary) before = NULL;
+  g_autoptr(CgLibrary) after = NULL;
+  g_autoptr(CgSearchIndex) replaced = NULL;
+  g_autoptr(CgSearchIndex) fresh = NULL;
+  g_autoptr(GPtrArray) old_items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_items = g_ptr_array_new ();
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  g_autofree char *stale = NULL;
+
+  g_assert_no_error (error);
+  write_replace_file (folder, "topics.xml", REPLACE_TOPICS);
+  write_replace_file (folder, "other.xml",
+                      REPLACE_ARTICLE ("other", "Opening hours", "hours", "We open at eight."));
+  write_changing_article (folder, c->before[0], c->before[1]);
+  before = load_library (folder, c->language);
+  replaced = cg_search_index_new_for_library (before, &error);
+  g_assert_no_error (error);
+  stale = describe_replace_search (replaced, c);
+
+  write_changing_article (folder, c->after[0], c->after[1]);
+  after = load_library (folder, c->language);
+  fresh = cg_search_index_new_for_library (after, &error);
+  g_assert_no_error (error);
+  expected = describe_replace_search (fresh, c);
+  g_assert_cmpstr (stale, !=, expected);
+
+  g_ptr_array_add (old_items, item_with_id (before, "changing"));
+  g_ptr_array_add (new_items, item_with_id (after, "changing"));
+  g_assert_true (cg_search_index_replace_items (replaced, c->language, old_items, new_items, &error));
+  g_assert_no_error (error);
+
+  actual = describe_replace_search (replaced, c);
+  g_assert_cmpstr (actual, ==, expected);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *names[] = { "topics.xml", "other.xml", "changing.xml" };
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1041,6 +1207,13 @@ main (int   argc,
   g_test_add_func ("/search-index/shards/same-results", test_shards_same_results);
   g_test_add_func ("/search-index/shards/bundled", test_shards_bundled);
   g_test_add_func ("/search-index/shards/fewer-rows-than-shards", test_shards_fewer_rows_than_shards);
+  for (guint i = 0; i < G_N_ELEMENTS (replace_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/search-index/replace/same-as-full-build/%s",
+                                               replace_cases[i].language);
+
+      g_test_add_data_func (path, &replace_cases[i], test_replace_same_as_full_build);
+    }
 
   status = g_test_run ();
 

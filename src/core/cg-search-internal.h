@@ -202,7 +202,7 @@ void            cg_search_vocab_counter_free      (VocabCounter         *counter
 void            cg_search_vocab_counter_set_row   (VocabCounter         *counter,
                                                    guint                 row);
 void            cg_search_take_counts             (Language             *lang);
-void            cg_search_apply_counts            (Language             *lang,
+gboolean        cg_search_apply_counts            (Language             *lang,
                                                    VocabCounter         *removed,
                                                    VocabCounter         *added);
 guint           cg_search_vocab_lower_bound       (Language             *lang,

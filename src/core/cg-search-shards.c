@@ -379,6 +379,81 @@ add_synonyms (CgSearchIndex  *self,
   return TRUE;
 }
 
+/* What ranking keeps of a row besides FTS5's index and its length:
+ * whether it is a FAQ entry, how many content words its title has, the
+ * function words its title and keywords open with, and the keywords that
+ * ask a question. A full build and a replaced row both come here, so a
+ * row replaced in place ranks as it would in a new index. */
+static void
+set_row_ranking (CgSearchIndex *self,
+                 Language      *lang,
+                 gint64         row)
+{
+  CgItem *item = g_ptr_array_index (lang->items, row - 1);
+  g_autoptr(GArray) tokens = cg_search_tokenize (self, cg_item_get_title (item),
+                                                 FTS5_TOKENIZE_DOCUMENT, 255);
+  const char * const *keywords = cg_item_get_keywords (item);
+  g_autoptr(GStrvBuilder) function_words = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  lang->is_faq[row] = CG_IS_FAQ_ENTRY (item);
+  g_clear_pointer (&lang->head_function_words[row], g_strfreev);
+  g_clear_pointer (&lang->question_keywords[row], g_ptr_array_unref);
+
+  /* How many words a title has besides its function words: a question
+   * that says little else is closer to one typed. */
+  for (guint t = 0; t < tokens->len; t++)
+    if (!cg_search_is_function_word (lang, g_array_index (tokens, Token, t).text))
+      n++;
+  lang->title_words[row] = (guint8) MIN (n, 255);
+
+  /* How the title and each keyword ask their question: the function
+   * words they open with, "what can" of "what can it treat". */
+  add_opening_function_words (lang, tokens, seen, function_words);
+  for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
+    {
+      g_autoptr(GArray) keyword_tokens = cg_search_tokenize (self, keywords[k],
+                                                             FTS5_TOKENIZE_DOCUMENT, 255);
+
+      add_opening_function_words (lang, keyword_tokens, seen, function_words);
+
+      /* "what can it treat": a question the row says it answers;
+       * "price": what a patient types for it. */
+      if (keyword_tokens->len > 0)
+        {
+          g_autoptr(GStrvBuilder) frame = g_strv_builder_new ();
+          g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+          gboolean opening = TRUE;
+
+          for (guint t = 0; t < keyword_tokens->len; t++)
+            {
+              const char *text = g_array_index (keyword_tokens, Token, t).text;
+
+              if (!cg_search_is_function_word (lang, text))
+                {
+                  if (opening)
+                    g_strv_builder_add (frame, "");
+                  opening = FALSE;
+                  g_strv_builder_add (words, text);
+                }
+              else if (opening)
+                g_strv_builder_add (frame, text);
+            }
+          if (!opening)
+            {
+              g_auto(GStrv) content = g_strv_builder_end (words);
+
+              g_strv_builder_addv (frame, (const char **) content);
+              if (lang->question_keywords[row] == NULL)
+                lang->question_keywords[row] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+              g_ptr_array_add (lang->question_keywords[row], g_strv_builder_end (frame));
+            }
+        }
+    }
+  lang->head_function_words[row] = g_strv_builder_end (function_words);
+}
+
 gboolean
 cg_search_build_language (CgSearchIndex  *self,
                           Language       *lang,
@@ -392,9 +467,6 @@ cg_search_build_language (CgSearchIndex  *self,
 
   lang->n_rows = lang->items->len;
   lang->lengths = g_new0 (guint, lang->n_rows + 1);
-  lang->is_faq = g_new0 (guint8, lang->n_rows + 1);
-  for (gint64 row = 1; row <= lang->n_rows; row++)
-    lang->is_faq[row] = CG_IS_FAQ_ENTRY (g_ptr_array_index (lang->items, row - 1));
 
   add_shards (lang, count_shards (self, lang->n_rows));
   for (guint s = 0; s < lang->shards->len; s++)
@@ -409,71 +481,12 @@ cg_search_build_language (CgSearchIndex  *self,
   lang->stopwords = cg_search_load_stopwords (self, lang->code, &lang->frames);
   lang->stemmer = cg_search_stemmer_new (lang->code);
 
-  /* How many words a title has besides its function words: a question
-   * that says little else is closer to one typed. */
+  lang->is_faq = g_new0 (guint8, lang->n_rows + 1);
   lang->title_words = g_new0 (guint8, lang->n_rows + 1);
   lang->head_function_words = g_new0 (char **, lang->n_rows + 1);
   lang->question_keywords = g_new0 (GPtrArray *, lang->n_rows + 1);
   for (gint64 row = 1; row <= lang->n_rows; row++)
-    {
-      CgItem *item = g_ptr_array_index (lang->items, row - 1);
-      g_autoptr(GArray) tokens = cg_search_tokenize (self, cg_item_get_title (item),
-                                                     FTS5_TOKENIZE_DOCUMENT, 255);
-      const char * const *keywords = cg_item_get_keywords (item);
-      g_autoptr(GStrvBuilder) function_words = g_strv_builder_new ();
-      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      guint n = 0;
-
-      for (guint t = 0; t < tokens->len; t++)
-        if (!cg_search_is_function_word (lang, g_array_index (tokens, Token, t).text))
-          n++;
-      lang->title_words[row] = (guint8) n;
-
-      /* How the title and each keyword ask their question: the function
-       * words they open with, "what can" of "what can it treat". */
-      add_opening_function_words (lang, tokens, seen, function_words);
-      for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)
-        {
-          g_autoptr(GArray) keyword_tokens = cg_search_tokenize (self, keywords[k],
-                                                                 FTS5_TOKENIZE_DOCUMENT, 255);
-
-          add_opening_function_words (lang, keyword_tokens, seen, function_words);
-
-          /* "what can it treat": a question the row says it answers;
-           * "price": what a patient types for it. */
-          if (keyword_tokens->len > 0)
-            {
-              g_autoptr(GStrvBuilder) frame = g_strv_builder_new ();
-              g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-              gboolean opening = TRUE;
-
-              for (guint t = 0; t < keyword_tokens->len; t++)
-                {
-                  const char *text = g_array_index (keyword_tokens, Token, t).text;
-
-                  if (!cg_search_is_function_word (lang, text))
-                    {
-                      if (opening)
-                        g_strv_builder_add (frame, "");
-                      opening = FALSE;
-                      g_strv_builder_add (words, text);
-                    }
-                  else if (opening)
-                    g_strv_builder_add (frame, text);
-                }
-              if (!opening)
-                {
-                  g_auto(GStrv) content = g_strv_builder_end (words);
-
-                  g_strv_builder_addv (frame, (const char **) content);
-                  if (lang->question_keywords[row] == NULL)
-                    lang->question_keywords[row] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-                  g_ptr_array_add (lang->question_keywords[row], g_strv_builder_end (frame));
-                }
-            }
-        }
-      lang->head_function_words[row] = g_strv_builder_end (function_words);
-    }
+    set_row_ranking (self, lang, row);
   cg_search_build_stems (self, lang);
 
   return add_synonyms (self, lang, library, error);
@@ -634,9 +647,16 @@ cg_search_replace_rows (CgSearchIndex  *self,
       lang->lengths[row] = added_lengths[i + 1];
       g_ptr_array_index (lang->items, row - 1) = g_object_ref (new_item);
       g_object_unref (old_item);
+      set_row_ranking (self, lang, row);
     }
 
-  cg_search_apply_counts (lang, removed, added);
+  /* The stems group the words of the vocabulary, and point into it: new
+   * words, or words gone, mean new groups. With the same words, Snowball
+   * would make the same groups again; Hunspell reads the items' text,
+   * which changed. */
+  if (cg_search_apply_counts (lang, removed, added) ||
+      (lang->stemmer != NULL && cg_search_stemmer_needs_text (lang->stemmer)))
+    cg_search_build_stems (self, lang);
 
   /* The rows that hold a synonym of several words: the replaced rows'
    * share of every phrase the build counted, whether its group was kept

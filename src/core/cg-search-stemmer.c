@@ -299,11 +299,16 @@ add_forms_from_text (CgSearchIndex *self,
     }
 }
 
-/* Groups the words of the vocabulary by stem. */
+/* Groups the words of the vocabulary by stem, replacing any grouping
+ * made before: after rows were replaced, the same code a full build runs
+ * makes the same groups. */
 void
 cg_search_build_stems (CgSearchIndex *self,
                        Language      *lang)
 {
+  /* word_stems first: its keys and values point into the other. */
+  g_clear_pointer (&lang->word_stems, g_hash_table_unref);
+  g_clear_pointer (&lang->stem_forms, g_hash_table_unref);
   lang->stem_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   lang->word_stems = g_hash_table_new (g_str_hash, g_str_equal);

@@ -392,8 +392,12 @@ cg_search_take_counts (Language *lang)
 /* After rows were replaced: @removed counted the old rows, @added the
  * new ones. The doc counts change in place while the words stay the
  * same; a word new to the index, or one no row has any more, means
- * sorting the vocabulary again, as a full build would have it. */
-void
+ * sorting the vocabulary again, as a full build would have it.
+ *
+ * Returns: %TRUE when the words changed: the old VocabTerms and their
+ *   strings are gone, and whatever points into them (the stems) must be
+ *   built again */
+gboolean
 cg_search_apply_counts (Language     *lang,
                         VocabCounter *removed,
                         VocabCounter *added)
@@ -466,6 +470,8 @@ cg_search_apply_counts (Language     *lang,
   for (gint64 row = 1; row <= lang->n_rows; row++)
     n_tokens += lang->lengths[row];
   lang->avgdl = lang->n_rows > 0 ? MAX ((double) n_tokens / (double) lang->n_rows, 1.0) : 1.0;
+
+  return !same_words;
 }
 
 /* The first term at or after @prefix, bytewise. */
