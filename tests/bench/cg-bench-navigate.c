@@ -480,6 +480,9 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     fail ("cannot start the application: %s", error->message);
+  /* Windows no longer wait for the content (F10); what is measured here is
+   * navigating a loaded library, so the start-up's load is finished first. */
+  cg_application_get_library (app);
 
   window = cg_window_new (app);
   library = cg_window_get_library (window);
