@@ -482,6 +482,27 @@ check_ids (ReadState *state,
   return TRUE;
 }
 
+/* libxml2 2.9 names the file of each validity error by walking back from
+ * the node over every sibling and ancestor before it, looking for an
+ * XInclude, whenever the document has a URL: a file with many invalid
+ * elements then costs time in the square of its length (minutes for a
+ * few megabytes). Problems are named with the display name and located
+ * with the locator, never with the error's file, so the document goes
+ * without its URL while it is validated. */
+static int
+validate_document (xmlRelaxNGValidCtxt *vctxt,
+                   xmlDoc              *doc)
+{
+  const xmlChar *url = doc->URL;
+  int result;
+
+  doc->URL = NULL;
+  result = xmlRelaxNGValidateDoc (vctxt, doc);
+  doc->URL = url;
+
+  return result;
+}
+
 static xmlDoc *
 parse_and_validate (ReadState  *state,
                     xmlRelaxNG *schema,
@@ -558,7 +579,7 @@ parse_and_validate (ReadState  *state,
   vctxt = xmlRelaxNGNewValidCtxt (schema);
   xmlRelaxNGSetValidStructuredErrors (vctxt, validity_error_cb, state);
   state->bad_entries = g_ptr_array_new ();
-  if (xmlRelaxNGValidateDoc (vctxt, doc) != 0)
+  if (validate_document (vctxt, doc) != 0)
     {
       g_autoptr(GPtrArray) bad_entries = g_steal_pointer (&state->bad_entries);
 
@@ -586,7 +607,7 @@ parse_and_validate (ReadState  *state,
       g_clear_pointer (&vctxt, xmlRelaxNGFreeValidCtxt);
       vctxt = xmlRelaxNGNewValidCtxt (schema);
       xmlRelaxNGSetValidStructuredErrors (vctxt, quiet_error_cb, NULL);
-      if (xmlRelaxNGValidateDoc (vctxt, doc) != 0 || !check_ids (state, doc))
+      if (validate_document (vctxt, doc) != 0 || !check_ids (state, doc))
         return NULL;
       return g_steal_pointer (&doc);
     }
