@@ -17,6 +17,7 @@
 #include "cg-bench-corpus.h"
 #include "cg-bench-stats.h"
 #include "cg-content-loader.h"
+#include "cg-content-loader-private.h"
 #include "cg-search-eval.h"
 #include "cg-search-index.h"
 
@@ -29,6 +30,10 @@
  * median of its runs, since one run on a machine that is doing other
  * things too can be half as fast again. Output: one `name: value unit`
  * line per figure, the targets beside the ones that have one.
+ *
+ * Then how long a content file of about 2 MB takes to be refused when it
+ * has a mistake in every paragraph or entry, next to a valid one of the
+ * same size (`cg-bench --broken` measures only that).
  *
  * For profiling: `cg-bench --write-corpus DIR N` writes a corpus and
  * exits; with CG_BENCH_VERBOSE set, every query's time goes to standard
@@ -344,6 +349,95 @@ report_target (const char *name,
   return met;
 }
 
+/* About 2 MB of content file, every paragraph (or entry) made of @row,
+ * with its number in place of the first %u when it has one. */
+static GBytes *
+broken_file (const char *row,
+             gboolean    faq)
+{
+  GString *text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+
+  g_string_append (text, faq ? "<faq>\n" : "<article id=\"broken\" topic=\"about\" order=\"99\">\n"
+                   "<title>Broken</title>\n<summary>S.</summary>\n"
+                   "<review date=\"2026-11-02\" by=\"x\"/>\n<body>\n");
+  for (guint i = 0; text->len < 2 * 1024 * 1024; i++)
+    {
+      const char *number = strstr (row, "%u");
+
+      if (number != NULL)
+        {
+          g_string_append_len (text, row, number - row);
+          g_string_append_printf (text, "%u", i);
+          g_string_append (text, number + 2);
+        }
+      else
+        g_string_append (text, row);
+    }
+  g_string_append (text, faq ? "</faq>\n" : "</body>\n</article>\n");
+
+  return g_string_free_to_bytes (text);
+}
+
+/* The median time of loading @data alone, as a clinic's folder would be. */
+static double
+load_one_ms (GBytes *data)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
+      g_autoptr(CgLibrary) library = NULL;
+      double start = now_ms (), elapsed;
+
+      cg_content_loader_add_bytes (loader, "broken.xml", data);
+      library = cg_content_loader_load (loader, NULL);
+      elapsed = now_ms () - start;
+      g_array_append_val (times, elapsed);
+    }
+
+  return cg_bench_percentile (times, 50);
+}
+
+/* A file with thousands of mistakes is refused about as fast as a valid
+ * one is read (it once took minutes); the time is measured here, never
+ * asserted by a test. */
+static guint
+run_broken (guint *n_targets)
+{
+  static const struct
+  {
+    const char *name;
+    const char *row;
+    gboolean    faq;
+  } shapes[] = {
+    { "validate_valid_2mb_ms", "<p>Text <em>fine</em> more.</p>\n", FALSE },
+    { "validate_broken_2mb_ms", "<p>Text <bogus%u/> more.</p>\n", FALSE },
+    { "validate_misplaced_2mb_ms", "<p>Text <title/> more.</p>\n", FALSE },
+    { "validate_bad_attributes_2mb_ms", "<p class=\"c%u\">Text more.</p>\n", FALSE },
+    { "validate_bad_faq_2mb_ms", "<entry id=\"q%u\" topic=\"about\"><question>Q?</question>"
+                                 "<answer><p>A <bogus/></p></answer></entry>\n", TRUE },
+  };
+  double valid = 0.0, slowest = 0.0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_autoptr(GBytes) data = broken_file (shapes[i].row, shapes[i].faq);
+      double elapsed = load_one_ms (data);
+
+      g_print ("%s: %.1f ms\n", shapes[i].name, elapsed);
+      if (i == 0)
+        valid = elapsed;
+      else
+        slowest = MAX (slowest, elapsed);
+    }
+
+  *n_targets += 1;
+  return report_target ("validate_broken_vs_valid_2mb", valid > 0 ? slowest / valid : 0.0, "x",
+                        valid > 0 && slowest <= 3.0 * valid,
+                        "the slowest broken file at most 3 times the valid one");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,9 +466,16 @@ main (int   argc,
       return 0;
     }
 
+  if (argc == 2 && g_str_equal (argv[1], "--broken"))
+    {
+      n_met = run_broken (&n_targets);
+      g_print ("targets_met: %u of %u\n", n_met, n_targets);
+      return 0;
+    }
+
   if (argc != 1)
     {
-      g_printerr ("usage: cg-bench [--size N | --write-corpus DIR N]\n");
+      g_printerr ("usage: cg-bench [--size N | --write-corpus DIR N | --broken]\n");
       return 2;
     }
 
@@ -508,6 +609,9 @@ main (int   argc,
         cg_search_eval_clear (&eval);
       }
   }
+
+  g_print ("\n");
+  n_met += run_broken (&n_targets);
 
   g_print ("targets_met: %u of %u\n", n_met, n_targets);
   g_print ("bench_total_s: %.1f s\n", (now_ms () - total_start) / 1000.0);
