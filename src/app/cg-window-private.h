@@ -76,6 +76,7 @@ struct _CgWindow
   GMenuModel           *primary_menu;
   GtkWidget            *text_size_box;
   GtkStack             *content_stack;
+  GtkSpinner           *search_loading_spinner;
   AdwStatusPage        *empty_page;
   GtkWidget            *clinic_panel;  /* kiosk (F7) */
 };

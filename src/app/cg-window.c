@@ -523,6 +523,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, search_loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, primary_menu);
@@ -552,6 +553,15 @@ cg_window_init (CgWindow *self)
   self->text_scale = 1.0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Spinning on the stack's "Getting Ready…" page while another page was
+   * shown, this spinner kept the window drawing 60 frames a second for
+   * good (measured: 59 frames a second at rest). It spins only while on
+   * screen. */
+  g_signal_connect_swapped (self->search_loading_spinner, "map",
+                            G_CALLBACK (gtk_spinner_start), self->search_loading_spinner);
+  g_signal_connect_swapped (self->search_loading_spinner, "unmap",
+                            G_CALLBACK (gtk_spinner_stop), self->search_loading_spinner);
 
   cg_window_pages_init (self);
 
