@@ -200,7 +200,10 @@ restore_cb (gpointer user_data)
       self->remapped_at = g_get_monotonic_time ();
       gtk_widget_set_visible (GTK_WIDGET (self->window), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->window), TRUE);
-      /* Once more if that was not enough. */
+      /* Once more if that was not enough. Hiding the window queued a
+       * restore of its own: one source only, or the other outlives
+       * the kiosk. */
+      g_clear_handle_id (&self->restore_id, g_source_remove);
       self->restore_id = g_timeout_add (REMAP_GRACE_US / 1000 + 100, restore_cb, self);
     }
   gtk_window_unminimize (self->window);
