@@ -212,6 +212,67 @@ test_last_good_version (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* On disk, only the start of each file is read at first: an article
+ * waits for its turn unread, so that a large library's bytes are never
+ * all in memory at once; a file whose root comes late (after a long
+ * comment) is read whole and parsed at once, as one that is not plainly
+ * an article or FAQ file. */
+static void
+test_disk_files_read_in_turn (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cg-pipeline-XXXXXX", &error);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (cg_content_file_free);
+  g_autoptr(CgContentPipeline) pipeline = NULL;
+  g_autoptr(GString) late_topics = g_string_new ("<?xml version=\"1.0\"?>\n<!-- ");
+  g_autofree char *article_text = g_strdup_printf (ARTICLE_FORMAT, "a", 1u);
+  const char * const names[] = { "article.xml", "topics.xml", "missing.xml" };
+  CgContentFile *article, *topics, *missing;
+
+  g_assert_no_error (error);
+  while (late_topics->len < 3 * 4096)
+    g_string_append (late_topics, "A long licence comment. ");
+  g_string_append (late_topics, "-->\n" TOPICS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      CgContentFile *file = g_new0 (CgContentFile, 1);
+
+      file->path = g_build_filename (dir, names[i], NULL);
+      file->base_dir = g_strdup (dir);
+      g_ptr_array_add (files, file);
+    }
+  article = g_ptr_array_index (files, 0);
+  topics = g_ptr_array_index (files, 1);
+  missing = g_ptr_array_index (files, 2);
+  g_file_set_contents (article->path, article_text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (topics->path, late_topics->str, -1, &error);
+  g_assert_no_error (error);
+
+  pipeline = cg_content_pipeline_new (files, G_MAXSIZE, FALSE, NULL);
+  cg_content_pipeline_read (pipeline);
+
+  g_assert_false (article->parsed);
+  g_assert_null (article->bytes);
+  g_assert_true (topics->parsed);
+  g_assert_nonnull (topics->doc);
+  g_assert_null (topics->problem);
+  g_assert_true (missing->parsed);
+  g_assert_nonnull (missing->problem);
+  g_assert_cmpint (missing->problem->code, ==, CG_CONTENT_ERROR_READ);
+
+  cg_content_pipeline_start_parsing (pipeline);
+  g_assert_true (cg_content_pipeline_take_parsed (pipeline, 0) == article);
+  g_assert_nonnull (article->doc);
+  g_assert_null (article->problem);
+  g_clear_pointer (&pipeline, cg_content_pipeline_free);
+
+  g_assert_cmpint (g_remove (article->path), ==, 0);
+  g_assert_cmpint (g_remove (topics->path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/content-pipeline/handed-back-in-order", test_handed_back_in_order);
   g_test_add_func ("/content-pipeline/stopping-early", test_stopping_early);
   g_test_add_func ("/content-pipeline/last-good-version", test_last_good_version);
+  g_test_add_func ("/content-pipeline/disk-files-read-in-turn", test_disk_files_read_in_turn);
 
   return g_test_run ();
 }

@@ -707,6 +707,54 @@ cg_xml_reader_read_file (const char  *path,
   return data;
 }
 
+/**
+ * cg_xml_reader_read_head:
+ * @path: a content file
+ * @size: how many bytes to read, at most
+ *
+ * Reads the start of a regular file, for cg_xml_reader_sniff_root(),
+ * without reporting anything: cg_xml_reader_read_file() does that when
+ * the whole file is read.
+ *
+ * Returns: (transfer full) (nullable): up to @size bytes, or %NULL when
+ *   the file cannot be read or is not a regular file
+ */
+GBytes *
+cg_xml_reader_read_head (const char *path,
+                         gsize       size)
+{
+  g_autofree char *head = NULL;
+  struct stat info;
+  gsize length = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (fd < 0)
+    return NULL;
+
+  if (fstat (fd, &info) == 0 && S_ISREG (info.st_mode))
+    {
+      head = g_malloc (size);
+      while (length < size)
+        {
+          gssize n_read = read (fd, head + length, size - length);
+
+          if (n_read < 0 && errno == EINTR)
+            continue;
+          if (n_read < 0)
+            g_clear_pointer (&head, g_free);
+          if (n_read <= 0)
+            break;
+          length += (gsize) n_read;
+        }
+    }
+  g_close (fd, NULL);
+
+  return head != NULL ? g_bytes_new_take (g_steal_pointer (&head), length) : NULL;
+}
+
 static const char *
 skip_space (const char *p,
             const char *end)

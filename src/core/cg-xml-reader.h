@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 GBytes     *cg_xml_reader_read_file   (const char    *path,
                                        gsize          max_size,
                                        CgProblem    **problem);
+GBytes     *cg_xml_reader_read_head   (const char    *path,
+                                       gsize          size);
 const char *cg_xml_reader_sniff_root  (GBytes        *data);
 char      **cg_xml_reader_scan_item_ids (GBytes      *data);
 xmlDoc     *cg_xml_reader_parse       (xmlRelaxNG    *schema,

@@ -9,6 +9,10 @@
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -37,7 +41,9 @@
  *
  * For profiling: `cg-bench --write-corpus DIR N` writes a corpus and
  * exits; with CG_BENCH_VERBOSE set, every query's time goes to standard
- * error; CG_BENCH_REPEAT=n searches n more rounds before measuring. */
+ * error; CG_BENCH_REPEAT=n searches n more rounds before measuring; with
+ * CG_BENCH_PHASES set, where the memory and processor time went at each
+ * step of a size's run (resident, allocator, SQLite) goes there too. */
 
 static const guint sizes[] = { 100, 1000, 10000 };
 static const char * const size_names[] = { "100", "1k", "10k" };
@@ -89,6 +95,46 @@ peak_rss_mb (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return (double) usage.ru_maxrss / 1024.0;
+}
+
+static double
+status_mb (const char *status,
+           const char *field)
+{
+  const char *line = status ? strstr (status, field) : NULL;
+
+  return line ? g_ascii_strtod (line + strlen (field), NULL) / 1024.0 : 0.0;
+}
+
+/* CG_BENCH_PHASES: the processor time so far (all threads), resident
+ * memory now and at its peak, and how the heap and SQLite hold theirs:
+ * what told where rss_mb went (F10). */
+static void
+phase (const char *step)
+{
+  g_autofree char *status = NULL;
+  struct rusage usage;
+
+  if (g_getenv ("CG_BENCH_PHASES") == NULL)
+    return;
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  g_printerr ("phase %-9s cpu %5.2f s (sys %4.2f)  rss %6.1f MB (peak %6.1f)  sqlite %5.1f MB (peak %5.1f)",
+              step, usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+                    usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6,
+              usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6,
+              status_mb (status, "VmRSS:"), status_mb (status, "VmHWM:"),
+              sqlite3_memory_used () / 1048576.0, sqlite3_memory_highwater (0) / 1048576.0);
+#ifdef __GLIBC__
+  {
+    struct mallinfo2 info = mallinfo2 ();
+
+    g_printerr ("  heap %6.1f MB in use, %5.1f MB free", (info.uordblks + info.hblkhd) / 1048576.0,
+                info.fordblks / 1048576.0);
+  }
+#endif
+  g_printerr ("\n");
 }
 
 static GPtrArray *
@@ -193,7 +239,7 @@ run_size (guint n_articles)
   const char *name = NULL;
   Baseline baseline = { 0 };
   guint n_entries = 0, n_items, n_problems, n_results = 0;
-  double start, load_ms, index_ms;
+  double start, load_ms, index_ms, rss_indexed;
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     if (sizes[i] == n_articles)
@@ -209,11 +255,13 @@ run_size (guint n_articles)
     }
   dir_file = g_file_new_for_path (dir);
 
+  phase ("corpus");
   start = now_ms ();
   loader = cg_content_loader_new ();
   cg_content_loader_add_path (loader, dir, NULL);
   library = cg_content_loader_load (loader, NULL);
   load_ms = now_ms () - start;
+  phase ("loaded");
 
   n_items = g_list_model_get_n_items (cg_library_get_items (library));
   n_problems = cg_library_get_problems (library)->len;
@@ -226,6 +274,7 @@ run_size (guint n_articles)
   start = now_ms ();
   index = cg_search_index_new_for_library (library, &error);
   index_ms = now_ms () - start;
+  phase ("indexed");
   if (index == NULL)
     {
       g_printerr ("cg-bench: cannot build the index: %s\n", error->message);
@@ -276,7 +325,12 @@ run_size (guint n_articles)
                     query, suggestion ? " → " : "", suggestion ? suggestion : "");
     }
 
+  /* The peak so far is the library's and the index's; the naive scan's
+   * case-folded copy of every text comes on top of it. */
+  rss_indexed = peak_rss_mb ();
+  phase ("searched");
   baseline_init (&baseline, library);
+  phase ("baseline");
   for (guint q = 0; q < queries->len * ROUNDS; q++)
     {
       double elapsed;
@@ -300,6 +354,7 @@ run_size (guint n_articles)
   g_print ("load_ms_%s: %.1f ms\n", name, load_ms);
   g_print ("index_build_ms_%s: %.1f ms\n", name, index_ms);
   g_print ("rss_mb_%s: %.1f MB\n", name, peak_rss_mb ());
+  g_print ("rss_before_baseline_mb_%s: %.1f MB\n", name, rss_indexed);
   g_print ("queries_%s: %u queries\n", name, queries->len * ROUNDS);
   g_print ("results_per_query_%s: %.1f results\n", name, (double) n_results / (queries->len * ROUNDS));
   g_print ("search_p50_ms_%s: %.3f ms\n", name, cg_bench_percentile (latencies, 50));
