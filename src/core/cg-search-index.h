@@ -41,6 +41,11 @@ gboolean        cg_search_index_replace_items   (CgSearchIndex       *self,
                                                  GPtrArray           *old_items,
                                                  GPtrArray           *new_items,
                                                  GError             **error);
+gboolean        cg_search_index_update_items    (CgSearchIndex       *self,
+                                                 CgLibrary           *library,
+                                                 GPtrArray           *old_items,
+                                                 GPtrArray           *new_items,
+                                                 GError             **error);
 gboolean        cg_search_index_has_language    (CgSearchIndex       *self,
                                                  const char          *language);
 GListModel     *cg_search_index_search          (CgSearchIndex       *self,
