@@ -22,13 +22,18 @@ char       *cg_content_loader_resolve           (CgContentLoader *self,
                                                  const char      *path,
                                                  guint            layer);
 GHashTable *cg_content_loader_steal_shared_ids  (CgContentLoader *self);
+GHashTable *cg_content_loader_steal_referenced_ids (CgContentLoader *self);
 CgLibrary  *cg_content_loader_load_changed      (CgContentLoader *self,
                                                  CgLibrary       *base,
                                                  GHashTable      *shared_ids,
+                                                 GHashTable      *referenced_ids,
                                                  GPtrArray       *paths,
                                                  GArray          *layers,
+                                                 GPtrArray       *removed,
+                                                 GHashTable      *file_ranks,
                                                  GPtrArray       *old_items,
                                                  GPtrArray       *new_items,
+                                                 GPtrArray       *links,
                                                  GHashTable      *good,
                                                  GCancellable    *cancellable);
 

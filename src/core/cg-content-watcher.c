@@ -94,6 +94,7 @@ struct _CgContentWatcher
   GCancellable  *cancellable;
   GHashTable    *last_good;   /* path → GBytes, see cg_content_loader_set_last_good() */
   GHashTable    *shared_ids;  /* of the last full load */
+  GHashTable    *referenced;  /* of the last full load, and the links read since */
   Snapshot      *snapshot;    /* of the last load */
   GSettings     *settings;
   guint          settle_id;
@@ -106,6 +107,7 @@ struct _CgContentWatcher
   guint          grace_id;       /* when the grace period ends */
   guint          n_partial;      /* reloads that read only what changed, for the tests */
   guint          n_listings;     /* background reloads that listed every folder, for the tests */
+  guint          n_full;         /* background reloads that read everything, for the tests */
   guint          generation;     /* of the configuration: a load of an older one is dropped */
   guint          serial;         /* of the reload under way, see announce_cb() */
   gint64         started;        /* monotonic, when it began, for the bench */
@@ -129,6 +131,7 @@ typedef struct
   GHashTable    *good;        /* path → GBytes, found good by a partial reload */
   CgLibrary     *base;
   GHashTable    *shared_ids;
+  GHashTable    *referenced;
   Snapshot      *old_snapshot;
   gboolean       full;
   guint          generation;
@@ -144,9 +147,11 @@ typedef struct
   GCancellable *done;   /* prefetch: cancelled when loaded */
   GCancellable *cancellable;   /* prefetch: the watcher's, for a quit while loading */
   GHashTable    *new_shared_ids;
+  GHashTable    *new_referenced;
   Snapshot      *snapshot;
   GPtrArray     *old_items;
   GPtrArray     *new_items;
+  GPtrArray     *links;       /* targets of the links a partial reload read */
 } LoadRequest;
 
 G_DEFINE_FINAL_TYPE (CgContentWatcher, cg_content_watcher, G_TYPE_OBJECT)
@@ -322,31 +327,6 @@ snapshot_update (Snapshot           *old,
   return g_steal_pointer (&snapshot);
 }
 
-static gboolean
-snapshot_same_file (Snapshot *a,
-                    Snapshot *b,
-                    guint     i)
-{
-  return g_strcmp0 (g_ptr_array_index (a->resolved, i), g_ptr_array_index (b->resolved, i)) == 0 &&
-         memcmp (&g_array_index (a->stamps, Stamp, 2 * i), &g_array_index (b->stamps, Stamp, 2 * i),
-                 2 * sizeof (Stamp)) == 0;
-}
-
-static gboolean
-snapshot_same_files (Snapshot *a,
-                     Snapshot *b)
-{
-  if (a->paths->len != b->paths->len)
-    return FALSE;
-
-  for (guint i = 0; i < a->paths->len; i++)
-    if (!g_str_equal (g_ptr_array_index (a->paths, i), g_ptr_array_index (b->paths, i)) ||
-        g_array_index (a->layers, guint, i) != g_array_index (b->layers, guint, i))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Loading */
 
 static void
@@ -360,6 +340,7 @@ load_request_free (gpointer data)
   g_clear_pointer (&request->good, g_hash_table_unref);
   g_clear_object (&request->base);
   g_clear_pointer (&request->shared_ids, g_hash_table_unref);
+  g_clear_pointer (&request->referenced, g_hash_table_unref);
   g_clear_pointer (&request->old_snapshot, snapshot_unref);
   g_clear_pointer (&request->named, g_hash_table_unref);
   g_clear_object (&request->library);
@@ -367,9 +348,11 @@ load_request_free (gpointer data)
   g_clear_object (&request->done);
   g_clear_object (&request->cancellable);
   g_clear_pointer (&request->new_shared_ids, g_hash_table_unref);
+  g_clear_pointer (&request->new_referenced, g_hash_table_unref);
   g_clear_pointer (&request->snapshot, snapshot_unref);
   g_clear_pointer (&request->old_items, g_ptr_array_unref);
   g_clear_pointer (&request->new_items, g_ptr_array_unref);
+  g_clear_pointer (&request->links, g_ptr_array_unref);
   g_free (request);
 }
 
@@ -441,7 +424,8 @@ announce_changes (LoadRequest *request)
 }
 
 /* Reads only what changed since the last load, when that gives what a
- * full load would; see cg_content_loader_load_changed(). */
+ * full load would; see cg_content_loader_load_changed(). A file that
+ * came or went is read, or dropped, on its own too. */
 static gboolean
 load_changes (LoadRequest     *request,
               CgContentLoader *loader,
@@ -449,23 +433,77 @@ load_changes (LoadRequest     *request,
 {
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GArray) layers = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) ranks = NULL;
   Snapshot *old = request->old_snapshot;
   Snapshot *now = request->snapshot;
+  guint n_changes;
 
-  if (request->full || request->base == NULL || old == NULL || request->shared_ids == NULL ||
-      !snapshot_same_files (old, now))
+  if (request->full || request->base == NULL || old == NULL || request->shared_ids == NULL)
     return FALSE;
+
+  /* Path → its place in the old listing, plus one. */
+  before = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < old->paths->len; i++)
+    g_hash_table_insert (before, g_ptr_array_index (old->paths, i), GUINT_TO_POINTER (i + 1));
 
   paths = g_ptr_array_new ();
   layers = g_array_new (FALSE, FALSE, sizeof (guint));
+  removed = g_ptr_array_new ();
+  ranks = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < now->paths->len; i++)
-    if (!snapshot_same_file (old, now, i))
-      {
-        g_ptr_array_add (paths, g_ptr_array_index (now->paths, i));
-        g_array_append_val (layers, g_array_index (now->layers, guint, i));
-      }
+    {
+      char *path = g_ptr_array_index (now->paths, i);
+      char *resolved = g_ptr_array_index (now->resolved, i);
 
-  if (paths->len == 0)
+      g_hash_table_remove (before, path);
+      g_hash_table_insert (ranks, path, GUINT_TO_POINTER (i + 1));
+      if (resolved != NULL)
+        g_hash_table_insert (ranks, resolved, GUINT_TO_POINTER (i + 1));
+    }
+  /* What is left of the old listing went. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, before);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        guint i = GPOINTER_TO_UINT (value) - 1;
+        const char *resolved = g_ptr_array_index (old->resolved, i);
+
+        g_ptr_array_add (removed, key);
+        g_ptr_array_add (removed, (gpointer) (resolved ? resolved : key));
+      }
+  }
+
+  /* Changed or new, in load order. */
+  {
+    g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < old->paths->len; i++)
+      g_hash_table_insert (places, g_ptr_array_index (old->paths, i), GUINT_TO_POINTER (i + 1));
+
+    for (guint i = 0; i < now->paths->len; i++)
+      {
+        char *path = g_ptr_array_index (now->paths, i);
+        guint place = GPOINTER_TO_UINT (g_hash_table_lookup (places, path));
+        guint layer = g_array_index (now->layers, guint, i);
+
+        if (place == 0 || g_array_index (old->layers, guint, place - 1) != layer ||
+            g_strcmp0 (g_ptr_array_index (old->resolved, place - 1), g_ptr_array_index (now->resolved, i)) != 0 ||
+            memcmp (&g_array_index (old->stamps, Stamp, 2 * (place - 1)),
+                    &g_array_index (now->stamps, Stamp, 2 * i), 2 * sizeof (Stamp)) != 0)
+          {
+            g_ptr_array_add (paths, path);
+            g_array_append_val (layers, layer);
+          }
+      }
+  }
+
+  n_changes = paths->len + removed->len / 2;
+  if (n_changes == 0)
     {
       request->result = RESULT_UNCHANGED;
       return TRUE;
@@ -473,19 +511,22 @@ load_changes (LoadRequest     *request,
 
   announce_changes (request);
 
-  if (paths->len > MAX (8, now->paths->len / MAX_CHANGED_FRACTION))
+  if (n_changes > MAX (8, now->paths->len / MAX_CHANGED_FRACTION))
     return FALSE;
 
   request->old_items = g_ptr_array_new_with_free_func (g_object_unref);
   request->new_items = g_ptr_array_new_with_free_func (g_object_unref);
+  request->links = g_ptr_array_new_with_free_func (g_free);
   request->good = new_last_good ();
   request->library = cg_content_loader_load_changed (loader, request->base, request->shared_ids,
-                                                     paths, layers, request->old_items,
-                                                     request->new_items, request->good, cancellable);
+                                                     request->referenced, paths, layers, removed,
+                                                     ranks, request->old_items, request->new_items,
+                                                     request->links, request->good, cancellable);
   if (request->library == NULL)
     {
       g_clear_pointer (&request->old_items, g_ptr_array_unref);
       g_clear_pointer (&request->new_items, g_ptr_array_unref);
+      g_clear_pointer (&request->links, g_ptr_array_unref);
       return FALSE;
     }
 
@@ -540,6 +581,7 @@ load (LoadRequest  *request,
   request->result = RESULT_FULL;
   request->library = cg_content_loader_load (loader, cancellable);
   request->new_shared_ids = cg_content_loader_steal_shared_ids (loader);
+  request->new_referenced = cg_content_loader_steal_referenced_ids (loader);
   request->index = cg_search_index_new_for_library (request->library, &error);
   if (request->index == NULL)
     {
@@ -567,6 +609,7 @@ load_request_new (CgContentWatcher *self,
     {
       request->base = self->base ? g_object_ref (self->base) : NULL;
       request->shared_ids = self->shared_ids ? g_hash_table_ref (self->shared_ids) : NULL;
+      request->referenced = self->referenced ? g_hash_table_ref (self->referenced) : NULL;
       request->old_snapshot = self->snapshot ? snapshot_ref (self->snapshot) : NULL;
     }
 
@@ -610,9 +653,15 @@ adopt (CgContentWatcher *self,
       {
         g_autoptr(GError) error = NULL;
 
-        /* In place, on the thread the index belongs to: one row a file. */
-        if (!cg_search_index_replace_items (self->index, cg_library_get_language (request->library),
-                                            request->old_items, request->new_items, &error))
+        /* Links read since the full load: what they lead to may not
+         * go on its own now. No worker holds the table. */
+        for (guint i = 0; self->referenced != NULL && i < request->links->len; i++)
+          g_hash_table_add (self->referenced, g_strdup (g_ptr_array_index (request->links, i)));
+
+        /* In place, on the thread the index belongs to: the rows of
+         * the files that changed, came or went. */
+        if (!cg_search_index_update_items (self->index, request->library,
+                                           request->old_items, request->new_items, &error))
           {
             g_warning ("Could not update the search index: %s", error->message);
             g_clear_object (&self->index);
@@ -628,6 +677,10 @@ adopt (CgContentWatcher *self,
     case RESULT_FULL:
       g_clear_pointer (&self->shared_ids, g_hash_table_unref);
       self->shared_ids = g_steal_pointer (&request->new_shared_ids);
+      g_clear_pointer (&self->referenced, g_hash_table_unref);
+      self->referenced = g_steal_pointer (&request->new_referenced);
+      if (!request->full)
+        self->n_full++;
       /* The index first: whoever follows the library finds them in step. */
       g_set_object (&self->index, request->index);
       g_set_object (&self->base, request->library);
@@ -1129,6 +1182,7 @@ cg_content_watcher_finalize (GObject *object)
   g_clear_object (&self->index);
   g_clear_pointer (&self->last_good, g_hash_table_unref);
   g_clear_pointer (&self->shared_ids, g_hash_table_unref);
+  g_clear_pointer (&self->referenced, g_hash_table_unref);
   g_clear_pointer (&self->snapshot, snapshot_unref);
   g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_pointer (&self->folders, g_strfreev);
@@ -1558,4 +1612,12 @@ cg_content_watcher_get_n_partial_reloads (CgContentWatcher *self)
   g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
 
   return self->n_partial;
+}
+
+guint
+cg_content_watcher_get_n_full_reloads (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
+
+  return self->n_full;
 }
