@@ -68,7 +68,7 @@ typedef struct
 static const char * const queries[] = {
   "parking", "park", "clinic", "hours", "opening hours", "microneedling", "derma pen",
   "side door", "step free", "parkng", "coffee", "evening", "skin needling", "derma roller",
-  "hair loss", NULL,
+  "hair loss", "bicycle", "evening clinics", "late", "bus", "thursday", "permits", NULL,
 };
 
 static void
@@ -402,6 +402,97 @@ test_reload_matches_full_load (Fixture       *fixture,
   g_assert_cmpuint (cg_content_watcher_get_n_partial_reloads (fixture->watcher), >=, partial_before + 6);
 }
 
+#define MORE_FAQ(question) \
+  "<faq>\n" \
+  "  <entry id=\"bicycle-question\" topic=\"clinic-news\">\n" \
+  "    <question>" question "</question>\n" \
+  "    <answer><p>Bicycle racks by the side door, next to the parking.</p></answer>\n" \
+  "  </entry>\n" \
+  "  <entry id=\"bus-question\" topic=\"clinic-news\">\n" \
+  "    <question>Which bus stops near the clinic?</question>\n" \
+  "    <answer><p>The number 12, at the end of the street, until eight in the evening.</p></answer>\n" \
+  "  </entry>\n" \
+  "</faq>\n"
+
+/* One change on disk, then: the library and every search exactly as a
+ * fresh load gives them, read without a full reload. */
+static void
+incremental_step (Fixture    *fixture,
+                  const char *what)
+{
+  guint partial = cg_content_watcher_get_n_partial_reloads (fixture->watcher);
+  guint full = cg_content_watcher_get_n_full_reloads (fixture->watcher);
+
+  step (fixture, what);
+  g_assert_cmpuint (cg_content_watcher_get_n_full_reloads (fixture->watcher), ==, full);
+  g_assert_cmpuint (cg_content_watcher_get_n_partial_reloads (fixture->watcher), >, partial);
+}
+
+static void
+test_adds_and_removes_are_incremental (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  write_file (fixture, "parking.xml", ARTICLE ("parking", "Parking at the clinic",
+                                               "Free parking for patients behind the building."));
+  incremental_step (fixture, "add an article");
+  g_assert_cmpstr (title_of (fixture, "parking"), ==, "Parking at the clinic");
+
+  /* Same topic and order as the questions of faq.xml: the load order of
+   * the files decides, as in a full load. */
+  write_file (fixture, "more-faq.xml", MORE_FAQ ("Where can I leave my bicycle?"));
+  incremental_step (fixture, "add questions next to others");
+
+  /* The same title and order as evening.xml, in a file listed before it. */
+  write_file (fixture, "a-evening.xml", ARTICLE ("late-evening", "Evening clinics",
+                                                 "Late clinics on Fridays, for parking permits."));
+  incremental_step (fixture, "add an article with the title of another");
+
+  write_file (fixture, "parking.xml", ARTICLE_WITH ("parking", "Car park and bicycles", "3",
+                                                    "<p>Free parking, and bicycle racks by the door.</p>"));
+  incremental_step (fixture, "a new title and order for the new article");
+
+  {
+    g_autofree char *from = path_of (fixture, "parking.xml");
+    g_autofree char *to = path_of (fixture, "z-access.xml");
+
+    g_assert_cmpint (g_rename (from, to), ==, 0);
+  }
+  incremental_step (fixture, "rename it");
+  g_assert_cmpstr (title_of (fixture, "parking"), ==, "Car park and bicycles");
+
+  write_file (fixture, "z-access.xml", "<article id=\"parking\" topic=\"clinic-news\">\n  <title>Free par");
+  incremental_step (fixture, "a broken save");
+  g_assert_cmpstr (title_of (fixture, "parking"), ==, "Car park and bicycles");
+
+  write_file (fixture, "z-access.xml", ARTICLE ("parking", "Parking at the clinic",
+                                                "Parking is free; the side door has a ramp."));
+  incremental_step (fixture, "fix it");
+
+  write_file (fixture, "late.xml", "<article id=\"late-opening\" topic=\"clinic-news\">\n  <title>Late op");
+  incremental_step (fixture, "a new file saved half-written");
+  g_assert_null (title_of (fixture, "late-opening"));
+
+  write_file (fixture, "late.xml", ARTICLE ("late-opening", "Late opening on Thursdays",
+                                            "Open until nine on Thursdays, parking included."));
+  incremental_step (fixture, "the new file written whole");
+  g_assert_cmpstr (title_of (fixture, "late-opening"), ==, "Late opening on Thursdays");
+
+  write_file (fixture, "more-faq.xml", MORE_FAQ ("Is there a bicycle rack?"));
+  incremental_step (fixture, "edit the added questions");
+
+  remove_file (fixture, "z-access.xml");
+  incremental_step (fixture, "delete an article");
+  g_assert_null (title_of (fixture, "parking"));
+
+  remove_file (fixture, "more-faq.xml");
+  incremental_step (fixture, "delete questions");
+  g_assert_null (cg_library_lookup_item (library_of (fixture), "bus-question"));
+
+  remove_file (fixture, "a-evening.xml");
+  incremental_step (fixture, "delete the article with the title of another");
+  g_assert_cmpstr (title_of (fixture, "evening"), ==, "Evening clinics");
+}
+
 /* mv D D.old; sleep; mv D.old D */
 static void
 test_outage_keeps_content_within_grace (Fixture       *fixture,
@@ -581,6 +672,8 @@ main (int   argc,
 
   g_test_add ("/content-reload/matches-full-load", Fixture, NULL,
               fixture_set_up, test_reload_matches_full_load, fixture_tear_down);
+  g_test_add ("/content-reload/adds-and-removes-are-incremental", Fixture, NULL,
+              fixture_set_up, test_adds_and_removes_are_incremental, fixture_tear_down);
   g_test_add ("/content-reload/outage", Fixture, NULL,
               fixture_set_up, test_outage_keeps_content_within_grace, fixture_tear_down);
   g_test_add ("/content-reload/continuous-writer", Fixture, NULL,
