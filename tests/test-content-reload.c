@@ -547,6 +547,93 @@ test_outage_keeps_content_within_grace (Fixture       *fixture,
   g_assert_nonnull (cg_library_lookup_item (library_of (fixture), "what-is-microneedling"));
 }
 
+/* Moves every file of @from into @to, one after the other, as fast as
+ * it can: what a share that is unmounted, or mounted again, looks like
+ * from its mount point. */
+static void
+move_files (const char *from,
+            const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *source = g_build_filename (from, g_ptr_array_index (names, i), NULL);
+      g_autofree char *target = g_build_filename (to, g_ptr_array_index (names, i), NULL);
+
+      g_assert_cmpint (g_rename (source, target), ==, 0);
+    }
+}
+
+static gboolean
+says_unavailable (CgLibrary *library)
+{
+  GPtrArray *problems = cg_library_get_problems (library);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (((CgProblem *) g_ptr_array_index (problems, i))->message, "unavailable") != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* umount: the folder stays, suddenly empty. Its content is not deleted
+ * file by file: it waits out the grace period, and is there again when
+ * the share comes back. */
+static void
+test_empty_mount_point_is_an_outage (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autofree char *moved = g_strconcat (fixture->folder, ".old", NULL);
+  g_autofree char *before = describe_library (library_of (fixture));
+  CgItem *opening = cg_library_lookup_item (library_of (fixture), "opening");
+  gint64 deadline;
+
+  cg_content_watcher_set_grace_period (fixture->watcher, 4000);
+  g_assert_cmpint (g_mkdir (moved, 0700), ==, 0);
+
+  move_files (fixture->folder, moved);
+  wait_for_reload (fixture);
+
+  /* The same article, the reader's page with it, and a word about why. */
+  g_assert_true (cg_library_lookup_item (library_of (fixture), "opening") == opening);
+  g_assert_true (says_unavailable (library_of (fixture)));
+  iterate_for (500);
+  g_assert_true (cg_library_lookup_item (library_of (fixture), "opening") == opening);
+  g_assert_true (says_unavailable (library_of (fixture)));
+
+  /* Mounted again: as it was, the quiet problem gone. */
+  move_files (moved, fixture->folder);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *now = describe_library (library_of (fixture));
+
+      if (g_str_equal (now, before) && !cg_content_watcher_get_loading (fixture->watcher))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  {
+    g_autofree char *after = describe_library (library_of (fixture));
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_false (says_unavailable (library_of (fixture)));
+  assert_same_as_full_load (fixture);
+
+  /* Deleting one file still deletes it at once. */
+  remove_file (fixture, "evening.xml");
+  wait_for_reload (fixture);
+  g_assert_null (title_of (fixture, "evening"));
+  g_assert_false (says_unavailable (library_of (fixture)));
+}
+
 typedef struct
 {
   Fixture *fixture;
@@ -676,6 +763,8 @@ main (int   argc,
               fixture_set_up, test_adds_and_removes_are_incremental, fixture_tear_down);
   g_test_add ("/content-reload/outage", Fixture, NULL,
               fixture_set_up, test_outage_keeps_content_within_grace, fixture_tear_down);
+  g_test_add ("/content-reload/empty-mount-point", Fixture, NULL,
+              fixture_set_up, test_empty_mount_point_is_an_outage, fixture_tear_down);
   g_test_add ("/content-reload/continuous-writer", Fixture, NULL,
               fixture_set_up, test_continuous_writer, fixture_tear_down);
   g_test_add ("/content-reload/polling", Fixture, NULL,

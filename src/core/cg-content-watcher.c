@@ -69,6 +69,15 @@ typedef struct
   guint64 inode;
 } Stamp;
 
+/* What a clinic folder looked like at the last load, to tell a share
+ * that was unmounted from a folder emptied on purpose. */
+typedef struct
+{
+  guint   n_files;      /* content files listed in it */
+  dev_t   dev;
+  dev_t   parent_dev;
+} FolderState;
+
 typedef struct
 {
   gatomicrefcount  ref_count;
@@ -96,6 +105,7 @@ struct _CgContentWatcher
   GHashTable    *shared_ids;  /* of the last full load */
   GHashTable    *referenced;  /* of the last full load, and the links read since */
   Snapshot      *snapshot;    /* of the last load */
+  GArray        *folder_states;  /* of FolderState, one a folder, or empty */
   GSettings     *settings;
   guint          settle_id;
   gint64         first_change;   /* monotonic, of the first change not yet loaded; 0 if none */
@@ -167,6 +177,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void start_reload (CgContentWatcher *self);
+static void note_folders (CgContentWatcher *self);
 static void watch_all    (CgContentWatcher *self);
 static void set_busy     (CgContentWatcher *self,
                           gboolean          busy);
@@ -692,6 +703,7 @@ adopt (CgContentWatcher *self,
       break;
     }
 
+  note_folders (self);
   show (self, self->base);
 }
 
@@ -773,14 +785,57 @@ load_done_cb (GObject      *object,
 
 /* Outages */
 
+static gboolean
+device_of (const char *path,
+           dev_t      *dev)
+{
+  struct stat buf;
+
+  if (stat (path, &buf) != 0)
+    return FALSE;
+
+  *dev = buf.st_dev;
+
+  return TRUE;
+}
+
+/* Remembers, at each load the folders were there for, how many files
+ * each held and whether it was a mount point. */
+static void
+note_folders (CgContentWatcher *self)
+{
+  guint n_folders = g_strv_length (self->folders);
+
+  g_array_set_size (self->folder_states, n_folders);
+  for (guint i = 0; i < n_folders; i++)
+    {
+      FolderState *state = &g_array_index (self->folder_states, FolderState, i);
+      g_autofree char *parent = g_path_get_dirname (self->folders[i]);
+
+      state->n_files = 0;
+      for (guint p = 0; self->snapshot != NULL && p < self->snapshot->paths->len; p++)
+        if (contains (g_ptr_array_index (self->snapshot->paths, p), self->folders[i]))
+          state->n_files++;
+      if (!device_of (self->folders[i], &state->dev) || !device_of (parent, &state->parent_dev))
+        state->dev = state->parent_dev = 0;
+    }
+}
+
 /* Gone or unreadable: a share that dropped out often answers with an
- * error rather than "no such file". An empty folder is not an outage:
- * its last file may have been deleted on purpose. */
+ * error rather than "no such file". An unmounted share often leaves its
+ * mount point behind: a folder that held several files and is empty all
+ * at once, or that is now on its parent's device when it was not, is
+ * unavailable too. A folder whose last file was deleted is not: that
+ * may be on purpose. */
 static gboolean
 folder_unavailable (CgContentWatcher *self,
-                    const char       *folder)
+                    guint             i)
 {
+  const char *folder = self->folders[i];
+  const FolderState *state = i < self->folder_states->len
+    ? &g_array_index (self->folder_states, FolderState, i) : NULL;
   g_autoptr(GDir) dir = NULL;
+  dev_t dev;
 
   if (!g_file_test (folder, G_FILE_TEST_EXISTS))
     return TRUE;
@@ -789,15 +844,23 @@ folder_unavailable (CgContentWatcher *self,
     return FALSE;
 
   dir = g_dir_open (folder, 0, NULL);
+  if (dir == NULL)
+    return TRUE;
 
-  return dir == NULL;
+  if (state == NULL)
+    return FALSE;
+
+  if (state->n_files > 1 && g_dir_read_name (dir) == NULL)
+    return TRUE;
+
+  return state->dev != state->parent_dev && device_of (folder, &dev) && dev == state->parent_dev;
 }
 
 static gboolean
 folders_missing (CgContentWatcher *self)
 {
   for (guint i = 0; self->folders[i] != NULL; i++)
-    if (folder_unavailable (self, self->folders[i]))
+    if (folder_unavailable (self, i))
       return TRUE;
 
   return FALSE;
@@ -853,7 +916,7 @@ begin_outage (CgContentWatcher *self)
   self->outage_since = g_get_monotonic_time ();
 
   for (guint i = 0; self->folders[i] != NULL; i++)
-    if (folder_unavailable (self, self->folders[i]))
+    if (folder_unavailable (self, i))
       g_ptr_array_add (problems,
                        cg_problem_new (self->folders[i], 0, 0, CG_CONTENT_ERROR_READ,
                                        _("clinic folder unavailable: its last good content is shown for now")));
@@ -978,9 +1041,15 @@ monitor_changed_cb (CgContentWatcher  *self,
       schedule_reload (self);
       break;
 
+    /* A share unmounted under the folder: nothing names its files, and
+     * only a look at the folder tells an outage. */
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+      self->list_all = TRUE;
+      schedule_reload (self);
+      break;
+
     case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
     case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
     case G_FILE_MONITOR_EVENT_MOVED:
     default:
       break;
@@ -1184,6 +1253,7 @@ cg_content_watcher_finalize (GObject *object)
   g_clear_pointer (&self->shared_ids, g_hash_table_unref);
   g_clear_pointer (&self->referenced, g_hash_table_unref);
   g_clear_pointer (&self->snapshot, snapshot_unref);
+  g_clear_pointer (&self->folder_states, g_array_unref);
   g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_pointer (&self->folders, g_strfreev);
   g_clear_pointer (&self->language, g_free);
@@ -1276,6 +1346,7 @@ cg_content_watcher_init (CgContentWatcher *self)
   self->cancellable = g_cancellable_new ();
   self->last_good = new_last_good ();
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->folder_states = g_array_new (FALSE, TRUE, sizeof (FolderState));
   self->list_all = TRUE;
   self->folders = g_new0 (char *, 1);
   self->language = g_strdup ("en");
@@ -1393,6 +1464,8 @@ cg_content_watcher_set_folders (CgContentWatcher   *self,
 
   g_strfreev (self->folders);
   self->folders = g_strdupv ((char **) (folders ? folders : (const char * const[]) { NULL }));
+  /* Other folders: what the old ones held says nothing of them. */
+  g_array_set_size (self->folder_states, 0);
 
   if (self->library != NULL || self->prefetch != NULL)
     cg_content_watcher_load (self);
