@@ -374,6 +374,36 @@ cg_content_loader_resolve (CgContentLoader *self,
 }
 
 /**
+ * cg_content_loader_find_layer:
+ *
+ * Returns: the folder of the search path that a listing would find @path
+ *   in, or %G_MAXUINT when none or more than one would
+ */
+guint
+cg_content_loader_find_layer (CgContentLoader *self,
+                              const char      *path)
+{
+  g_autofree char *dir = NULL;
+  guint found = G_MAXUINT;
+
+  g_return_val_if_fail (CG_IS_CONTENT_LOADER (self), G_MAXUINT);
+
+  dir = g_path_get_dirname (path);
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      const Source *source = &g_array_index (self->sources, Source, i);
+
+      if (source->bytes != NULL || !g_str_equal (source->path, dir))
+        continue;
+      if (found != G_MAXUINT)
+        return G_MAXUINT;
+      found = i;
+    }
+
+  return found;
+}
+
+/**
  * cg_content_loader_steal_shared_ids:
  *
  * Returns: (transfer full) (nullable): after cg_content_loader_load(),

@@ -268,18 +268,106 @@ contains (const char *inner,
          (inner[len] == '\0' || inner[len] == G_DIR_SEPARATOR);
 }
 
+typedef struct
+{
+  char  *path;
+  guint  layer;
+} Addition;
+
+static int
+compare_additions (gconstpointer a,
+                   gconstpointer b)
+{
+  const Addition *x = a, *y = b;
+
+  if (x->layer != y->layer)
+    return x->layer < y->layer ? -1 : 1;
+
+  return strcmp (x->path, y->path);
+}
+
+static void
+snapshot_append (Snapshot        *snapshot,
+                 CgContentLoader *loader,
+                 const char      *path,
+                 guint            layer)
+{
+  char *resolved = cg_content_loader_resolve (loader, path, layer);
+  Stamp stamps[2];
+
+  if (g_str_equal (resolved, path))
+    g_clear_pointer (&resolved, g_free);
+  stamps[0] = stamp_of (path);
+  stamps[1] = stamp_of (resolved);
+  g_ptr_array_add (snapshot->paths, g_strdup (path));
+  g_array_append_val (snapshot->layers, layer);
+  g_ptr_array_add (snapshot->resolved, resolved);
+  g_array_append_vals (snapshot->stamps, stamps, 2);
+}
+
+/* The old listing without the files that went, with the files that came
+ * where a listing would put them: each folder's files sorted by name. */
+static Snapshot *
+snapshot_merge (Snapshot        *old,
+                GArray          *stamps,
+                GHashTable      *gone,
+                GArray          *additions,
+                CgContentLoader *loader)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  guint next = 0;
+
+  g_atomic_ref_count_init (&snapshot->ref_count);
+  snapshot->paths = g_ptr_array_new_with_free_func (g_free);
+  snapshot->layers = g_array_new (FALSE, FALSE, sizeof (guint));
+  snapshot->resolved = g_ptr_array_new_with_free_func (g_free);
+  snapshot->stamps = g_array_new (FALSE, TRUE, sizeof (Stamp));
+
+  g_array_sort (additions, compare_additions);
+  for (guint i = 0; i <= old->paths->len; i++)
+    {
+      const char *path = i < old->paths->len ? g_ptr_array_index (old->paths, i) : NULL;
+      guint layer = i < old->paths->len ? g_array_index (old->layers, guint, i) : G_MAXUINT;
+
+      while (next < additions->len)
+        {
+          Addition *addition = &g_array_index (additions, Addition, next);
+
+          if (path != NULL && (addition->layer > layer ||
+                               (addition->layer == layer && strcmp (addition->path, path) > 0)))
+            break;
+          snapshot_append (snapshot, loader, addition->path, addition->layer);
+          next++;
+        }
+
+      if (path == NULL || g_hash_table_contains (gone, GUINT_TO_POINTER (i + 1)))
+        continue;
+
+      g_ptr_array_add (snapshot->paths, g_strdup (path));
+      g_array_append_val (snapshot->layers, layer);
+      g_ptr_array_add (snapshot->resolved, g_strdup (g_ptr_array_index (old->resolved, i)));
+      g_array_append_vals (snapshot->stamps, &g_array_index (stamps, Stamp, 2 * i), 2);
+    }
+
+  return snapshot;
+}
+
 /* What a reload after a monitor's events needs: the last snapshot with
  * only the files the monitor named stat-ed again, rather than 10,000
- * files listed and stat-ed. %NULL when the names say the listing itself
- * may have changed (a file that appeared or went, a folder), which only
- * listing again can tell. */
+ * files listed and stat-ed. A content file that appeared in a folder
+ * read, or went, is put in or taken out where a listing would have it.
+ * %NULL when the names say more may have changed (a folder, a translated
+ * copy, the clinic file), which only listing again can tell. */
 static Snapshot *
 snapshot_update (Snapshot           *old,
                  GHashTable         *named,
-                 const char * const *folders)
+                 const char * const *folders,
+                 CgContentLoader    *loader)
 {
   g_autoptr(Snapshot) snapshot = g_new0 (Snapshot, 1);
   g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) gone = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) additions = g_array_new (FALSE, FALSE, sizeof (Addition));
   GHashTableIter iter;
   gpointer key;
 
@@ -307,11 +395,12 @@ snapshot_update (Snapshot           *old,
 
       if (place == 0)
         {
-          /* An editor's temporary or swap file is not content; a new
-           * .xml file may be, and a folder, or a folder we read that
-           * came or went, changes the listing. */
-          if ((g_str_has_suffix (name, ".xml") && name[0] != '.') ||
-              g_file_test (path, G_FILE_TEST_IS_DIR) ||
+          gboolean content = g_str_has_suffix (name, ".xml") && name[0] != '.';
+          Addition addition;
+
+          /* A folder, or a folder we read that came or went, changes
+           * the listing; so does the clinic file, or the bundled content. */
+          if (g_file_test (path, G_FILE_TEST_IS_DIR) ||
               contains (cg_paths_get_clinic_file (), path) ||
               contains (cg_paths_get_content_dir (), path) ||
               contains (cg_paths_get_translated_dir (), path))
@@ -319,21 +408,44 @@ snapshot_update (Snapshot           *old,
           for (guint f = 0; folders[f] != NULL; f++)
             if (contains (folders[f], path))
               return NULL;
+
+          /* An editor's temporary or swap file is not content, nor is a
+           * file that came and went already. */
+          if (!content || !g_file_test (path, G_FILE_TEST_EXISTS))
+            continue;
+
+          /* A new file in a folder read: where a listing puts it. In a
+           * translations folder, or anywhere else, a listing decides. */
+          addition.layer = cg_content_loader_find_layer (loader, path);
+          if (addition.layer == G_MAXUINT || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            return NULL;
+          addition.path = (char *) path;
+          g_array_append_val (additions, addition);
           continue;
         }
 
       {
         guint i = place - 1;
         Stamp *stamps = &g_array_index (snapshot->stamps, Stamp, 2 * i);
+        const char *listed = g_ptr_array_index (old->paths, i);
 
-        stamps[0] = stamp_of (g_ptr_array_index (old->paths, i));
+        stamps[0] = stamp_of (listed);
         stamps[1] = stamp_of (g_ptr_array_index (old->resolved, i));
-        /* Gone, or its translated copy gone: the listing changed. */
-        if (stamps[0].inode == 0 ||
-            (g_ptr_array_index (old->resolved, i) != NULL && stamps[1].inode == 0))
+
+        /* Gone: taken out, if it was one of a folder's files. Its
+         * translated copy gone, or a single file named as a source:
+         * only a listing tells. */
+        if (stamps[0].inode == 0 && g_str_equal (path, listed) &&
+            cg_content_loader_find_layer (loader, listed) == g_array_index (old->layers, guint, i))
+          g_hash_table_add (gone, GUINT_TO_POINTER (place));
+        else if (stamps[0].inode == 0 ||
+                 (g_ptr_array_index (old->resolved, i) != NULL && stamps[1].inode == 0))
           return NULL;
       }
     }
+
+  if (additions->len > 0 || g_hash_table_size (gone) > 0)
+    return snapshot_merge (old, snapshot->stamps, gone, additions, loader);
 
   return g_steal_pointer (&snapshot);
 }
@@ -565,7 +677,7 @@ load (LoadRequest  *request,
    * read again next time. */
   if (!request->full && request->named != NULL && request->old_snapshot != NULL)
     request->snapshot = snapshot_update (request->old_snapshot, request->named,
-                                         (const char * const *) request->folders);
+                                         (const char * const *) request->folders, loader);
   if (request->snapshot == NULL)
     {
       request->snapshot = snapshot_take (loader);
