@@ -589,6 +589,15 @@ cg_content_loader_load_changed (CgContentLoader *self,
   if (!ok || g_cancellable_is_cancelled (cancellable))
     return NULL;
 
+  /* Two of these files claim one id: who wins, and what each is told,
+   * is for a full load to say, and to remember. */
+  {
+    g_autoptr(GHashTable) claimed_twice = cg_content_builder_steal_shared_ids (builder);
+
+    if (g_hash_table_size (claimed_twice) > 0)
+      return NULL;
+  }
+
   cg_library_seal (scratch);
 
   for (guint i = 0; removed != NULL && i < removed->len; i++)

@@ -786,7 +786,12 @@ adopt (CgContentWatcher *self,
         if (!cg_search_index_update_items (self->index, request->library,
                                            request->old_items, request->new_items, &error))
           {
-            g_warning ("Could not update the search index: %s", error->message);
+            /* Rows added again and again between the same two leave no
+             * rowid between them: a new index spreads them out again. */
+            if (g_error_matches (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_NO_ROOM))
+              g_debug ("Building the search index again: %s", error->message);
+            else
+              g_warning ("Could not update the search index: %s", error->message);
             g_clear_object (&self->index);
             self->index = cg_search_index_new_for_library (request->library, NULL);
             if (self->index == NULL)

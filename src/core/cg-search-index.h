@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   CG_SEARCH_ERROR_FAILED,
+  CG_SEARCH_ERROR_NO_ROOM,   /* no rowid left between two rows: build the index again */
 } CgSearchError;
 
 /* What a list shows without scrolling; a search never returns more than

@@ -873,12 +873,13 @@ cg_search_replace_rows (CgSearchIndex  *self,
  * them; FALSE when the library has an item that is neither a row kept
  * nor new, or when two neighbours leave no room. */
 static gboolean
-place_new_items (Language   *lang,
-                 CgLibrary  *library,
-                 GHashTable *slots,
-                 GHashTable *removed,
-                 GHashTable *added,
-                 GHashTable *keys)
+place_new_items (Language    *lang,
+                 CgLibrary   *library,
+                 GHashTable  *slots,
+                 GHashTable  *removed,
+                 GHashTable  *added,
+                 GHashTable  *keys,
+                 GError     **error)
 {
   GListModel *items = cg_library_get_items (library);
   guint n = g_list_model_get_n_items (items);
@@ -905,17 +906,20 @@ place_new_items (Language   *lang,
         {
           slot = GPOINTER_TO_UINT (g_hash_table_lookup (slots, item));
           if (slot == 0 || g_hash_table_contains (removed, item))
-            return FALSE;
+            return g_set_error (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                                "“%s” is neither a row nor new", cg_item_get_id (item)), FALSE;
           next = lang->rowids[slot] >> ROW_SLOT_BITS;
           if (next <= previous)
-            return FALSE;
+            return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                                        "the rows are not in library order"), FALSE;
         }
 
       /* The run between two kept rows, spread evenly between them. */
       if (run->len > 0)
         {
           if (next - previous <= (gint64) run->len)
-            return FALSE;
+            return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_NO_ROOM,
+                                        "no room for the new rows"), FALSE;
           for (guint r = 0; r < run->len; r++)
             {
               gint64 key = previous + (next - previous) * (gint64) (r + 1) / (gint64) (run->len + 1);
@@ -956,10 +960,11 @@ cg_search_update_rows (CgSearchIndex  *self,
     g_hash_table_add (added, g_ptr_array_index (new_items, i));
 
   /* Every key first: a failure leaves the index as it was. */
-  if (!place_new_items (lang, library, slots, removed, added, keys) ||
-      g_hash_table_size (keys) != new_items->len)
+  if (!place_new_items (lang, library, slots, removed, added, keys, error))
+    return FALSE;
+  if (g_hash_table_size (keys) != new_items->len)
     return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
-                                "no room for the new rows"), FALSE;
+                                "new items that are not in the library"), FALSE;
 
   changes_init (&changes, old_items->len, new_items->len);
   for (guint i = 0; ok && i < old_items->len; i++)
