@@ -463,13 +463,6 @@ items_of_file (CgLibrary  *library,
   return found;
 }
 
-static gboolean
-is_content_error (CgProblem *problem,
-                  int        code)
-{
-  return problem->code == code;
-}
-
 /**
  * cg_content_loader_load_changed:
  * @base: the library of the last load of the same search path
@@ -651,7 +644,7 @@ cg_content_loader_load_changed (CgContentLoader *self,
     }
 
   for (guint i = 0; i < cg_library_get_problems (base)->len; i++)
-    if (is_content_error (g_ptr_array_index (cg_library_get_problems (base), i), CG_CONTENT_ERROR_DANGLING_LINK))
+    if (((CgProblem *) g_ptr_array_index (cg_library_get_problems (base), i))->code == CG_CONTENT_ERROR_DANGLING_LINK)
       dangling = TRUE;
 
   for (guint i = 0; i < old_items->len; i++)

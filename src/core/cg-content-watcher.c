@@ -29,15 +29,16 @@
  *
  * Each load notes the size, time and inode of every file it listed. A
  * reload after the monitors' events stats again only the files they
- * named (see snapshot_update()); a poll, or a change the names cannot
- * describe, lists the folders again. Then it compares: when only articles and
- * questions changed, and in ways nothing else depends on, only those
- * files are read (cg_content_loader_load_changed()) and their rows of
- * the search index are replaced in place, on this thread, as the library
- * is swapped. Anything else (a file added, removed or renamed, topics,
- * the clinic, a new language) is a full load, with the search index
- * built in the same thread, so that the library and its index are
- * always swapped together.
+ * named, and puts a file that came into the listing, or takes one that
+ * went out of it (see snapshot_update()); a poll, or a change the names
+ * cannot describe, lists the folders again. Then it compares: when only
+ * articles and questions changed, came or went, and in ways nothing else
+ * depends on, only those files are read (cg_content_loader_load_changed())
+ * and their rows of the search index are deleted and inserted in place,
+ * on this thread, as the library is swapped. Anything else (topics, the
+ * clinic, synonyms, an id another file claims or links to, a new
+ * language) is a full load, with the search index built in the same
+ * thread, so that the library and its index are always swapped together.
  *
  * A clinic folder that disappears (a share that drops out, a sync tool
  * that moves it aside) keeps its last good content for a grace period,
