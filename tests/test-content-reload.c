@@ -68,7 +68,8 @@ typedef struct
 static const char * const queries[] = {
   "parking", "park", "clinic", "hours", "opening hours", "microneedling", "derma pen",
   "side door", "step free", "parkng", "coffee", "evening", "skin needling", "derma roller",
-  "hair loss", "bicycle", "evening clinics", "late", "bus", "thursday", "permits", NULL,
+  "hair loss", "bicycle", "evening clinics", "late", "bus", "thursday", "permits",
+  "clinic note", "clinic opens parking", "closes", NULL,
 };
 
 static void
@@ -557,6 +558,55 @@ test_outage_keeps_content_within_grace (Fixture       *fixture,
   g_assert_nonnull (cg_library_lookup_item (library_of (fixture), "what-is-microneedling"));
 }
 
+/* More rows match "clinic" than a search scores (300): which rows it
+ * looks at depends on the order of the rows, and the index is cut into
+ * shards. Rows inserted and deleted must keep both as a build has them. */
+static void
+test_many_rows_stay_in_order (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  for (guint i = 0; i < 360; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("many-%03u.xml", i);
+      g_autofree char *id = g_strdup_printf ("many-%03u", i);
+      g_autofree char *contents = NULL;
+
+      /* A few titles alike: the load order tells them apart. */
+      contents = g_strdup_printf ("<article id=\"%s\" topic=\"clinic-news\" order=\"%u\">\n"
+                                  "  <title>Clinic note %u</title>\n"
+                                  "  <summary>A clinic note.</summary>\n"
+                                  "  <review date=\"2026-11-01\" by=\"Test\"/>\n"
+                                  "  <body><p>The clinic %s on day %u, %s.</p></body>\n"
+                                  "</article>\n",
+                                  id, i % 7, i % 50, i % 3 ? "opens" : "closes", i,
+                                  i % 2 ? "with parking" : "by the evening bus");
+      write_file (fixture, name, contents);
+    }
+  cg_content_watcher_reload (fixture->watcher);
+  step (fixture, "many articles");
+
+  /* The best answer to "clinic note", early in the library: a search
+   * sees it only if its row comes early too. */
+  write_file (fixture, "many-200a.xml", ARTICLE_WITH ("many-new", "Clinic note", "0",
+                                                     "<p>The clinic opens late, parking free.</p>"));
+  incremental_step (fixture, "an article among many");
+
+  write_file (fixture, "many-000.xml", ARTICLE_WITH ("many-000", "Clinic note 49", "6",
+                                                    "<p>The clinic closes early.</p>"));
+  incremental_step (fixture, "an article moves to the end");
+
+  {
+    g_autofree char *from = path_of (fixture, "many-200a.xml");
+    g_autofree char *to = path_of (fixture, "many-999.xml");
+
+    g_assert_cmpint (g_rename (from, to), ==, 0);
+  }
+  incremental_step (fixture, "rename it to the end of the folder");
+
+  remove_file (fixture, "many-123.xml");
+  incremental_step (fixture, "delete one of many");
+}
+
 /* Moves every file of @from into @to, one after the other, as fast as
  * it can: what a share that is unmounted, or mounted again, looks like
  * from its mount point. */
@@ -773,6 +823,8 @@ main (int   argc,
               fixture_set_up, test_adds_and_removes_are_incremental, fixture_tear_down);
   g_test_add ("/content-reload/outage", Fixture, NULL,
               fixture_set_up, test_outage_keeps_content_within_grace, fixture_tear_down);
+  g_test_add ("/content-reload/many-rows", Fixture, NULL,
+              fixture_set_up, test_many_rows_stay_in_order, fixture_tear_down);
   g_test_add ("/content-reload/empty-mount-point", Fixture, NULL,
               fixture_set_up, test_empty_mount_point_is_an_outage, fixture_tear_down);
   g_test_add ("/content-reload/continuous-writer", Fixture, NULL,
