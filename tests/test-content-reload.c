@@ -68,7 +68,8 @@ typedef struct
 static const char * const queries[] = {
   "parking", "park", "clinic", "hours", "opening hours", "microneedling", "derma pen",
   "side door", "step free", "parkng", "coffee", "evening", "skin needling", "derma roller",
-  "hair loss", NULL,
+  "hair loss", "bicycle", "evening clinics", "late", "bus", "thursday", "permits",
+  "clinic note", "clinic opens parking", "closes", NULL,
 };
 
 static void
@@ -402,6 +403,107 @@ test_reload_matches_full_load (Fixture       *fixture,
   g_assert_cmpuint (cg_content_watcher_get_n_partial_reloads (fixture->watcher), >=, partial_before + 6);
 }
 
+#define MORE_FAQ(question) \
+  "<faq>\n" \
+  "  <entry id=\"bicycle-question\" topic=\"clinic-news\">\n" \
+  "    <question>" question "</question>\n" \
+  "    <answer><p>Bicycle racks by the side door, next to the parking.</p></answer>\n" \
+  "  </entry>\n" \
+  "  <entry id=\"bus-question\" topic=\"clinic-news\">\n" \
+  "    <question>Which bus stops near the clinic?</question>\n" \
+  "    <answer><p>The number 12, at the end of the street, until eight in the evening.</p></answer>\n" \
+  "  </entry>\n" \
+  "</faq>\n"
+
+/* One change on disk, then: the library and every search exactly as a
+ * fresh load gives them, read without a full reload, and without
+ * listing the folder again (10,000 files on a big library): the
+ * monitor's names say what came and went. */
+static void
+incremental_step (Fixture    *fixture,
+                  const char *what)
+{
+  guint partial = cg_content_watcher_get_n_partial_reloads (fixture->watcher);
+  guint full = cg_content_watcher_get_n_full_reloads (fixture->watcher);
+  guint listings = cg_content_watcher_get_n_listings (fixture->watcher);
+
+  step (fixture, what);
+  g_assert_cmpuint (cg_content_watcher_get_n_full_reloads (fixture->watcher), ==, full);
+  g_assert_cmpuint (cg_content_watcher_get_n_listings (fixture->watcher), ==, listings);
+  g_assert_cmpuint (cg_content_watcher_get_n_partial_reloads (fixture->watcher), >, partial);
+}
+
+static void
+test_adds_and_removes_are_incremental (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  /* The first reload after a load lists the folders: what changed
+   * between that listing and the monitors. */
+  write_file (fixture, "opening.xml", ARTICLE ("opening", "New opening hours",
+                                               "We now open at half past seven."));
+  step (fixture, "edit a body");
+
+  write_file (fixture, "parking.xml", ARTICLE ("parking", "Parking at the clinic",
+                                               "Free parking for patients behind the building."));
+  incremental_step (fixture, "add an article");
+  g_assert_cmpstr (title_of (fixture, "parking"), ==, "Parking at the clinic");
+
+  /* Same topic and order as the questions of faq.xml: the load order of
+   * the files decides, as in a full load. */
+  write_file (fixture, "more-faq.xml", MORE_FAQ ("Where can I leave my bicycle?"));
+  incremental_step (fixture, "add questions next to others");
+
+  /* The same title and order as evening.xml, in a file listed before it. */
+  write_file (fixture, "a-evening.xml", ARTICLE ("late-evening", "Evening clinics",
+                                                 "Late clinics on Fridays, for parking permits."));
+  incremental_step (fixture, "add an article with the title of another");
+
+  write_file (fixture, "parking.xml", ARTICLE_WITH ("parking", "Car park and bicycles", "3",
+                                                    "<p>Free parking, and bicycle racks by the door.</p>"));
+  incremental_step (fixture, "a new title and order for the new article");
+
+  {
+    g_autofree char *from = path_of (fixture, "parking.xml");
+    g_autofree char *to = path_of (fixture, "z-access.xml");
+
+    g_assert_cmpint (g_rename (from, to), ==, 0);
+  }
+  incremental_step (fixture, "rename it");
+  g_assert_cmpstr (title_of (fixture, "parking"), ==, "Car park and bicycles");
+
+  write_file (fixture, "z-access.xml", "<article id=\"parking\" topic=\"clinic-news\">\n  <title>Free par");
+  incremental_step (fixture, "a broken save");
+  g_assert_cmpstr (title_of (fixture, "parking"), ==, "Car park and bicycles");
+
+  write_file (fixture, "z-access.xml", ARTICLE ("parking", "Parking at the clinic",
+                                                "Parking is free; the side door has a ramp."));
+  incremental_step (fixture, "fix it");
+
+  write_file (fixture, "late.xml", "<article id=\"late-opening\" topic=\"clinic-news\">\n  <title>Late op");
+  incremental_step (fixture, "a new file saved half-written");
+  g_assert_null (title_of (fixture, "late-opening"));
+
+  write_file (fixture, "late.xml", ARTICLE ("late-opening", "Late opening on Thursdays",
+                                            "Open until nine on Thursdays, parking included."));
+  incremental_step (fixture, "the new file written whole");
+  g_assert_cmpstr (title_of (fixture, "late-opening"), ==, "Late opening on Thursdays");
+
+  write_file (fixture, "more-faq.xml", MORE_FAQ ("Is there a bicycle rack?"));
+  incremental_step (fixture, "edit the added questions");
+
+  remove_file (fixture, "z-access.xml");
+  incremental_step (fixture, "delete an article");
+  g_assert_null (title_of (fixture, "parking"));
+
+  remove_file (fixture, "more-faq.xml");
+  incremental_step (fixture, "delete questions");
+  g_assert_null (cg_library_lookup_item (library_of (fixture), "bus-question"));
+
+  remove_file (fixture, "a-evening.xml");
+  incremental_step (fixture, "delete the article with the title of another");
+  g_assert_cmpstr (title_of (fixture, "evening"), ==, "Evening clinics");
+}
+
 /* mv D D.old; sleep; mv D.old D */
 static void
 test_outage_keeps_content_within_grace (Fixture       *fixture,
@@ -454,6 +556,142 @@ test_outage_keeps_content_within_grace (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - gone_at, >=, 3000 * 1000);
   /* The bundled content stays. */
   g_assert_nonnull (cg_library_lookup_item (library_of (fixture), "what-is-microneedling"));
+}
+
+/* More rows match "clinic" than a search scores (300): which rows it
+ * looks at depends on the order of the rows, and the index is cut into
+ * shards. Rows inserted and deleted must keep both as a build has them. */
+static void
+test_many_rows_stay_in_order (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  for (guint i = 0; i < 360; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("many-%03u.xml", i);
+      g_autofree char *id = g_strdup_printf ("many-%03u", i);
+      g_autofree char *contents = NULL;
+
+      /* A few titles alike: the load order tells them apart. */
+      contents = g_strdup_printf ("<article id=\"%s\" topic=\"clinic-news\" order=\"%u\">\n"
+                                  "  <title>Clinic note %u</title>\n"
+                                  "  <summary>A clinic note.</summary>\n"
+                                  "  <review date=\"2026-11-01\" by=\"Test\"/>\n"
+                                  "  <body><p>The clinic %s on day %u, %s.</p></body>\n"
+                                  "</article>\n",
+                                  id, i % 7, i % 50, i % 3 ? "opens" : "closes", i,
+                                  i % 2 ? "with parking" : "by the evening bus");
+      write_file (fixture, name, contents);
+    }
+  cg_content_watcher_reload (fixture->watcher);
+  step (fixture, "many articles");
+
+  /* The best answer to "clinic note", early in the library: a search
+   * sees it only if its row comes early too. */
+  write_file (fixture, "many-200a.xml", ARTICLE_WITH ("many-new", "Clinic note", "0",
+                                                     "<p>The clinic opens late, parking free.</p>"));
+  incremental_step (fixture, "an article among many");
+
+  write_file (fixture, "many-000.xml", ARTICLE_WITH ("many-000", "Clinic note 49", "6",
+                                                    "<p>The clinic closes early.</p>"));
+  incremental_step (fixture, "an article moves to the end");
+
+  {
+    g_autofree char *from = path_of (fixture, "many-200a.xml");
+    g_autofree char *to = path_of (fixture, "many-999.xml");
+
+    g_assert_cmpint (g_rename (from, to), ==, 0);
+  }
+  incremental_step (fixture, "rename it to the end of the folder");
+
+  remove_file (fixture, "many-123.xml");
+  incremental_step (fixture, "delete one of many");
+}
+
+/* Moves every file of @from into @to, one after the other, as fast as
+ * it can: what a share that is unmounted, or mounted again, looks like
+ * from its mount point. */
+static void
+move_files (const char *from,
+            const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *source = g_build_filename (from, g_ptr_array_index (names, i), NULL);
+      g_autofree char *target = g_build_filename (to, g_ptr_array_index (names, i), NULL);
+
+      g_assert_cmpint (g_rename (source, target), ==, 0);
+    }
+}
+
+static gboolean
+says_unavailable (CgLibrary *library)
+{
+  GPtrArray *problems = cg_library_get_problems (library);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (((CgProblem *) g_ptr_array_index (problems, i))->message, "unavailable") != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* umount: the folder stays, suddenly empty. Its content is not deleted
+ * file by file: it waits out the grace period, and is there again when
+ * the share comes back. */
+static void
+test_empty_mount_point_is_an_outage (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autofree char *moved = g_strconcat (fixture->folder, ".old", NULL);
+  g_autofree char *before = describe_library (library_of (fixture));
+  CgItem *opening = cg_library_lookup_item (library_of (fixture), "opening");
+  gint64 deadline;
+
+  cg_content_watcher_set_grace_period (fixture->watcher, 4000);
+  g_assert_cmpint (g_mkdir (moved, 0700), ==, 0);
+
+  move_files (fixture->folder, moved);
+  wait_for_reload (fixture);
+
+  /* The same article, the reader's page with it, and a word about why. */
+  g_assert_true (cg_library_lookup_item (library_of (fixture), "opening") == opening);
+  g_assert_true (says_unavailable (library_of (fixture)));
+  iterate_for (500);
+  g_assert_true (cg_library_lookup_item (library_of (fixture), "opening") == opening);
+  g_assert_true (says_unavailable (library_of (fixture)));
+
+  /* Mounted again: as it was, the quiet problem gone. */
+  move_files (moved, fixture->folder);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *now = describe_library (library_of (fixture));
+
+      if (g_str_equal (now, before) && !cg_content_watcher_get_loading (fixture->watcher))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  {
+    g_autofree char *after = describe_library (library_of (fixture));
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_false (says_unavailable (library_of (fixture)));
+  assert_same_as_full_load (fixture);
+
+  /* Deleting one file still deletes it at once. */
+  remove_file (fixture, "evening.xml");
+  wait_for_reload (fixture);
+  g_assert_null (title_of (fixture, "evening"));
+  g_assert_false (says_unavailable (library_of (fixture)));
 }
 
 typedef struct
@@ -581,8 +819,14 @@ main (int   argc,
 
   g_test_add ("/content-reload/matches-full-load", Fixture, NULL,
               fixture_set_up, test_reload_matches_full_load, fixture_tear_down);
+  g_test_add ("/content-reload/adds-and-removes-are-incremental", Fixture, NULL,
+              fixture_set_up, test_adds_and_removes_are_incremental, fixture_tear_down);
   g_test_add ("/content-reload/outage", Fixture, NULL,
               fixture_set_up, test_outage_keeps_content_within_grace, fixture_tear_down);
+  g_test_add ("/content-reload/many-rows", Fixture, NULL,
+              fixture_set_up, test_many_rows_stay_in_order, fixture_tear_down);
+  g_test_add ("/content-reload/empty-mount-point", Fixture, NULL,
+              fixture_set_up, test_empty_mount_point_is_an_outage, fixture_tear_down);
   g_test_add ("/content-reload/continuous-writer", Fixture, NULL,
               fixture_set_up, test_continuous_writer, fixture_tear_down);
   g_test_add ("/content-reload/polling", Fixture, NULL,

@@ -777,6 +777,41 @@ cg_content_builder_get_links (CgContentBuilder *self)
 }
 
 /**
+ * cg_content_builder_dup_referenced_ids:
+ *
+ * Returns: (transfer full): after cg_content_builder_finish(), the set of
+ *   ids something other than an item of the library knows: link and
+ *   related targets, hidden ids, ids of files that failed, and ids
+ *   claimed by elements that did not become items. A file that adds or
+ *   removes one of these cannot be read on its own.
+ */
+GHashTable *
+cg_content_builder_dup_referenced_ids (CgContentBuilder *self)
+{
+  GHashTable *referenced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer id;
+
+  for (guint i = 0; i < self->links->len; i++)
+    g_hash_table_add (referenced, g_strdup (((CgXmlLink *) g_ptr_array_index (self->links, i))->target));
+
+  g_hash_table_iter_init (&iter, self->hidden);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_hash_table_add (referenced, g_strdup (id));
+
+  g_hash_table_iter_init (&iter, self->lost);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_hash_table_add (referenced, g_strdup (id));
+
+  g_hash_table_iter_init (&iter, self->ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (cg_library_lookup_item (self->library, id) == NULL)
+      g_hash_table_add (referenced, g_strdup (id));
+
+  return referenced;
+}
+
+/**
  * cg_content_builder_steal_shared_ids:
  *
  * Returns: (transfer full): the set of ids that more than one element

@@ -29,6 +29,8 @@ GPtrArray        *cg_content_builder_get_links   (CgContentBuilder *self);
 GHashTable       *cg_content_builder_steal_shared_ids
                                                  (CgContentBuilder *self);
 
+GHashTable       *cg_content_builder_dup_referenced_ids (CgContentBuilder *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgContentBuilder, cg_content_builder_free)
 
 G_END_DECLS

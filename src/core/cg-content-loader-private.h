@@ -21,14 +21,21 @@ void        cg_content_loader_list              (CgContentLoader *self,
 char       *cg_content_loader_resolve           (CgContentLoader *self,
                                                  const char      *path,
                                                  guint            layer);
+guint       cg_content_loader_find_layer        (CgContentLoader *self,
+                                                 const char      *path);
 GHashTable *cg_content_loader_steal_shared_ids  (CgContentLoader *self);
+GHashTable *cg_content_loader_steal_referenced_ids (CgContentLoader *self);
 CgLibrary  *cg_content_loader_load_changed      (CgContentLoader *self,
                                                  CgLibrary       *base,
                                                  GHashTable      *shared_ids,
+                                                 GHashTable      *referenced_ids,
                                                  GPtrArray       *paths,
                                                  GArray          *layers,
+                                                 GPtrArray       *removed,
+                                                 GHashTable      *file_ranks,
                                                  GPtrArray       *old_items,
                                                  GPtrArray       *new_items,
+                                                 GPtrArray       *links,
                                                  GHashTable      *good,
                                                  GCancellable    *cancellable);
 

@@ -43,6 +43,7 @@ struct _CgContentLoader
   gsize       max_file_size;
   GHashTable *last_good;   /* path → GBytes of its last good contents */
   GHashTable *shared_ids;  /* after a load: ids claimed more than once */
+  GHashTable *referenced_ids;  /* after a load: see cg_content_builder_dup_referenced_ids() */
 };
 
 G_DEFINE_FINAL_TYPE (CgContentLoader, cg_content_loader, G_TYPE_OBJECT)
@@ -124,6 +125,7 @@ cg_content_loader_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->last_good, g_hash_table_unref);
   g_clear_pointer (&self->shared_ids, g_hash_table_unref);
+  g_clear_pointer (&self->referenced_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (cg_content_loader_parent_class)->finalize (object);
 }
@@ -320,6 +322,8 @@ cg_content_loader_load (CgContentLoader *self,
 
   g_clear_pointer (&self->shared_ids, g_hash_table_unref);
   self->shared_ids = cg_content_builder_steal_shared_ids (builder);
+  g_clear_pointer (&self->referenced_ids, g_hash_table_unref);
+  self->referenced_ids = cg_content_builder_dup_referenced_ids (builder);
 
   return g_steal_pointer (&library);
 }
@@ -370,6 +374,36 @@ cg_content_loader_resolve (CgContentLoader *self,
 }
 
 /**
+ * cg_content_loader_find_layer:
+ *
+ * Returns: the folder of the search path that a listing would find @path
+ *   in, or %G_MAXUINT when none or more than one would
+ */
+guint
+cg_content_loader_find_layer (CgContentLoader *self,
+                              const char      *path)
+{
+  g_autofree char *dir = NULL;
+  guint found = G_MAXUINT;
+
+  g_return_val_if_fail (CG_IS_CONTENT_LOADER (self), G_MAXUINT);
+
+  dir = g_path_get_dirname (path);
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      const Source *source = &g_array_index (self->sources, Source, i);
+
+      if (source->bytes != NULL || !g_str_equal (source->path, dir))
+        continue;
+      if (found != G_MAXUINT)
+        return G_MAXUINT;
+      found = i;
+    }
+
+  return found;
+}
+
+/**
  * cg_content_loader_steal_shared_ids:
  *
  * Returns: (transfer full) (nullable): after cg_content_loader_load(),
@@ -381,6 +415,20 @@ cg_content_loader_steal_shared_ids (CgContentLoader *self)
   g_return_val_if_fail (CG_IS_CONTENT_LOADER (self), NULL);
 
   return g_steal_pointer (&self->shared_ids);
+}
+
+/**
+ * cg_content_loader_steal_referenced_ids:
+ *
+ * Returns: (transfer full) (nullable): after cg_content_loader_load(),
+ *   the ids something other than an item knows (links, hidden ids, …)
+ */
+GHashTable *
+cg_content_loader_steal_referenced_ids (CgContentLoader *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_LOADER (self), NULL);
+
+  return g_steal_pointer (&self->referenced_ids);
 }
 
 static int
@@ -415,41 +463,33 @@ items_of_file (CgLibrary  *library,
   return found;
 }
 
-/* Whether @new_item reads into the place of @old_item: same id, kind,
- * topic, order and, for an article, title, so that the sort puts it
- * where the old one was. */
-static gboolean
-same_place (CgLibrary *base,
-            CgItem    *old_item,
-            CgLibrary *scratch,
-            CgItem    *new_item)
-{
-  return g_str_equal (cg_item_get_id (old_item), cg_item_get_id (new_item)) &&
-         G_OBJECT_TYPE (old_item) == G_OBJECT_TYPE (new_item) &&
-         g_strcmp0 (cg_item_get_topic_id (old_item), cg_item_get_topic_id (new_item)) == 0 &&
-         cg_library_get_item_order (base, old_item) == cg_library_get_item_order (scratch, new_item) &&
-         (CG_IS_FAQ_ENTRY (old_item) ||
-          g_strcmp0 (cg_item_get_title (old_item), cg_item_get_title (new_item)) == 0);
-}
-
 /**
  * cg_content_loader_load_changed:
  * @base: the library of the last load of the same search path
  * @shared_ids: the ids more than one element claimed in that load
- * @paths: (element-type utf8): the content files that changed, as
- *   cg_content_loader_list() gives them
+ * @referenced_ids: the ids something other than an item knows (see
+ *   cg_content_loader_steal_referenced_ids())
+ * @paths: (element-type utf8): the content files that changed or came,
+ *   as cg_content_loader_list() gives them, in load order
  * @layers: (element-type guint): their folders
- * @old_items: (element-type CgItem): gets the items of @base replaced
- * @new_items: (element-type CgItem): gets what replaces each
+ * @removed: (element-type utf8): the files that went, two paths each:
+ *   as listed, and as read before (its translated copy, or the same)
+ * @file_ranks: every file of the search path now, listed or read → its
+ *   place in the load order, plus one
+ * @old_items: (element-type CgItem): gets the items of @base that go
+ * @new_items: (element-type CgItem): gets the items that come, in load
+ *   order
+ * @links: (element-type utf8): gets the targets of the links read
  * @good: (nullable): gets the files found good, path → #GBytes, for the
  *   table of cg_content_loader_set_last_good(), which this leaves as it is
  *
- * Reads only @paths and puts what they define in place of what they
- * defined in @base. That gives the library a full load would give only
- * when nothing outside these files depends on what changed: the files
- * define the same ids, each in the same place of the sort, no other file
- * claims them, and every link they hold leads to an item. Otherwise this
- * returns %NULL, reads nothing more, and a full load is needed.
+ * Reads only @paths and puts what they define in place of what they and
+ * @removed defined in @base. That gives the library a full load would
+ * give only when nothing outside these files depends on what changed:
+ * they hold only articles and questions, no other file claims their ids
+ * or links to an id that comes or goes, every link they hold leads to an
+ * item, and the place of each new item in the sort can be told.
+ * Otherwise this returns %NULL and a full load is needed.
  *
  * Returns: (transfer full) (nullable): a sealed library, or %NULL
  */
@@ -457,10 +497,14 @@ CgLibrary *
 cg_content_loader_load_changed (CgContentLoader *self,
                                 CgLibrary       *base,
                                 GHashTable      *shared_ids,
+                                GHashTable      *referenced_ids,
                                 GPtrArray       *paths,
                                 GArray          *layers,
+                                GPtrArray       *removed,
+                                GHashTable      *file_ranks,
                                 GPtrArray       *old_items,
                                 GPtrArray       *new_items,
+                                GPtrArray       *links_out,
                                 GHashTable      *good,
                                 GCancellable    *cancellable)
 {
@@ -471,13 +515,22 @@ cg_content_loader_load_changed (CgContentLoader *self,
   g_autoptr(GHashTable) drop_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) found_good = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             (GDestroyNotify) g_bytes_unref);
+  g_autoptr(GHashTable) old_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) new_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_problem_free);
   g_autoptr(GPtrArray) file_paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lost = g_ptr_array_new_with_free_func (g_free);
+  GListModel *items;
   GPtrArray *links;
   gboolean ok = TRUE;
+  gboolean dangling = FALSE;
+  guint n;
 
   g_return_val_if_fail (CG_IS_CONTENT_LOADER (self), NULL);
   g_return_val_if_fail (CG_IS_LIBRARY (base), NULL);
+
+  if (shared_ids == NULL || referenced_ids == NULL)
+    return NULL;
 
   for (guint i = 0; i < paths->len; i++)
     {
@@ -511,13 +564,15 @@ cg_content_loader_load_changed (CgContentLoader *self,
         g_ptr_array_add (problems, g_steal_pointer (&file->problem));
       if (file->good != NULL)
         g_hash_table_replace (found_good, g_strdup (file->path), g_steal_pointer (&file->good));
+      for (guint k = 0; file->lost_ids != NULL && file->lost_ids[k] != NULL; k++)
+        g_ptr_array_add (lost, g_strdup (file->lost_ids[k]));
 
       /* Only articles and questions stand alone: topics, the clinic,
-       * synonyms and hidden ids change how every other file reads. */
-      if (ok && (file->lost_ids != NULL || root == NULL ||
-                 (!cg_xml_is_element (root, "article") && !cg_xml_is_element (root, "faq"))))
+       * synonyms and hidden ids change how every other file reads. A
+       * file that could not be read at all defines nothing. */
+      if (ok && root != NULL && !cg_xml_is_element (root, "article") && !cg_xml_is_element (root, "faq"))
         ok = FALSE;
-      if (ok)
+      if (ok && root != NULL)
         cg_content_builder_read_items (builder, file);
 
       cg_content_file_release (file);
@@ -527,59 +582,136 @@ cg_content_loader_load_changed (CgContentLoader *self,
   if (!ok || g_cancellable_is_cancelled (cancellable))
     return NULL;
 
+  /* Two of these files claim one id: who wins, and what each is told,
+   * is for a full load to say, and to remember. */
+  {
+    g_autoptr(GHashTable) claimed_twice = cg_content_builder_steal_shared_ids (builder);
+
+    if (g_hash_table_size (claimed_twice) > 0)
+      return NULL;
+  }
+
+  cg_library_seal (scratch);
+
+  for (guint i = 0; removed != NULL && i < removed->len; i++)
+    g_hash_table_add (drop_files, g_strdup (g_ptr_array_index (removed, i)));
+
+  /* What goes: every item of these files, in one pass over the library. */
+  items = cg_library_get_items (base);
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      CgItem *item = g_list_model_get_item (items, i);
+
+      if (cg_item_get_file (item) != NULL && g_hash_table_contains (drop_files, cg_item_get_file (item)))
+        {
+          g_ptr_array_add (old_items, item);
+          g_hash_table_add (old_ids, (gpointer) cg_item_get_id (item));
+        }
+      else
+        g_object_unref (item);
+    }
+
+  /* A file that went and defined no item may have held topics or
+   * synonyms, which everything depends on. */
+  for (guint i = 0; removed != NULL && i + 1 < removed->len; i += 2)
+    {
+      gboolean had_items = FALSE;
+
+      for (guint k = 0; !had_items && k < old_items->len; k++)
+        {
+          const char *file = cg_item_get_file (g_ptr_array_index (old_items, k));
+
+          had_items = g_strcmp0 (file, g_ptr_array_index (removed, i)) == 0 ||
+                      g_strcmp0 (file, g_ptr_array_index (removed, i + 1)) == 0;
+        }
+      if (!had_items)
+        return NULL;
+    }
+
+  /* What comes, in load order: file after file, element after element. */
+  for (guint f = 0; f < file_paths->len; f++)
+    {
+      g_autoptr(GPtrArray) after = items_of_file (scratch, g_ptr_array_index (file_paths, f));
+
+      for (guint i = 0; i < after->len; i++)
+        {
+          CgItem *item = g_ptr_array_index (after, i);
+
+          g_ptr_array_add (new_items, g_object_ref (item));
+          g_hash_table_add (new_ids, (gpointer) cg_item_get_id (item));
+        }
+    }
+
+  for (guint i = 0; i < cg_library_get_problems (base)->len; i++)
+    if (((CgProblem *) g_ptr_array_index (cg_library_get_problems (base), i))->code == CG_CONTENT_ERROR_DANGLING_LINK)
+      dangling = TRUE;
+
+  for (guint i = 0; i < old_items->len; i++)
+    {
+      const char *id = cg_item_get_id (g_ptr_array_index (old_items, i));
+
+      /* Another file claims it too, or it goes while something knows it,
+       * or a "did you mean" may now suggest another id. */
+      if (g_hash_table_contains (shared_ids, id) ||
+          (!g_hash_table_contains (new_ids, id) && (g_hash_table_contains (referenced_ids, id) || dangling)))
+        return NULL;
+    }
+
+  for (guint i = 0; i < new_items->len; i++)
+    {
+      CgItem *item = g_ptr_array_index (new_items, i);
+      const char *id = cg_item_get_id (item);
+
+      /* Claimed elsewhere, or known before it came, or without a topic. */
+      if (g_hash_table_contains (shared_ids, id) ||
+          (cg_library_lookup_item (base, id) != NULL && !g_hash_table_contains (old_ids, id)) ||
+          (!g_hash_table_contains (old_ids, id) && (g_hash_table_contains (referenced_ids, id) || dangling)) ||
+          cg_library_lookup_topic (base, cg_item_get_topic_id (item)) == NULL)
+        return NULL;
+    }
+
+  for (guint i = 0; i < lost->len; i++)
+    if (g_hash_table_contains (referenced_ids, g_ptr_array_index (lost, i)))
+      return NULL;
+
   links = cg_content_builder_get_links (builder);
   for (guint i = 0; i < links->len; i++)
     {
       CgXmlLink *link = g_ptr_array_index (links, i);
+      CgItem *target = cg_library_lookup_item (base, link->target);
 
       /* A link that leads nowhere is reported with a near miss from
        * every id, and may be turned into text: a full load decides. */
-      if (cg_library_lookup_item (base, link->target) == NULL)
+      if (!g_hash_table_contains (new_ids, link->target) &&
+          (target == NULL || g_hash_table_contains (old_ids, link->target)))
         return NULL;
-    }
-
-  cg_library_seal (scratch);
-
-  for (guint f = 0; f < file_paths->len; f++)
-    {
-      g_autoptr(GPtrArray) before = items_of_file (base, g_ptr_array_index (file_paths, f));
-      g_autoptr(GPtrArray) after = items_of_file (scratch, g_ptr_array_index (file_paths, f));
-
-      if (before->len == 0 || before->len != after->len)
-        return NULL;
-
-      for (guint i = 0; i < before->len; i++)
-        {
-          CgItem *old_item = g_ptr_array_index (before, i);
-          CgItem *new_item = g_ptr_array_index (after, i);
-
-          if (shared_ids == NULL || g_hash_table_contains (shared_ids, cg_item_get_id (old_item)) ||
-              !same_place (base, old_item, scratch, new_item))
-            return NULL;
-        }
-
-      for (guint i = 0; i < before->len; i++)
-        {
-          g_ptr_array_add (old_items, g_object_ref (g_ptr_array_index (before, i)));
-          g_ptr_array_add (new_items, g_object_ref (g_ptr_array_index (after, i)));
-        }
+      g_ptr_array_add (links_out, g_strdup (link->target));
     }
 
   /* The scratch library holds what the builder found wrong in these files. */
   for (guint i = 0; i < cg_library_get_problems (scratch)->len; i++)
     g_ptr_array_add (problems, cg_problem_copy (g_ptr_array_index (cg_library_get_problems (scratch), i)));
 
-  /* The table of last good files is the caller's to update: it may be
-   * read by another thread meanwhile. */
-  if (good != NULL)
-    {
-      GHashTableIter iter;
-      gpointer key, value;
+  {
+    CgLibrary *library = cg_library_derive_changes (base, old_items, scratch, new_items, file_ranks,
+                                                    shared_ids, drop_files, problems);
 
-      g_hash_table_iter_init (&iter, found_good);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_replace (good, g_strdup (key), g_bytes_ref (value));
-    }
+    if (library == NULL)
+      return NULL;
 
-  return cg_library_derive (base, old_items, new_items, drop_files, problems);
+    /* The table of last good files is the caller's to update: it may be
+     * read by another thread meanwhile. */
+    if (good != NULL)
+      {
+        GHashTableIter iter;
+        gpointer key, value;
+
+        g_hash_table_iter_init (&iter, found_good);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          g_hash_table_replace (good, g_strdup (key), g_bytes_ref (value));
+      }
+
+    return library;
+  }
 }

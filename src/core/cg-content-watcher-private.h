@@ -24,5 +24,7 @@ gint64   cg_content_watcher_get_reload_started
                                              (CgContentWatcher *self);
 guint    cg_content_watcher_get_n_partial_reloads
                                              (CgContentWatcher *self);
+guint    cg_content_watcher_get_n_full_reloads
+                                             (CgContentWatcher *self);
 
 G_END_DECLS

@@ -29,15 +29,16 @@
  *
  * Each load notes the size, time and inode of every file it listed. A
  * reload after the monitors' events stats again only the files they
- * named (see snapshot_update()); a poll, or a change the names cannot
- * describe, lists the folders again. Then it compares: when only articles and
- * questions changed, and in ways nothing else depends on, only those
- * files are read (cg_content_loader_load_changed()) and their rows of
- * the search index are replaced in place, on this thread, as the library
- * is swapped. Anything else (a file added, removed or renamed, topics,
- * the clinic, a new language) is a full load, with the search index
- * built in the same thread, so that the library and its index are
- * always swapped together.
+ * named, and puts a file that came into the listing, or takes one that
+ * went out of it (see snapshot_update()); a poll, or a change the names
+ * cannot describe, lists the folders again. Then it compares: when only
+ * articles and questions changed, came or went, and in ways nothing else
+ * depends on, only those files are read (cg_content_loader_load_changed())
+ * and their rows of the search index are deleted and inserted in place,
+ * on this thread, as the library is swapped. Anything else (topics, the
+ * clinic, synonyms, an id another file claims or links to, a new
+ * language) is a full load, with the search index built in the same
+ * thread, so that the library and its index are always swapped together.
  *
  * A clinic folder that disappears (a share that drops out, a sync tool
  * that moves it aside) keeps its last good content for a grace period,
@@ -69,6 +70,15 @@ typedef struct
   guint64 inode;
 } Stamp;
 
+/* What a clinic folder looked like at the last load, to tell a share
+ * that was unmounted from a folder emptied on purpose. */
+typedef struct
+{
+  guint   n_files;      /* content files listed in it */
+  dev_t   dev;
+  dev_t   parent_dev;
+} FolderState;
+
 typedef struct
 {
   gatomicrefcount  ref_count;
@@ -94,7 +104,9 @@ struct _CgContentWatcher
   GCancellable  *cancellable;
   GHashTable    *last_good;   /* path → GBytes, see cg_content_loader_set_last_good() */
   GHashTable    *shared_ids;  /* of the last full load */
+  GHashTable    *referenced;  /* of the last full load, and the links read since */
   Snapshot      *snapshot;    /* of the last load */
+  GArray        *folder_states;  /* of FolderState, one a folder, or empty */
   GSettings     *settings;
   guint          settle_id;
   gint64         first_change;   /* monotonic, of the first change not yet loaded; 0 if none */
@@ -106,6 +118,7 @@ struct _CgContentWatcher
   guint          grace_id;       /* when the grace period ends */
   guint          n_partial;      /* reloads that read only what changed, for the tests */
   guint          n_listings;     /* background reloads that listed every folder, for the tests */
+  guint          n_full;         /* background reloads that read everything, for the tests */
   guint          generation;     /* of the configuration: a load of an older one is dropped */
   guint          serial;         /* of the reload under way, see announce_cb() */
   gint64         started;        /* monotonic, when it began, for the bench */
@@ -129,6 +142,7 @@ typedef struct
   GHashTable    *good;        /* path → GBytes, found good by a partial reload */
   CgLibrary     *base;
   GHashTable    *shared_ids;
+  GHashTable    *referenced;
   Snapshot      *old_snapshot;
   gboolean       full;
   guint          generation;
@@ -144,9 +158,11 @@ typedef struct
   GCancellable *done;   /* prefetch: cancelled when loaded */
   GCancellable *cancellable;   /* prefetch: the watcher's, for a quit while loading */
   GHashTable    *new_shared_ids;
+  GHashTable    *new_referenced;
   Snapshot      *snapshot;
   GPtrArray     *old_items;
   GPtrArray     *new_items;
+  GPtrArray     *links;       /* targets of the links a partial reload read */
 } LoadRequest;
 
 G_DEFINE_FINAL_TYPE (CgContentWatcher, cg_content_watcher, G_TYPE_OBJECT)
@@ -162,6 +178,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void start_reload (CgContentWatcher *self);
+static void note_folders (CgContentWatcher *self);
 static void watch_all    (CgContentWatcher *self);
 static void set_busy     (CgContentWatcher *self,
                           gboolean          busy);
@@ -252,18 +269,106 @@ contains (const char *inner,
          (inner[len] == '\0' || inner[len] == G_DIR_SEPARATOR);
 }
 
+typedef struct
+{
+  char  *path;
+  guint  layer;
+} Addition;
+
+static int
+compare_additions (gconstpointer a,
+                   gconstpointer b)
+{
+  const Addition *x = a, *y = b;
+
+  if (x->layer != y->layer)
+    return x->layer < y->layer ? -1 : 1;
+
+  return strcmp (x->path, y->path);
+}
+
+static void
+snapshot_append (Snapshot        *snapshot,
+                 CgContentLoader *loader,
+                 const char      *path,
+                 guint            layer)
+{
+  char *resolved = cg_content_loader_resolve (loader, path, layer);
+  Stamp stamps[2];
+
+  if (g_str_equal (resolved, path))
+    g_clear_pointer (&resolved, g_free);
+  stamps[0] = stamp_of (path);
+  stamps[1] = stamp_of (resolved);
+  g_ptr_array_add (snapshot->paths, g_strdup (path));
+  g_array_append_val (snapshot->layers, layer);
+  g_ptr_array_add (snapshot->resolved, resolved);
+  g_array_append_vals (snapshot->stamps, stamps, 2);
+}
+
+/* The old listing without the files that went, with the files that came
+ * where a listing would put them: each folder's files sorted by name. */
+static Snapshot *
+snapshot_merge (Snapshot        *old,
+                GArray          *stamps,
+                GHashTable      *gone,
+                GArray          *additions,
+                CgContentLoader *loader)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  guint next = 0;
+
+  g_atomic_ref_count_init (&snapshot->ref_count);
+  snapshot->paths = g_ptr_array_new_with_free_func (g_free);
+  snapshot->layers = g_array_new (FALSE, FALSE, sizeof (guint));
+  snapshot->resolved = g_ptr_array_new_with_free_func (g_free);
+  snapshot->stamps = g_array_new (FALSE, TRUE, sizeof (Stamp));
+
+  g_array_sort (additions, compare_additions);
+  for (guint i = 0; i <= old->paths->len; i++)
+    {
+      const char *path = i < old->paths->len ? g_ptr_array_index (old->paths, i) : NULL;
+      guint layer = i < old->paths->len ? g_array_index (old->layers, guint, i) : G_MAXUINT;
+
+      while (next < additions->len)
+        {
+          Addition *addition = &g_array_index (additions, Addition, next);
+
+          if (path != NULL && (addition->layer > layer ||
+                               (addition->layer == layer && strcmp (addition->path, path) > 0)))
+            break;
+          snapshot_append (snapshot, loader, addition->path, addition->layer);
+          next++;
+        }
+
+      if (path == NULL || g_hash_table_contains (gone, GUINT_TO_POINTER (i + 1)))
+        continue;
+
+      g_ptr_array_add (snapshot->paths, g_strdup (path));
+      g_array_append_val (snapshot->layers, layer);
+      g_ptr_array_add (snapshot->resolved, g_strdup (g_ptr_array_index (old->resolved, i)));
+      g_array_append_vals (snapshot->stamps, &g_array_index (stamps, Stamp, 2 * i), 2);
+    }
+
+  return snapshot;
+}
+
 /* What a reload after a monitor's events needs: the last snapshot with
  * only the files the monitor named stat-ed again, rather than 10,000
- * files listed and stat-ed. %NULL when the names say the listing itself
- * may have changed (a file that appeared or went, a folder), which only
- * listing again can tell. */
+ * files listed and stat-ed. A content file that appeared in a folder
+ * read, or went, is put in or taken out where a listing would have it.
+ * %NULL when the names say more may have changed (a folder, a translated
+ * copy, the clinic file), which only listing again can tell. */
 static Snapshot *
 snapshot_update (Snapshot           *old,
                  GHashTable         *named,
-                 const char * const *folders)
+                 const char * const *folders,
+                 CgContentLoader    *loader)
 {
   g_autoptr(Snapshot) snapshot = g_new0 (Snapshot, 1);
   g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) gone = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) additions = g_array_new (FALSE, FALSE, sizeof (Addition));
   GHashTableIter iter;
   gpointer key;
 
@@ -291,11 +396,12 @@ snapshot_update (Snapshot           *old,
 
       if (place == 0)
         {
-          /* An editor's temporary or swap file is not content; a new
-           * .xml file may be, and a folder, or a folder we read that
-           * came or went, changes the listing. */
-          if ((g_str_has_suffix (name, ".xml") && name[0] != '.') ||
-              g_file_test (path, G_FILE_TEST_IS_DIR) ||
+          gboolean content = g_str_has_suffix (name, ".xml") && name[0] != '.';
+          Addition addition;
+
+          /* A folder, or a folder we read that came or went, changes
+           * the listing; so does the clinic file, or the bundled content. */
+          if (g_file_test (path, G_FILE_TEST_IS_DIR) ||
               contains (cg_paths_get_clinic_file (), path) ||
               contains (cg_paths_get_content_dir (), path) ||
               contains (cg_paths_get_translated_dir (), path))
@@ -303,48 +409,46 @@ snapshot_update (Snapshot           *old,
           for (guint f = 0; folders[f] != NULL; f++)
             if (contains (folders[f], path))
               return NULL;
+
+          /* An editor's temporary or swap file is not content, nor is a
+           * file that came and went already. */
+          if (!content || !g_file_test (path, G_FILE_TEST_EXISTS))
+            continue;
+
+          /* A new file in a folder read: where a listing puts it. In a
+           * translations folder, or anywhere else, a listing decides. */
+          addition.layer = cg_content_loader_find_layer (loader, path);
+          if (addition.layer == G_MAXUINT || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            return NULL;
+          addition.path = (char *) path;
+          g_array_append_val (additions, addition);
           continue;
         }
 
       {
         guint i = place - 1;
         Stamp *stamps = &g_array_index (snapshot->stamps, Stamp, 2 * i);
+        const char *listed = g_ptr_array_index (old->paths, i);
 
-        stamps[0] = stamp_of (g_ptr_array_index (old->paths, i));
+        stamps[0] = stamp_of (listed);
         stamps[1] = stamp_of (g_ptr_array_index (old->resolved, i));
-        /* Gone, or its translated copy gone: the listing changed. */
-        if (stamps[0].inode == 0 ||
-            (g_ptr_array_index (old->resolved, i) != NULL && stamps[1].inode == 0))
+
+        /* Gone: taken out, if it was one of a folder's files. Its
+         * translated copy gone, or a single file named as a source:
+         * only a listing tells. */
+        if (stamps[0].inode == 0 && g_str_equal (path, listed) &&
+            cg_content_loader_find_layer (loader, listed) == g_array_index (old->layers, guint, i))
+          g_hash_table_add (gone, GUINT_TO_POINTER (place));
+        else if (stamps[0].inode == 0 ||
+                 (g_ptr_array_index (old->resolved, i) != NULL && stamps[1].inode == 0))
           return NULL;
       }
     }
 
+  if (additions->len > 0 || g_hash_table_size (gone) > 0)
+    return snapshot_merge (old, snapshot->stamps, gone, additions, loader);
+
   return g_steal_pointer (&snapshot);
-}
-
-static gboolean
-snapshot_same_file (Snapshot *a,
-                    Snapshot *b,
-                    guint     i)
-{
-  return g_strcmp0 (g_ptr_array_index (a->resolved, i), g_ptr_array_index (b->resolved, i)) == 0 &&
-         memcmp (&g_array_index (a->stamps, Stamp, 2 * i), &g_array_index (b->stamps, Stamp, 2 * i),
-                 2 * sizeof (Stamp)) == 0;
-}
-
-static gboolean
-snapshot_same_files (Snapshot *a,
-                     Snapshot *b)
-{
-  if (a->paths->len != b->paths->len)
-    return FALSE;
-
-  for (guint i = 0; i < a->paths->len; i++)
-    if (!g_str_equal (g_ptr_array_index (a->paths, i), g_ptr_array_index (b->paths, i)) ||
-        g_array_index (a->layers, guint, i) != g_array_index (b->layers, guint, i))
-      return FALSE;
-
-  return TRUE;
 }
 
 /* Loading */
@@ -360,6 +464,7 @@ load_request_free (gpointer data)
   g_clear_pointer (&request->good, g_hash_table_unref);
   g_clear_object (&request->base);
   g_clear_pointer (&request->shared_ids, g_hash_table_unref);
+  g_clear_pointer (&request->referenced, g_hash_table_unref);
   g_clear_pointer (&request->old_snapshot, snapshot_unref);
   g_clear_pointer (&request->named, g_hash_table_unref);
   g_clear_object (&request->library);
@@ -367,9 +472,11 @@ load_request_free (gpointer data)
   g_clear_object (&request->done);
   g_clear_object (&request->cancellable);
   g_clear_pointer (&request->new_shared_ids, g_hash_table_unref);
+  g_clear_pointer (&request->new_referenced, g_hash_table_unref);
   g_clear_pointer (&request->snapshot, snapshot_unref);
   g_clear_pointer (&request->old_items, g_ptr_array_unref);
   g_clear_pointer (&request->new_items, g_ptr_array_unref);
+  g_clear_pointer (&request->links, g_ptr_array_unref);
   g_free (request);
 }
 
@@ -441,7 +548,8 @@ announce_changes (LoadRequest *request)
 }
 
 /* Reads only what changed since the last load, when that gives what a
- * full load would; see cg_content_loader_load_changed(). */
+ * full load would; see cg_content_loader_load_changed(). A file that
+ * came or went is read, or dropped, on its own too. */
 static gboolean
 load_changes (LoadRequest     *request,
               CgContentLoader *loader,
@@ -449,23 +557,77 @@ load_changes (LoadRequest     *request,
 {
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GArray) layers = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) ranks = NULL;
   Snapshot *old = request->old_snapshot;
   Snapshot *now = request->snapshot;
+  guint n_changes;
 
-  if (request->full || request->base == NULL || old == NULL || request->shared_ids == NULL ||
-      !snapshot_same_files (old, now))
+  if (request->full || request->base == NULL || old == NULL || request->shared_ids == NULL)
     return FALSE;
+
+  /* Path → its place in the old listing, plus one. */
+  before = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < old->paths->len; i++)
+    g_hash_table_insert (before, g_ptr_array_index (old->paths, i), GUINT_TO_POINTER (i + 1));
 
   paths = g_ptr_array_new ();
   layers = g_array_new (FALSE, FALSE, sizeof (guint));
+  removed = g_ptr_array_new ();
+  ranks = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < now->paths->len; i++)
-    if (!snapshot_same_file (old, now, i))
-      {
-        g_ptr_array_add (paths, g_ptr_array_index (now->paths, i));
-        g_array_append_val (layers, g_array_index (now->layers, guint, i));
-      }
+    {
+      char *path = g_ptr_array_index (now->paths, i);
+      char *resolved = g_ptr_array_index (now->resolved, i);
 
-  if (paths->len == 0)
+      g_hash_table_remove (before, path);
+      g_hash_table_insert (ranks, path, GUINT_TO_POINTER (i + 1));
+      if (resolved != NULL)
+        g_hash_table_insert (ranks, resolved, GUINT_TO_POINTER (i + 1));
+    }
+  /* What is left of the old listing went. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, before);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        guint i = GPOINTER_TO_UINT (value) - 1;
+        const char *resolved = g_ptr_array_index (old->resolved, i);
+
+        g_ptr_array_add (removed, key);
+        g_ptr_array_add (removed, (gpointer) (resolved ? resolved : key));
+      }
+  }
+
+  /* Changed or new, in load order. */
+  {
+    g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < old->paths->len; i++)
+      g_hash_table_insert (places, g_ptr_array_index (old->paths, i), GUINT_TO_POINTER (i + 1));
+
+    for (guint i = 0; i < now->paths->len; i++)
+      {
+        char *path = g_ptr_array_index (now->paths, i);
+        guint place = GPOINTER_TO_UINT (g_hash_table_lookup (places, path));
+        guint layer = g_array_index (now->layers, guint, i);
+
+        if (place == 0 || g_array_index (old->layers, guint, place - 1) != layer ||
+            g_strcmp0 (g_ptr_array_index (old->resolved, place - 1), g_ptr_array_index (now->resolved, i)) != 0 ||
+            memcmp (&g_array_index (old->stamps, Stamp, 2 * (place - 1)),
+                    &g_array_index (now->stamps, Stamp, 2 * i), 2 * sizeof (Stamp)) != 0)
+          {
+            g_ptr_array_add (paths, path);
+            g_array_append_val (layers, layer);
+          }
+      }
+  }
+
+  n_changes = paths->len + removed->len / 2;
+  if (n_changes == 0)
     {
       request->result = RESULT_UNCHANGED;
       return TRUE;
@@ -473,19 +635,22 @@ load_changes (LoadRequest     *request,
 
   announce_changes (request);
 
-  if (paths->len > MAX (8, now->paths->len / MAX_CHANGED_FRACTION))
+  if (n_changes > MAX (8, now->paths->len / MAX_CHANGED_FRACTION))
     return FALSE;
 
   request->old_items = g_ptr_array_new_with_free_func (g_object_unref);
   request->new_items = g_ptr_array_new_with_free_func (g_object_unref);
+  request->links = g_ptr_array_new_with_free_func (g_free);
   request->good = new_last_good ();
   request->library = cg_content_loader_load_changed (loader, request->base, request->shared_ids,
-                                                     paths, layers, request->old_items,
-                                                     request->new_items, request->good, cancellable);
+                                                     request->referenced, paths, layers, removed,
+                                                     ranks, request->old_items, request->new_items,
+                                                     request->links, request->good, cancellable);
   if (request->library == NULL)
     {
       g_clear_pointer (&request->old_items, g_ptr_array_unref);
       g_clear_pointer (&request->new_items, g_ptr_array_unref);
+      g_clear_pointer (&request->links, g_ptr_array_unref);
       return FALSE;
     }
 
@@ -513,7 +678,7 @@ load (LoadRequest  *request,
    * read again next time. */
   if (!request->full && request->named != NULL && request->old_snapshot != NULL)
     request->snapshot = snapshot_update (request->old_snapshot, request->named,
-                                         (const char * const *) request->folders);
+                                         (const char * const *) request->folders, loader);
   if (request->snapshot == NULL)
     {
       request->snapshot = snapshot_take (loader);
@@ -540,6 +705,7 @@ load (LoadRequest  *request,
   request->result = RESULT_FULL;
   request->library = cg_content_loader_load (loader, cancellable);
   request->new_shared_ids = cg_content_loader_steal_shared_ids (loader);
+  request->new_referenced = cg_content_loader_steal_referenced_ids (loader);
   request->index = cg_search_index_new_for_library (request->library, &error);
   if (request->index == NULL)
     {
@@ -567,6 +733,7 @@ load_request_new (CgContentWatcher *self,
     {
       request->base = self->base ? g_object_ref (self->base) : NULL;
       request->shared_ids = self->shared_ids ? g_hash_table_ref (self->shared_ids) : NULL;
+      request->referenced = self->referenced ? g_hash_table_ref (self->referenced) : NULL;
       request->old_snapshot = self->snapshot ? snapshot_ref (self->snapshot) : NULL;
     }
 
@@ -610,11 +777,22 @@ adopt (CgContentWatcher *self,
       {
         g_autoptr(GError) error = NULL;
 
-        /* In place, on the thread the index belongs to: one row a file. */
-        if (!cg_search_index_replace_items (self->index, cg_library_get_language (request->library),
-                                            request->old_items, request->new_items, &error))
+        /* Links read since the full load: what they lead to may not
+         * go on its own now. No worker holds the table. */
+        for (guint i = 0; self->referenced != NULL && i < request->links->len; i++)
+          g_hash_table_add (self->referenced, g_strdup (g_ptr_array_index (request->links, i)));
+
+        /* In place, on the thread the index belongs to: the rows of
+         * the files that changed, came or went. */
+        if (!cg_search_index_update_items (self->index, request->library,
+                                           request->old_items, request->new_items, &error))
           {
-            g_warning ("Could not update the search index: %s", error->message);
+            /* Rows added again and again between the same two leave no
+             * rowid between them: a new index spreads them out again. */
+            if (g_error_matches (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_NO_ROOM))
+              g_debug ("Building the search index again: %s", error->message);
+            else
+              g_warning ("Could not update the search index: %s", error->message);
             g_clear_object (&self->index);
             self->index = cg_search_index_new_for_library (request->library, NULL);
             if (self->index == NULL)
@@ -628,6 +806,10 @@ adopt (CgContentWatcher *self,
     case RESULT_FULL:
       g_clear_pointer (&self->shared_ids, g_hash_table_unref);
       self->shared_ids = g_steal_pointer (&request->new_shared_ids);
+      g_clear_pointer (&self->referenced, g_hash_table_unref);
+      self->referenced = g_steal_pointer (&request->new_referenced);
+      if (!request->full)
+        self->n_full++;
       /* The index first: whoever follows the library finds them in step. */
       g_set_object (&self->index, request->index);
       g_set_object (&self->base, request->library);
@@ -639,6 +821,7 @@ adopt (CgContentWatcher *self,
       break;
     }
 
+  note_folders (self);
   show (self, self->base);
 }
 
@@ -720,14 +903,57 @@ load_done_cb (GObject      *object,
 
 /* Outages */
 
+static gboolean
+device_of (const char *path,
+           dev_t      *dev)
+{
+  struct stat buf;
+
+  if (stat (path, &buf) != 0)
+    return FALSE;
+
+  *dev = buf.st_dev;
+
+  return TRUE;
+}
+
+/* Remembers, at each load the folders were there for, how many files
+ * each held and whether it was a mount point. */
+static void
+note_folders (CgContentWatcher *self)
+{
+  guint n_folders = g_strv_length (self->folders);
+
+  g_array_set_size (self->folder_states, n_folders);
+  for (guint i = 0; i < n_folders; i++)
+    {
+      FolderState *state = &g_array_index (self->folder_states, FolderState, i);
+      g_autofree char *parent = g_path_get_dirname (self->folders[i]);
+
+      state->n_files = 0;
+      for (guint p = 0; self->snapshot != NULL && p < self->snapshot->paths->len; p++)
+        if (contains (g_ptr_array_index (self->snapshot->paths, p), self->folders[i]))
+          state->n_files++;
+      if (!device_of (self->folders[i], &state->dev) || !device_of (parent, &state->parent_dev))
+        state->dev = state->parent_dev = 0;
+    }
+}
+
 /* Gone or unreadable: a share that dropped out often answers with an
- * error rather than "no such file". An empty folder is not an outage:
- * its last file may have been deleted on purpose. */
+ * error rather than "no such file". An unmounted share often leaves its
+ * mount point behind: a folder that held several files and is empty all
+ * at once, or that is now on its parent's device when it was not, is
+ * unavailable too. A folder whose last file was deleted is not: that
+ * may be on purpose. */
 static gboolean
 folder_unavailable (CgContentWatcher *self,
-                    const char       *folder)
+                    guint             i)
 {
+  const char *folder = self->folders[i];
+  const FolderState *state = i < self->folder_states->len
+    ? &g_array_index (self->folder_states, FolderState, i) : NULL;
   g_autoptr(GDir) dir = NULL;
+  dev_t dev;
 
   if (!g_file_test (folder, G_FILE_TEST_EXISTS))
     return TRUE;
@@ -736,15 +962,23 @@ folder_unavailable (CgContentWatcher *self,
     return FALSE;
 
   dir = g_dir_open (folder, 0, NULL);
+  if (dir == NULL)
+    return TRUE;
 
-  return dir == NULL;
+  if (state == NULL)
+    return FALSE;
+
+  if (state->n_files > 1 && g_dir_read_name (dir) == NULL)
+    return TRUE;
+
+  return state->dev != state->parent_dev && device_of (folder, &dev) && dev == state->parent_dev;
 }
 
 static gboolean
 folders_missing (CgContentWatcher *self)
 {
   for (guint i = 0; self->folders[i] != NULL; i++)
-    if (folder_unavailable (self, self->folders[i]))
+    if (folder_unavailable (self, i))
       return TRUE;
 
   return FALSE;
@@ -800,7 +1034,7 @@ begin_outage (CgContentWatcher *self)
   self->outage_since = g_get_monotonic_time ();
 
   for (guint i = 0; self->folders[i] != NULL; i++)
-    if (folder_unavailable (self, self->folders[i]))
+    if (folder_unavailable (self, i))
       g_ptr_array_add (problems,
                        cg_problem_new (self->folders[i], 0, 0, CG_CONTENT_ERROR_READ,
                                        _("clinic folder unavailable: its last good content is shown for now")));
@@ -925,9 +1159,15 @@ monitor_changed_cb (CgContentWatcher  *self,
       schedule_reload (self);
       break;
 
+    /* A share unmounted under the folder: nothing names its files, and
+     * only a look at the folder tells an outage. */
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+      self->list_all = TRUE;
+      schedule_reload (self);
+      break;
+
     case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
     case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
     case G_FILE_MONITOR_EVENT_MOVED:
     default:
       break;
@@ -1129,7 +1369,9 @@ cg_content_watcher_finalize (GObject *object)
   g_clear_object (&self->index);
   g_clear_pointer (&self->last_good, g_hash_table_unref);
   g_clear_pointer (&self->shared_ids, g_hash_table_unref);
+  g_clear_pointer (&self->referenced, g_hash_table_unref);
   g_clear_pointer (&self->snapshot, snapshot_unref);
+  g_clear_pointer (&self->folder_states, g_array_unref);
   g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_pointer (&self->folders, g_strfreev);
   g_clear_pointer (&self->language, g_free);
@@ -1222,6 +1464,7 @@ cg_content_watcher_init (CgContentWatcher *self)
   self->cancellable = g_cancellable_new ();
   self->last_good = new_last_good ();
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->folder_states = g_array_new (FALSE, TRUE, sizeof (FolderState));
   self->list_all = TRUE;
   self->folders = g_new0 (char *, 1);
   self->language = g_strdup ("en");
@@ -1339,6 +1582,8 @@ cg_content_watcher_set_folders (CgContentWatcher   *self,
 
   g_strfreev (self->folders);
   self->folders = g_strdupv ((char **) (folders ? folders : (const char * const[]) { NULL }));
+  /* Other folders: what the old ones held says nothing of them. */
+  g_array_set_size (self->folder_states, 0);
 
   if (self->library != NULL || self->prefetch != NULL)
     cg_content_watcher_load (self);
@@ -1558,4 +1803,12 @@ cg_content_watcher_get_n_partial_reloads (CgContentWatcher *self)
   g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
 
   return self->n_partial;
+}
+
+guint
+cg_content_watcher_get_n_full_reloads (CgContentWatcher *self)
+{
+  g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
+
+  return self->n_full;
 }

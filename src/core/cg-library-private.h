@@ -38,5 +38,13 @@ CgLibrary *cg_library_derive             (CgLibrary  *base,
                                           GPtrArray  *new_items,
                                           GHashTable *drop_files,
                                           GPtrArray  *add_problems);
+CgLibrary *cg_library_derive_changes     (CgLibrary  *base,
+                                          GPtrArray  *old_items,
+                                          CgLibrary  *scratch,
+                                          GPtrArray  *new_items,
+                                          GHashTable *file_ranks,
+                                          GHashTable *shared_ids,
+                                          GHashTable *drop_files,
+                                          GPtrArray  *add_problems);
 
 G_END_DECLS

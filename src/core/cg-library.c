@@ -224,20 +224,17 @@ topic_position (SortData   *data,
   return position > 0 ? (int) position - 1 : G_MAXINT;
 }
 
+/* Everything the sort looks at but the order items arrived in. */
 static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+compare_places (SortData *data,
+                CgItem   *item_a,
+                CgItem   *item_b)
 {
-  SortData *data = user_data;
   CgLibrary *self = data->self;
-  CgItem *item_a = *(CgItem **) a;
-  CgItem *item_b = *(CgItem **) b;
   gboolean faq_a = CG_IS_FAQ_ENTRY (item_a);
   gboolean faq_b = CG_IS_FAQ_ENTRY (item_b);
   int topic_a, topic_b;
   guint order_a, order_b;
-  guint arrival_a, arrival_b;
 
   if (faq_a != faq_b)
     return faq_a ? 1 : -1;
@@ -256,17 +253,48 @@ compare_items (gconstpointer a,
    * file, which the order they were added in gives: the items come out of
    * a hash table, so sorting must not rely on where they start. */
   if (!faq_a)
-    {
-      int cmp = g_utf8_collate (cg_item_get_title (item_a), cg_item_get_title (item_b));
+    return g_utf8_collate (cg_item_get_title (item_a), cg_item_get_title (item_b));
 
-      if (cmp != 0)
-        return cmp;
-    }
+  return 0;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  SortData *data = user_data;
+  CgLibrary *self = data->self;
+  CgItem *item_a = *(CgItem **) a;
+  CgItem *item_b = *(CgItem **) b;
+  guint arrival_a, arrival_b;
+  int cmp = compare_places (data, item_a, item_b);
+
+  if (cmp != 0)
+    return cmp;
 
   arrival_a = GPOINTER_TO_UINT (g_hash_table_lookup (self->arrivals, item_a));
   arrival_b = GPOINTER_TO_UINT (g_hash_table_lookup (self->arrivals, item_b));
 
   return arrival_a < arrival_b ? -1 : arrival_a > arrival_b;
+}
+
+/* Topic id → its position in the sidebar, plus one. */
+static GHashTable *
+topic_positions (CgLibrary *self)
+{
+  GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_topics = g_list_model_get_n_items (G_LIST_MODEL (self->topics));
+
+  for (guint i = 0; i < n_topics; i++)
+    {
+      g_autoptr(CgTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->topics), i);
+
+      /* The library keeps the topic, so the id outlives the table. */
+      g_hash_table_insert (positions, (gpointer) cg_topic_get_id (topic), GUINT_TO_POINTER (i + 1));
+    }
+
+  return positions;
 }
 
 static int
@@ -284,7 +312,6 @@ cg_library_seal (CgLibrary *self)
   SortData data;
   GHashTableIter iter;
   gpointer value;
-  guint n_topics;
 
   g_return_if_fail (CG_IS_LIBRARY (self));
   g_return_if_fail (!self->sealed);
@@ -295,15 +322,7 @@ cg_library_seal (CgLibrary *self)
   g_clear_pointer (&self->topic_order, g_ptr_array_unref);
   g_clear_pointer (&self->topic_slots, g_hash_table_unref);
 
-  positions = g_hash_table_new (g_str_hash, g_str_equal);
-  n_topics = g_list_model_get_n_items (G_LIST_MODEL (self->topics));
-  for (guint i = 0; i < n_topics; i++)
-    {
-      g_autoptr(CgTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->topics), i);
-
-      /* The library keeps the topic, so the id outlives the table. */
-      g_hash_table_insert (positions, (gpointer) cg_topic_get_id (topic), GUINT_TO_POINTER (i + 1));
-    }
+  positions = topic_positions (self);
   data.self = self;
   data.positions = positions;
 
@@ -443,6 +462,153 @@ cg_library_derive (CgLibrary  *base,
   self->sealed = TRUE;
 
   return self;
+}
+
+typedef struct
+{
+  SortData    sort;
+  GHashTable *file_ranks;
+  GHashTable *shared_ids;
+  gboolean    undecided;
+} PlaceData;
+
+static guint
+file_rank (PlaceData *data,
+           CgItem    *item)
+{
+  const char *file = cg_item_get_file (item);
+
+  return file != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (data->file_ranks, file)) : 0;
+}
+
+/* Where a new item goes against another: where the sort puts it, and
+ * when the sort would look at the order items arrived in, after the
+ * items of the files listed before its own, as a full load reads them. */
+static int
+compare_new_item (PlaceData *data,
+                  CgItem    *item,
+                  CgItem    *other)
+{
+  int cmp = compare_places (&data->sort, item, other);
+  guint rank, other_rank;
+
+  if (cmp != 0)
+    return cmp;
+
+  /* An item that replaced another arrived when the one it replaced did. */
+  rank = file_rank (data, item);
+  other_rank = file_rank (data, other);
+  if (rank == 0 || other_rank == 0 || g_hash_table_contains (data->shared_ids, cg_item_get_id (other)))
+    {
+      data->undecided = TRUE;
+      return 1;
+    }
+
+  /* The same file: the later element arrives later. */
+  return rank < other_rank ? -1 : 1;
+}
+
+/**
+ * cg_library_derive_changes:
+ * @base: a sealed library
+ * @old_items: (element-type CgItem): items of @base that go
+ * @scratch: the sealed library @new_items were read into
+ * @new_items: (element-type CgItem): items that come, in the order of
+ *   their files and their elements; their ids are not in @base but
+ *   among @old_items: the caller checked
+ * @file_ranks: file path → its place in the load order, plus one, for
+ *   every file that defines an item
+ * @shared_ids: the ids more than one element claimed in the last full load
+ * @drop_files: (nullable): a set of file paths whose problems go
+ * @add_problems: (element-type CgProblem) (nullable): problems to add
+ *
+ * A file added, removed or renamed must not rebuild ten thousand items
+ * either: as cg_library_derive(), with items taken out and new ones put
+ * in their places in the sort, as a full load would place them.
+ *
+ * Returns: (transfer full) (nullable): a sealed library, or %NULL when
+ *   the place of a new item cannot be told without a full load
+ */
+CgLibrary *
+cg_library_derive_changes (CgLibrary  *base,
+                           GPtrArray  *old_items,
+                           CgLibrary  *scratch,
+                           GPtrArray  *new_items,
+                           GHashTable *file_ranks,
+                           GHashTable *shared_ids,
+                           GHashTable *drop_files,
+                           GPtrArray  *add_problems)
+{
+  g_autoptr(CgLibrary) self = NULL;
+  g_autoptr(GHashTable) gone = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  PlaceData data;
+  guint n;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (base), NULL);
+  g_return_val_if_fail (CG_IS_LIBRARY (scratch), NULL);
+
+  self = cg_library_derive (base, NULL, NULL, drop_files, add_problems);
+
+  for (guint i = 0; i < old_items->len; i++)
+    {
+      CgItem *item = g_ptr_array_index (old_items, i);
+
+      g_hash_table_add (gone, item);
+      g_hash_table_remove (self->orders, item);
+      g_hash_table_remove (self->arrivals, item);
+      if (g_hash_table_lookup (self->items_by_id, cg_item_get_id (item)) == item)
+        g_hash_table_remove (self->items_by_id, cg_item_get_id (item));
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  items = g_ptr_array_new_full (n + new_items->len, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      CgItem *item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (g_hash_table_contains (gone, item))
+        g_object_unref (item);
+      else
+        g_ptr_array_add (items, item);
+    }
+
+  positions = topic_positions (self);
+  data.sort.self = self;
+  data.sort.positions = positions;
+  data.file_ranks = file_ranks;
+  data.shared_ids = shared_ids;
+  data.undecided = FALSE;
+
+  for (guint i = 0; i < new_items->len; i++)
+    {
+      CgItem *item = g_ptr_array_index (new_items, i);
+      guint low = 0, high = items->len;
+
+      g_hash_table_insert (self->orders, item,
+                           GUINT_TO_POINTER (cg_library_get_item_order (scratch, item)));
+      g_hash_table_insert (self->arrivals, item, GUINT_TO_POINTER (++self->n_arrivals));
+      g_hash_table_replace (self->items_by_id, g_strdup (cg_item_get_id (item)), g_object_ref (item));
+
+      /* After every item it does not go before. */
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (compare_new_item (&data, item, g_ptr_array_index (items, middle)) < 0)
+            high = middle;
+          else
+            low = middle + 1;
+        }
+      if (data.undecided)
+        return NULL;
+      g_ptr_array_insert (items, (gint) low, g_object_ref (item));
+    }
+
+  g_list_store_splice (self->items, 0, n, items->pdata, items->len);
+
+  return g_steal_pointer (&self);
 }
 
 const char *

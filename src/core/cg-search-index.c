@@ -65,6 +65,14 @@ G_DEFINE_FINAL_TYPE (CgSearchIndex, cg_search_index, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cg-search-error-quark, cg_search_error)
 
+/* A slot's item, or NULL for a free slot. */
+static void
+slot_item_free (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
 static void
 language_free (gpointer data)
 {
@@ -75,13 +83,15 @@ language_free (gpointer data)
   g_clear_pointer (&lang->code, g_free);
   g_clear_pointer (&lang->items, g_ptr_array_unref);
   g_clear_pointer (&lang->lengths, g_free);
+  g_clear_pointer (&lang->rowids, g_free);
+  g_clear_pointer (&lang->free_slots, g_array_unref);
   g_clear_pointer (&lang->is_faq, g_free);
   g_clear_pointer (&lang->title_words, g_free);
-  for (gint64 row = 0; lang->head_function_words != NULL && row <= lang->n_rows; row++)
-    g_strfreev (lang->head_function_words[row]);
+  for (guint slot = 0; lang->head_function_words != NULL && slot <= lang->n_slots; slot++)
+    g_strfreev (lang->head_function_words[slot]);
   g_clear_pointer (&lang->head_function_words, g_free);
-  for (gint64 row = 0; lang->question_keywords != NULL && row <= lang->n_rows; row++)
-    g_clear_pointer (&lang->question_keywords[row], g_ptr_array_unref);
+  for (guint slot = 0; lang->question_keywords != NULL && slot <= lang->n_slots; slot++)
+    g_clear_pointer (&lang->question_keywords[slot], g_ptr_array_unref);
   g_clear_pointer (&lang->question_keywords, g_free);
   g_clear_pointer (&lang->synonyms, g_ptr_array_unref);
   g_clear_pointer (&lang->phrase_counts, g_hash_table_unref);
@@ -269,7 +279,8 @@ cg_search_index_add_library (CgSearchIndex  *self,
   lang = g_new0 (Language, 1);
   lang->code = g_strdup (cg_library_get_language (library));
   lang->shards = g_ptr_array_new_with_free_func (cg_search_shard_free);
-  lang->items = g_ptr_array_new_with_free_func (g_object_unref);
+  lang->items = g_ptr_array_new_with_free_func (slot_item_free);
+  lang->free_slots = g_array_new (FALSE, FALSE, sizeof (guint));
   lang->synonyms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   lang->phrase_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lang->strings = g_string_chunk_new (4096);
@@ -321,6 +332,47 @@ cg_search_index_replace_items (CgSearchIndex  *self,
                         "no rows of the language “%s”", language), FALSE;
 
   return cg_search_replace_rows (self, lang, old_items, new_items, error);
+}
+
+/**
+ * cg_search_index_update_items:
+ * @library: the library after the change, sharing every item it kept
+ *   with the library the index was built or last updated from
+ * @old_items: (element-type CgItem): items the index has rows for, gone
+ *   from @library
+ * @new_items: (element-type CgItem): items of @library it has no rows
+ *   for yet
+ *
+ * Deletes the rows of @old_items and inserts rows for @new_items, each
+ * under a rowid between those of its neighbours in @library: a file
+ * added, removed or renamed costs the index its rows only, and it answers
+ * afterwards exactly as an index built from @library would (same ids,
+ * order and scores). Fails, leaving the index to be rebuilt, when there
+ * is no room left between two neighbours or @library holds an item the
+ * index does not know.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cg_search_index_update_items (CgSearchIndex  *self,
+                              CgLibrary      *library,
+                              GPtrArray      *old_items,
+                              GPtrArray      *new_items,
+                              GError        **error)
+{
+  Language *lang;
+
+  g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), FALSE);
+  g_return_val_if_fail (CG_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (old_items != NULL && new_items != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  lang = cg_search_find_language (self, cg_library_get_language (library));
+  if (lang == NULL)
+    return g_set_error (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                        "no rows of the language “%s”", cg_library_get_language (library)), FALSE;
+
+  return cg_search_update_rows (self, lang, library, old_items, new_items, error);
 }
 
 gboolean
@@ -581,9 +633,18 @@ cg_search_index_dup_vocabulary (CgSearchIndex *self,
   return vocabulary;
 }
 
+static int
+compare_rowids (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 /**
  * cg_search_index_get_row_length:
- * @row: a rowid: the item's position in the library, plus one
+ * @row: the item's position in the library, plus one
  *
  * Returns: how many tokens the row has, in every column, as BM25 counts
  *   them; 0 for no such row
@@ -601,5 +662,15 @@ cg_search_index_get_row_length (CgSearchIndex *self,
   if (lang == NULL || row < 1 || row > lang->n_rows)
     return 0;
 
-  return lang->lengths[row];
+  /* The row-th in rowid order. */
+  {
+    g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    for (guint slot = 1; slot <= lang->n_slots; slot++)
+      if (lang->rowids[slot] != 0)
+        g_array_append_val (rowids, lang->rowids[slot]);
+    g_array_sort (rowids, compare_rowids);
+
+    return lang->lengths[ROW_SLOT (g_array_index (rowids, gint64, row - 1))];
+  }
 }

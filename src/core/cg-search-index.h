@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   CG_SEARCH_ERROR_FAILED,
+  CG_SEARCH_ERROR_NO_ROOM,   /* no rowid left between two rows: build the index again */
 } CgSearchError;
 
 /* What a list shows without scrolling; a search never returns more than
@@ -38,6 +39,11 @@ gboolean        cg_search_index_add_library     (CgSearchIndex       *self,
                                                  GError             **error);
 gboolean        cg_search_index_replace_items   (CgSearchIndex       *self,
                                                  const char          *language,
+                                                 GPtrArray           *old_items,
+                                                 GPtrArray           *new_items,
+                                                 GError             **error);
+gboolean        cg_search_index_update_items    (CgSearchIndex       *self,
+                                                 CgLibrary           *library,
                                                  GPtrArray           *old_items,
                                                  GPtrArray           *new_items,
                                                  GError             **error);

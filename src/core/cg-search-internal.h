@@ -33,17 +33,30 @@ typedef struct
 
 typedef struct _CgStemmer CgStemmer;
 
+/* A row's rowid is its place in library order (a key, with gaps between
+ * keys so that a file added later finds room between its neighbours)
+ * and, in the low bits, its slot: the index of the arrays below, which
+ * stays the same while the item lives. FTS5 gives rows in rowid order,
+ * which is then library order, as a fresh build has it. */
+#define ROW_SLOT_BITS  24
+#define ROW_SLOT_MASK  ((G_GINT64_CONSTANT (1) << ROW_SLOT_BITS) - 1)
+#define ROW_KEY_LIMIT  (G_GINT64_CONSTANT (1) << (63 - ROW_SLOT_BITS))
+#define ROW_SLOT(rowid) ((guint) ((rowid) & ROW_SLOT_MASK))
+
 typedef struct
 {
   char          *code;
   GPtrArray     *shards;       /* of Shard, in rowid order */
-  gint64         n_rows;
-  GPtrArray     *items;        /* rowid - 1 → CgItem */
-  guint         *lengths;      /* rowid → tokens in the row */
-  guint8        *is_faq;       /* rowid → whether it is a FAQ entry */
-  guint8        *title_words;  /* rowid → content words in its title, at most 255 */
-  char        ***head_function_words; /* rowid → function words its title and keywords open with */
-  GPtrArray    **question_keywords;   /* rowid → GStrv per keyword that opens with function
+  gint64         n_rows;       /* rows there are */
+  guint          n_slots;      /* slots there are, a row's or free */
+  GArray        *free_slots;   /* of guint */
+  gint64        *rowids;       /* slot → its row's rowid, 0 when free */
+  GPtrArray     *items;        /* slot - 1 → CgItem, or NULL when free */
+  guint         *lengths;      /* slot → tokens in the row */
+  guint8        *is_faq;       /* slot → whether it is a FAQ entry */
+  guint8        *title_words;  /* slot → content words in its title, at most 255 */
+  char        ***head_function_words; /* slot → function words its title and keywords open with */
+  GPtrArray    **question_keywords;   /* slot → GStrv per keyword that opens with function
                                        * words: those, "", then its other words */
   double         avgdl;
   GPtrArray     *synonyms;     /* of GPtrArray (a group) of GStrv (one term's tokens) */
@@ -62,8 +75,9 @@ typedef struct
 
 typedef struct _VocabCounter VocabCounter;
 
-/* Rows [first_row, last_row] of a language, in a database of their own:
- * tables fts (title, keywords, body) and heads (title, keywords). */
+/* Rows [first_row, last_row] of a language (rowids; while it is built,
+ * slots), in a database of their own: tables fts (title, keywords,
+ * body) and heads (title, keywords). */
 typedef struct
 {
   sqlite3       *db;
@@ -282,6 +296,12 @@ gboolean        cg_search_build_language          (CgSearchIndex        *self,
                                                    GError              **error);
 gboolean        cg_search_replace_rows            (CgSearchIndex        *self,
                                                    Language             *lang,
+                                                   GPtrArray            *old_items,
+                                                   GPtrArray            *new_items,
+                                                   GError              **error);
+gboolean        cg_search_update_rows             (CgSearchIndex        *self,
+                                                   Language             *lang,
+                                                   CgLibrary            *library,
                                                    GPtrArray            *old_items,
                                                    GPtrArray            *new_items,
                                                    GError              **error);

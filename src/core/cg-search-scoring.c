@@ -54,6 +54,7 @@ score_function (const Fts5ExtensionApi  *api,
   Plan *plan = self->plan;
   Language *lang;
   sqlite3_int64 rowid;
+  guint slot;
   double norm, score = 0.0;
   guint n_phrases, length;
 
@@ -65,7 +66,8 @@ score_function (const Fts5ExtensionApi  *api,
 
   lang = plan->lang;
   rowid = api->xRowid (fts);
-  length = rowid >= 1 && rowid <= lang->n_rows ? lang->lengths[rowid] : (guint) lang->avgdl;
+  slot = ROW_SLOT (rowid);
+  length = slot >= 1 && slot <= lang->n_slots ? lang->lengths[slot] : (guint) lang->avgdl;
   norm = BM25_K1 * (1.0 - BM25_B + BM25_B * (double) length / lang->avgdl);
 
   n_phrases = MIN ((guint) MAX (api->xPhraseCount (fts), 0), plan->phrases->len);
@@ -146,10 +148,10 @@ score_function (const Fts5ExtensionApi  *api,
    * answers: when it is asked the same way, about nothing else than was
    * asked, it covers its words as a title would. A keyword without a
    * frame ("price") does when it is all that was asked. */
-  if (score > 0.0 && plan->word_groups != NULL && rowid >= 1 && rowid <= lang->n_rows &&
-      lang->question_keywords[rowid] != NULL)
+  if (score > 0.0 && plan->word_groups != NULL && slot >= 1 && slot <= lang->n_slots &&
+      lang->question_keywords[slot] != NULL)
     {
-      GPtrArray *questions = lang->question_keywords[rowid];
+      GPtrArray *questions = lang->question_keywords[slot];
 
       for (guint q = 0; q < questions->len; q++)
         {
@@ -207,14 +209,14 @@ score_function (const Fts5ExtensionApi  *api,
       /* "What is microneedling?" is closer to "what is microneedling"
        * than "Is microneedling the same as a dermaroller or a derma pen?",
        * whose other words were not asked about. */
-      title_words = rowid >= 1 && rowid <= lang->n_rows ? lang->title_words[rowid] : 0;
+      title_words = slot >= 1 && slot <= lang->n_slots ? lang->title_words[slot] : 0;
       closeness = title_words > 0 ? MIN (1.0, (double) in_title / title_words) : 1.0;
       covered *= 0.5 + 0.5 * closeness;
 
       /* A FAQ entry's title is a question and its answer is short: as
        * close a question, it comes before an article. */
       if (total > 0.0)
-        score += (lang->is_faq[rowid >= 1 && rowid <= lang->n_rows ? rowid : 0] ? FAQ_COVERAGE_WEIGHT
+        score += (lang->is_faq[slot >= 1 && slot <= lang->n_slots ? slot : 0] ? FAQ_COVERAGE_WEIGHT
                                                                               : TITLE_COVERAGE_WEIGHT) *
                  covered * (covered / total);
     }
@@ -224,9 +226,9 @@ score_function (const Fts5ExtensionApi  *api,
    * way ("what can …", "how does …") is a little closer to the question.
    * A small share of the score: it reorders rows of about the same worth
    * and cannot lift a row that matched little. */
-  if (score > 0.0 && plan->function_words->len > 0 && rowid >= 1 && rowid <= lang->n_rows)
+  if (score > 0.0 && plan->function_words->len > 0 && slot >= 1 && slot <= lang->n_slots)
     {
-      char **asked = lang->head_function_words[rowid];
+      char **asked = lang->head_function_words[slot];
       guint shared = 0;
 
       for (guint w = 0; w < plan->function_words->len; w++)

@@ -176,6 +176,67 @@ open_shard (CgSearchIndex  *self,
   return TRUE;
 }
 
+/* The statements that write a row into both tables, or with @forget
+ * take it out (FTS5 forgets a row of a contentless table when it is told
+ * the text the row had). */
+static gboolean
+prepare_row_statements (Shard         *shard,
+                        gboolean       forget,
+                        sqlite3_stmt **fts,
+                        sqlite3_stmt **heads,
+                        GError       **error)
+{
+  const char *fts_sql = forget
+    ? "INSERT INTO fts (fts, rowid, title, keywords, body) VALUES ('delete', ?, ?, ?, ?)"
+    : "INSERT INTO fts (rowid, title, keywords, body) VALUES (?, ?, ?, ?)";
+  const char *heads_sql = forget
+    ? "INSERT INTO heads (heads, rowid, title, keywords) VALUES ('delete', ?, ?, ?)"
+    : "INSERT INTO heads (rowid, title, keywords) VALUES (?, ?, ?)";
+
+  if (sqlite3_prepare_v2 (shard->db, fts_sql, -1, fts, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (shard->db, heads_sql, -1, heads, NULL) != SQLITE_OK)
+    return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+
+  return TRUE;
+}
+
+/* An item's row, bound alike into both tables, whether it is built,
+ * inserted later or taken out: the text a deletion names must be the
+ * text that was inserted, to the byte. */
+static gboolean
+bind_item_row (Shard         *shard,
+               sqlite3_stmt  *fts,
+               sqlite3_stmt  *heads,
+               gint64         rowid,
+               CgItem        *item,
+               GError       **error)
+{
+  g_autofree char *keywords = item_keywords (item);
+  g_autofree char *body = item_body (item);
+  gboolean ok;
+
+  sqlite3_bind_int64 (fts, 1, rowid);
+  sqlite3_bind_text (fts, 2, cg_item_get_title (item), -1, SQLITE_STATIC);
+  sqlite3_bind_text (fts, 3, keywords, -1, SQLITE_STATIC);
+  sqlite3_bind_text (fts, 4, body, -1, SQLITE_STATIC);
+
+  sqlite3_bind_int64 (heads, 1, rowid);
+  sqlite3_bind_text (heads, 2, cg_item_get_title (item), -1, SQLITE_STATIC);
+  sqlite3_bind_text (heads, 3, keywords, -1, SQLITE_STATIC);
+
+  ok = sqlite3_step (fts) == SQLITE_DONE && sqlite3_step (heads) == SQLITE_DONE;
+
+  sqlite3_reset (fts);
+  sqlite3_clear_bindings (fts);
+  sqlite3_reset (heads);
+  sqlite3_clear_bindings (heads);
+
+  if (!ok)
+    return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+
+  return TRUE;
+}
+
 static gboolean
 insert_items (Shard   *shard,
               GError **error)
@@ -184,38 +245,19 @@ insert_items (Shard   *shard,
   g_autoptr(sqlite3_stmt) heads = NULL;
   Language *lang = shard->lang;
 
-  if (sqlite3_prepare_v2 (shard->db, "INSERT INTO fts (rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
-                          -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (shard->db, "INSERT INTO heads (rowid, title, keywords) VALUES (?, ?, ?)",
-                          -1, &heads, NULL) != SQLITE_OK)
-    return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+  if (!prepare_row_statements (shard, FALSE, &stmt, &heads, error))
+    return FALSE;
 
-  /* Row i is lang->items[i - 1]. */
-  for (gint64 row = shard->first_row; row <= shard->last_row; row++)
+  /* While building, the shard's range is one of slots; slot i is
+   * lang->items[i - 1]. */
+  for (gint64 slot = shard->first_row; slot <= shard->last_row; slot++)
     {
-      CgItem *item = g_ptr_array_index (lang->items, row - 1);
-      g_autofree char *keywords = item_keywords (item);
-      g_autofree char *body = item_body (item);
-
-      sqlite3_bind_int64 (stmt, 1, row);
-      sqlite3_bind_text (stmt, 2, cg_item_get_title (item), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, keywords, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, body, -1, SQLITE_STATIC);
-
-      sqlite3_bind_int64 (heads, 1, row);
-      sqlite3_bind_text (heads, 2, cg_item_get_title (item), -1, SQLITE_STATIC);
-      sqlite3_bind_text (heads, 3, keywords, -1, SQLITE_STATIC);
-
       /* What the tokenizer counts next is this row's. */
-      cg_search_vocab_counter_set_row (shard->counter, (guint) row);
+      cg_search_vocab_counter_set_row (shard->counter, (guint) slot);
 
-      if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_step (heads) != SQLITE_DONE)
-        return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
-
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      sqlite3_reset (heads);
-      sqlite3_clear_bindings (heads);
+      if (!bind_item_row (shard, stmt, heads, lang->rowids[slot],
+                          g_ptr_array_index (lang->items, slot - 1), error))
+        return FALSE;
     }
 
   return TRUE;
@@ -461,12 +503,24 @@ cg_search_build_language (CgSearchIndex  *self,
                           GError        **error)
 {
   GListModel *items = cg_library_get_items (library);
+  gint64 spacing;
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     g_ptr_array_add (lang->items, g_list_model_get_item (items, i));
 
   lang->n_rows = lang->items->len;
-  lang->lengths = g_new0 (guint, lang->n_rows + 1);
+  lang->n_slots = lang->items->len;
+  if (lang->n_slots >= ROW_SLOT_MASK)
+    return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                                "too many items to index"), FALSE;
+  lang->lengths = g_new0 (guint, lang->n_slots + 1);
+
+  /* Built in library order, slot i is the i-th item; the keys are spread
+   * over the whole range, leaving as much room after each as before. */
+  spacing = ROW_KEY_LIMIT / ((gint64) lang->n_slots + 1);
+  lang->rowids = g_new0 (gint64, lang->n_slots + 1);
+  for (guint slot = 1; slot <= lang->n_slots; slot++)
+    lang->rowids[slot] = ((gint64) slot * spacing) << ROW_SLOT_BITS | slot;
 
   add_shards (lang, count_shards (self, lang->n_rows));
   for (guint s = 0; s < lang->shards->len; s++)
@@ -475,6 +529,17 @@ cg_search_build_language (CgSearchIndex  *self,
 
   if (!fill_shards (lang, error))
     return FALSE;
+
+  /* From slots to rowids, the shards covering every rowid between
+   * them: a row inserted later goes to the shard its neighbours are in. */
+  for (guint s = 0; s < lang->shards->len; s++)
+    {
+      Shard *shard = g_ptr_array_index (lang->shards, s);
+      Shard *next = s + 1 < lang->shards->len ? g_ptr_array_index (lang->shards, s + 1) : NULL;
+
+      shard->first_row = s == 0 ? 0 : lang->rowids[shard->first_row];
+      shard->last_row = next != NULL ? lang->rowids[next->first_row] - 1 : G_MAXINT64;
+    }
 
   cg_search_take_counts (lang);
 
@@ -492,72 +557,174 @@ cg_search_build_language (CgSearchIndex  *self,
   return add_synonyms (self, lang, library, error);
 }
 
-/* Replacing rows
+/* Changing rows
  *
- * When a file changes, its rows are taken out and put back in place, each
- * under the rowid it had: the item keeps its place in the library, so
- * the rows stay in library order and every query scores the rows a full
- * build would. FTS5 forgets a row of a contentless table when it is told
- * the text the row had, which the old item still holds; our tokenizer
- * counts that text out of the vocabulary as it goes. */
+ * When a file changes, its rows are taken out and its new rows put in,
+ * each under a rowid between those of its neighbours in the library, so
+ * that the rows stay in library order and every query scores the rows a
+ * full build would. FTS5 forgets a row of a contentless table when it is
+ * told the text the row had, which the old item still holds; our
+ * tokenizer counts that text out of the vocabulary as it goes. */
 
-static gboolean
-replace_row (Shard        *shard,
-             gint64        row,
-             CgItem       *old_item,
-             CgItem       *new_item,
-             VocabCounter *removed,
-             VocabCounter *added,
-             guint         slot,
-             GError      **error)
+typedef struct
 {
-  g_autoptr(sqlite3_stmt) forget = NULL;
-  g_autoptr(sqlite3_stmt) forget_head = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) insert_head = NULL;
-  g_autofree char *old_keywords = item_keywords (old_item);
-  g_autofree char *old_body = item_body (old_item);
-  g_autofree char *keywords = item_keywords (new_item);
-  g_autofree char *body = item_body (new_item);
+  guint        *removed_lengths;
+  guint        *added_lengths;
+  VocabCounter *removed;
+  VocabCounter *added;
+  guint         n_removed;
+  guint         n_added;
+} Changes;
+
+static void
+changes_init (Changes *changes,
+              guint    n_removed,
+              guint    n_added)
+{
+  changes->removed_lengths = g_new0 (guint, n_removed + 1);
+  changes->added_lengths = g_new0 (guint, n_added + 1);
+  changes->removed = cg_search_vocab_counter_new (changes->removed_lengths);
+  changes->added = cg_search_vocab_counter_new (changes->added_lengths);
+  changes->n_removed = changes->n_added = 0;
+}
+
+static void
+changes_clear (Changes *changes)
+{
+  g_clear_pointer (&changes->removed, cg_search_vocab_counter_free);
+  g_clear_pointer (&changes->added, cg_search_vocab_counter_free);
+  g_clear_pointer (&changes->removed_lengths, g_free);
+  g_clear_pointer (&changes->added_lengths, g_free);
+}
+
+static Shard *
+shard_of_row (Language *lang,
+              gint64    rowid)
+{
+  for (guint s = 0; s < lang->shards->len; s++)
+    {
+      Shard *shard = g_ptr_array_index (lang->shards, s);
+
+      if (rowid >= shard->first_row && rowid <= shard->last_row)
+        return shard;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Takes a slot's row out of the index; the slot is free after. */
+static gboolean
+forget_row (Language  *lang,
+            guint      slot,
+            Changes   *changes,
+            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) fts = NULL;
+  g_autoptr(sqlite3_stmt) heads = NULL;
+  gint64 rowid = lang->rowids[slot];
+  Shard *shard = shard_of_row (lang, rowid);
   gboolean ok;
 
-  if (sqlite3_prepare_v2 (shard->db, "INSERT INTO fts (fts, rowid, title, keywords, body) "
-                          "VALUES ('delete', ?, ?, ?, ?)", -1, &forget, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (shard->db, "INSERT INTO heads (heads, rowid, title, keywords) "
-                          "VALUES ('delete', ?, ?, ?)", -1, &forget_head, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (shard->db, "INSERT INTO fts (rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
-                          -1, &insert, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (shard->db, "INSERT INTO heads (rowid, title, keywords) VALUES (?, ?, ?)",
-                          -1, &insert_head, NULL) != SQLITE_OK)
-    return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+  if (!prepare_row_statements (shard, TRUE, &fts, &heads, error))
+    return FALSE;
 
-  sqlite3_bind_int64 (forget, 1, row);
-  sqlite3_bind_text (forget, 2, cg_item_get_title (old_item), -1, SQLITE_STATIC);
-  sqlite3_bind_text (forget, 3, old_keywords, -1, SQLITE_STATIC);
-  sqlite3_bind_text (forget, 4, old_body, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (forget_head, 1, row);
-  sqlite3_bind_text (forget_head, 2, cg_item_get_title (old_item), -1, SQLITE_STATIC);
-  sqlite3_bind_text (forget_head, 3, old_keywords, -1, SQLITE_STATIC);
-
-  sqlite3_bind_int64 (insert, 1, row);
-  sqlite3_bind_text (insert, 2, cg_item_get_title (new_item), -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, keywords, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, body, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert_head, 1, row);
-  sqlite3_bind_text (insert_head, 2, cg_item_get_title (new_item), -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert_head, 3, keywords, -1, SQLITE_STATIC);
-
-  /* The counters count per slot: each replaced row is a row of its own. */
-  shard->counter = removed;
-  cg_search_vocab_counter_set_row (removed, slot);
-  ok = sqlite3_step (forget) == SQLITE_DONE && sqlite3_step (forget_head) == SQLITE_DONE;
-  shard->counter = added;
-  cg_search_vocab_counter_set_row (added, slot);
-  ok = ok && sqlite3_step (insert) == SQLITE_DONE && sqlite3_step (insert_head) == SQLITE_DONE;
+  /* The counters count per change: each row taken out is a row of its own. */
+  shard->counter = changes->removed;
+  cg_search_vocab_counter_set_row (changes->removed, ++changes->n_removed);
+  ok = bind_item_row (shard, fts, heads, rowid, g_ptr_array_index (lang->items, slot - 1), error);
   shard->counter = NULL;
-
   if (!ok)
-    return cg_search_set_sqlite_error (error, shard->db, _("cannot build the index"));
+    return FALSE;
+
+  g_clear_object ((CgItem **) &lang->items->pdata[slot - 1]);
+  lang->rowids[slot] = 0;
+  lang->lengths[slot] = 0;
+  lang->is_faq[slot] = 0;
+  lang->title_words[slot] = 0;
+  g_clear_pointer (&lang->head_function_words[slot], g_strfreev);
+  g_clear_pointer (&lang->question_keywords[slot], g_ptr_array_unref);
+  g_array_append_val (lang->free_slots, slot);
+  lang->n_rows--;
+
+  return TRUE;
+}
+
+/* A free slot, the last one freed first. */
+static guint
+take_slot (Language *lang)
+{
+  guint slot;
+
+  if (lang->free_slots->len > 0)
+    {
+      slot = g_array_index (lang->free_slots, guint, lang->free_slots->len - 1);
+      g_array_set_size (lang->free_slots, lang->free_slots->len - 1);
+      return slot;
+    }
+
+  slot = ++lang->n_slots;
+  g_ptr_array_add (lang->items, NULL);
+  lang->rowids = g_renew (gint64, lang->rowids, lang->n_slots + 1);
+  lang->lengths = g_renew (guint, lang->lengths, lang->n_slots + 1);
+  lang->is_faq = g_renew (guint8, lang->is_faq, lang->n_slots + 1);
+  lang->title_words = g_renew (guint8, lang->title_words, lang->n_slots + 1);
+  lang->head_function_words = g_renew (char **, lang->head_function_words, lang->n_slots + 1);
+  lang->question_keywords = g_renew (GPtrArray *, lang->question_keywords, lang->n_slots + 1);
+  lang->rowids[slot] = 0;
+  lang->lengths[slot] = 0;
+  lang->is_faq[slot] = 0;
+  lang->title_words[slot] = 0;
+  lang->head_function_words[slot] = NULL;
+  lang->question_keywords[slot] = NULL;
+
+  return slot;
+}
+
+/* Puts @item's row into the index under the place @key. */
+static gboolean
+add_row (CgSearchIndex  *self,
+         Language       *lang,
+         CgItem         *item,
+         gint64          key,
+         Changes        *changes,
+         GError        **error)
+{
+  g_autoptr(sqlite3_stmt) fts = NULL;
+  g_autoptr(sqlite3_stmt) heads = NULL;
+  guint slot;
+  gint64 rowid;
+  Shard *shard;
+  gboolean ok;
+
+  if (lang->free_slots->len == 0 && lang->n_slots + 1 >= ROW_SLOT_MASK)
+    return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                                "too many items to index"), FALSE;
+
+  slot = take_slot (lang);
+  rowid = key << ROW_SLOT_BITS | slot;
+  shard = shard_of_row (lang, rowid);
+
+  if (!prepare_row_statements (shard, FALSE, &fts, &heads, error))
+    {
+      g_array_append_val (lang->free_slots, slot);
+      return FALSE;
+    }
+
+  shard->counter = changes->added;
+  cg_search_vocab_counter_set_row (changes->added, ++changes->n_added);
+  ok = bind_item_row (shard, fts, heads, rowid, item, error);
+  shard->counter = NULL;
+  if (!ok)
+    {
+      g_array_append_val (lang->free_slots, slot);
+      return FALSE;
+    }
+
+  lang->items->pdata[slot - 1] = g_object_ref (item);
+  lang->rowids[slot] = rowid;
+  lang->lengths[slot] = changes->added_lengths[changes->n_added];
+  lang->n_rows++;
+  set_row_ranking (self, lang, slot);
 
   return TRUE;
 }
@@ -604,6 +771,72 @@ row_has_phrase (GPtrArray  *columns,
   return FALSE;
 }
 
+/* What follows the rows: the vocabulary and its stems, the mean row
+ * length, and the rows that hold a synonym of several words. */
+static void
+finish_changes (CgSearchIndex *self,
+                Language      *lang,
+                GPtrArray     *old_items,
+                GPtrArray     *new_items,
+                Changes       *changes)
+{
+  g_autoptr(GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The stems group the words of the vocabulary, and point into it: new
+   * words, or words gone, mean new groups. With the same words, Snowball
+   * would make the same groups again; Hunspell reads the items' text,
+   * which changed. */
+  if (cg_search_apply_counts (lang, changes->removed, changes->added) ||
+      (lang->stemmer != NULL && cg_search_stemmer_needs_text (lang->stemmer)))
+    cg_search_build_stems (self, lang);
+
+  /* The rows that hold a synonym of several words: the changed rows'
+   * share of every phrase the build counted, whether its group was kept
+   * or not, taken out and put back. Asking FTS5 again would walk the
+   * posting lists of every word of every phrase, on this thread. */
+  if (g_hash_table_size (lang->phrase_counts) == 0)
+    return;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *items = pass == 0 ? old_items : new_items;
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          g_autoptr(GPtrArray) columns = row_tokens (self, g_ptr_array_index (items, i));
+          GHashTableIter iter;
+          gpointer key, value;
+
+          g_hash_table_iter_init (&iter, lang->phrase_counts);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              g_auto(GStrv) phrase = g_strsplit (key, " ", -1);
+              gssize count = (gssize) GPOINTER_TO_SIZE (value);
+
+              if (!row_has_phrase (columns, phrase))
+                continue;
+              count += pass == 0 ? -1 : 1;
+              g_hash_table_iter_replace (&iter, GSIZE_TO_POINTER ((gsize) MAX (count, 0)));
+            }
+        }
+    }
+}
+
+/* Item → its slot, for every row. */
+static GHashTable *
+slots_of_items (Language *lang)
+{
+  GHashTable *slots = g_hash_table_new (NULL, NULL);
+
+  for (guint slot = 1; slot <= lang->n_slots; slot++)
+    if (g_ptr_array_index (lang->items, slot - 1) != NULL)
+      g_hash_table_insert (slots, g_ptr_array_index (lang->items, slot - 1), GUINT_TO_POINTER (slot));
+
+  return slots;
+}
+
+/* Each new item in the place of the old one, under the same rowid key:
+ * the caller checked that it sorts the same. */
 gboolean
 cg_search_replace_rows (CgSearchIndex  *self,
                         Language       *lang,
@@ -611,74 +844,141 @@ cg_search_replace_rows (CgSearchIndex  *self,
                         GPtrArray      *new_items,
                         GError        **error)
 {
-  g_autofree guint *removed_lengths = g_new0 (guint, old_items->len + 1);
-  g_autofree guint *added_lengths = g_new0 (guint, old_items->len + 1);
-  g_autoptr(VocabCounter) removed = cg_search_vocab_counter_new (removed_lengths);
-  g_autoptr(VocabCounter) added = cg_search_vocab_counter_new (added_lengths);
-  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
-
-  for (gint64 row = 1; row <= lang->n_rows; row++)
-    g_hash_table_insert (rows, g_ptr_array_index (lang->items, row - 1), GSIZE_TO_POINTER ((gsize) row));
+  g_autoptr(GHashTable) slots = slots_of_items (lang);
+  Changes changes;
+  gboolean ok = TRUE;
 
   for (guint i = 0; i < old_items->len; i++)
-    if (!g_hash_table_contains (rows, g_ptr_array_index (old_items, i)))
+    if (!g_hash_table_contains (slots, g_ptr_array_index (old_items, i)))
       return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
                                   "not a row of the index"), FALSE;
 
-  for (guint i = 0; i < old_items->len; i++)
+  changes_init (&changes, old_items->len, new_items->len);
+  for (guint i = 0; ok && i < old_items->len; i++)
     {
-      CgItem *old_item = g_ptr_array_index (old_items, i);
-      CgItem *new_item = g_ptr_array_index (new_items, i);
-      gint64 row = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (rows, old_item));
-      Shard *shard = NULL;
+      guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (slots, g_ptr_array_index (old_items, i)));
+      gint64 key = lang->rowids[slot] >> ROW_SLOT_BITS;
 
-      for (guint s = 0; s < lang->shards->len && shard == NULL; s++)
-        {
-          Shard *candidate = g_ptr_array_index (lang->shards, s);
-
-          if (row >= candidate->first_row && row <= candidate->last_row)
-            shard = candidate;
-        }
-      g_assert (shard != NULL);
-
-      if (!replace_row (shard, row, old_item, new_item, removed, added, i + 1, error))
-        return FALSE;
-
-      lang->lengths[row] = added_lengths[i + 1];
-      g_ptr_array_index (lang->items, row - 1) = g_object_ref (new_item);
-      g_object_unref (old_item);
-      set_row_ranking (self, lang, row);
+      ok = forget_row (lang, slot, &changes, error) &&
+           add_row (self, lang, g_ptr_array_index (new_items, i), key, &changes, error);
     }
+  if (ok)
+    finish_changes (self, lang, old_items, new_items, &changes);
+  changes_clear (&changes);
 
-  /* The stems group the words of the vocabulary, and point into it: new
-   * words, or words gone, mean new groups. With the same words, Snowball
-   * would make the same groups again; Hunspell reads the items' text,
-   * which changed. */
-  if (cg_search_apply_counts (lang, removed, added) ||
-      (lang->stemmer != NULL && cg_search_stemmer_needs_text (lang->stemmer)))
-    cg_search_build_stems (self, lang);
+  return ok;
+}
 
-  /* The rows that hold a synonym of several words: the replaced rows'
-   * share of every phrase the build counted, whether its group was kept
-   * or not, taken out and put back. Asking FTS5 again would walk the
-   * posting lists of every word of every phrase, on this thread. */
-  for (guint i = 0; i < old_items->len; i++)
+/* Keys for the new items of @library, between those of the rows around
+ * them; FALSE when the library has an item that is neither a row kept
+ * nor new, or when two neighbours leave no room. */
+static gboolean
+place_new_items (Language    *lang,
+                 CgLibrary   *library,
+                 GHashTable  *slots,
+                 GHashTable  *removed,
+                 GHashTable  *added,
+                 GHashTable  *keys,
+                 GError     **error)
+{
+  GListModel *items = cg_library_get_items (library);
+  guint n = g_list_model_get_n_items (items);
+  g_autoptr(GPtrArray) run = g_ptr_array_new ();
+  gint64 previous = 0;
+
+  for (guint i = 0; i <= n; i++)
     {
-      g_autoptr(GPtrArray) before = row_tokens (self, g_ptr_array_index (old_items, i));
-      g_autoptr(GPtrArray) after = row_tokens (self, g_ptr_array_index (new_items, i));
-      GHashTableIter iter;
-      gpointer key, value;
+      CgItem *item = i < n ? g_list_model_get_item (items, i) : NULL;
+      gint64 next = ROW_KEY_LIMIT;
+      guint slot;
 
-      g_hash_table_iter_init (&iter, lang->phrase_counts);
-      while (g_hash_table_iter_next (&iter, &key, &value))
+      /* The library holds a reference. */
+      if (item != NULL)
+        g_object_unref (item);
+
+      if (item != NULL && g_hash_table_contains (added, item))
         {
-          g_auto(GStrv) phrase = g_strsplit (key, " ", -1);
-          gssize count = (gssize) GPOINTER_TO_SIZE (value);
-
-          count += (gssize) row_has_phrase (after, phrase) - (gssize) row_has_phrase (before, phrase);
-          g_hash_table_iter_replace (&iter, GSIZE_TO_POINTER ((gsize) MAX (count, 0)));
+          g_ptr_array_add (run, item);
+          continue;
         }
+
+      if (item != NULL)
+        {
+          slot = GPOINTER_TO_UINT (g_hash_table_lookup (slots, item));
+          if (slot == 0 || g_hash_table_contains (removed, item))
+            return g_set_error (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                                "“%s” is neither a row nor new", cg_item_get_id (item)), FALSE;
+          next = lang->rowids[slot] >> ROW_SLOT_BITS;
+          if (next <= previous)
+            return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                                        "the rows are not in library order"), FALSE;
+        }
+
+      /* The run between two kept rows, spread evenly between them. */
+      if (run->len > 0)
+        {
+          if (next - previous <= (gint64) run->len)
+            return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_NO_ROOM,
+                                        "no room for the new rows"), FALSE;
+          for (guint r = 0; r < run->len; r++)
+            {
+              gint64 key = previous + (next - previous) * (gint64) (r + 1) / (gint64) (run->len + 1);
+
+              g_hash_table_insert (keys, g_ptr_array_index (run, r), g_memdup2 (&key, sizeof key));
+            }
+          g_ptr_array_set_size (run, 0);
+        }
+      previous = next;
     }
 
   return TRUE;
+}
+
+gboolean
+cg_search_update_rows (CgSearchIndex  *self,
+                       Language       *lang,
+                       CgLibrary      *library,
+                       GPtrArray      *old_items,
+                       GPtrArray      *new_items,
+                       GError        **error)
+{
+  g_autoptr(GHashTable) slots = slots_of_items (lang);
+  g_autoptr(GHashTable) removed = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) added = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  Changes changes;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < old_items->len; i++)
+    {
+      if (!g_hash_table_contains (slots, g_ptr_array_index (old_items, i)))
+        return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                                    "not a row of the index"), FALSE;
+      g_hash_table_add (removed, g_ptr_array_index (old_items, i));
+    }
+  for (guint i = 0; i < new_items->len; i++)
+    g_hash_table_add (added, g_ptr_array_index (new_items, i));
+
+  /* Every key first: a failure leaves the index as it was. */
+  if (!place_new_items (lang, library, slots, removed, added, keys, error))
+    return FALSE;
+  if (g_hash_table_size (keys) != new_items->len)
+    return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
+                                "new items that are not in the library"), FALSE;
+
+  changes_init (&changes, old_items->len, new_items->len);
+  for (guint i = 0; ok && i < old_items->len; i++)
+    ok = forget_row (lang, GPOINTER_TO_UINT (g_hash_table_lookup (slots, g_ptr_array_index (old_items, i))),
+                     &changes, error);
+  for (guint i = 0; ok && i < new_items->len; i++)
+    {
+      CgItem *item = g_ptr_array_index (new_items, i);
+
+      ok = add_row (self, lang, item, *(gint64 *) g_hash_table_lookup (keys, item), &changes, error);
+    }
+  if (ok)
+    finish_changes (self, lang, old_items, new_items, &changes);
+  changes_clear (&changes);
+
+  return ok;
 }

@@ -323,8 +323,15 @@ cg_search_build_stems (CgSearchIndex *self,
       for (guint i = 0; i < lang->items->len; i++)
         {
           CgItem *item = g_ptr_array_index (lang->items, i);
-          const char * const *keywords = cg_item_get_keywords (item);
-          g_autofree char *body = cg_document_get_text (cg_item_get_document (item));
+          const char * const *keywords;
+          g_autofree char *body = NULL;
+
+          /* A free slot. */
+          if (item == NULL)
+            continue;
+
+          keywords = cg_item_get_keywords (item);
+          body = cg_document_get_text (cg_item_get_document (item));
 
           add_forms_from_text (self, lang, cg_item_get_title (item), seen);
           for (guint k = 0; keywords != NULL && keywords[k] != NULL; k++)

@@ -467,8 +467,9 @@ cg_search_apply_counts (Language     *lang,
       take_vocabulary (lang, counter);
     }
 
-  for (gint64 row = 1; row <= lang->n_rows; row++)
-    n_tokens += lang->lengths[row];
+  /* A free slot counts no tokens. */
+  for (guint slot = 1; slot <= lang->n_slots; slot++)
+    n_tokens += lang->lengths[slot];
   lang->avgdl = lang->n_rows > 0 ? MAX ((double) n_tokens / (double) lang->n_rows, 1.0) : 1.0;
 
   return !same_words;
