@@ -62,10 +62,15 @@ clipboard_read_cb (GObject      *source,
 char *
 cg_test_read_clipboard (gpointer widget)
 {
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (widget));
   char *text = NULL;
 
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (widget)), NULL,
-                                 clipboard_read_cb, &text);
+  /* Emptied by this process: nothing to read (and GTK 4.8 leaks the
+   * task of a read that fails). */
+  if (gdk_clipboard_is_local (clipboard) && gdk_clipboard_get_content (clipboard) == NULL)
+    return g_strdup ("");
+
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read_cb, &text);
   while (text == NULL)
     g_main_context_iteration (NULL, TRUE);
 
