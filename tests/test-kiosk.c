@@ -15,10 +15,12 @@
 #include "cg-application.h"
 #include "cg-clinic-panel.h"
 #include "cg-content-loader.h"
+#include "cg-countdown-overlay.h"
 #include "cg-document-view.h"
 #include "cg-home-page.h"
 #include "cg-kiosk.h"
 #include "cg-kiosk-pin.h"
+#include "cg-language-button.h"
 #include "cg-link-dialog.h"
 #include "cg-pin-dialog.h"
 #include "cg-search-page.h"
@@ -549,6 +551,62 @@ test_cannot_hide (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (window));
 }
 
+/* F14: every control a patient can touch, in the window and in what
+ * opens from it, is at least 48 pixels high and wide at the kiosk's text
+ * size. */
+
+static gboolean
+is_touch_target (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    return gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget));
+
+  return GTK_IS_BUTTON (widget) || GTK_IS_FLOW_BOX_CHILD (widget) || GTK_IS_CHECK_BUTTON (widget) ||
+         GTK_IS_SWITCH (widget) || GTK_IS_ENTRY (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
+         GTK_IS_PASSWORD_ENTRY (widget) ||
+         g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton");
+}
+
+static guint
+assert_touch_sized (GtkWidget  *widget,
+                    const char *what)
+{
+  guint seen = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+
+  if (is_touch_target (widget))
+    {
+      g_autoptr(GString) name = g_string_new (NULL);
+      gboolean small = gtk_widget_get_width (widget) < 48 || gtk_widget_get_height (widget) < 48;
+
+      if (small)
+        {
+          for (GtkWidget *up = widget; up != NULL && !GTK_IS_NATIVE (up); up = gtk_widget_get_parent (up))
+            g_string_append_printf (name, " < %s", G_OBJECT_TYPE_NAME (up));
+          if (GTK_IS_ACTIONABLE (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL)
+            g_string_append_printf (name, " (%s)", gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)));
+          if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+            g_string_append_printf (name, " “%s”", gtk_button_get_label (GTK_BUTTON (widget)));
+          g_test_message ("%s: %s is %d x %d", what, name->str,
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+        }
+      g_assert_false (small);
+      seen++;
+    }
+
+  /* A row, a card or a button is the target, not its insides. */
+  if (seen == 0 || GTK_IS_FLOW_BOX_CHILD (widget) || GTK_IS_LIST_BOX_ROW (widget))
+    for (GtkWidget *child = gtk_widget_get_first_child (widget);
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (!GTK_IS_NATIVE (child))
+        seen += assert_touch_sized (child, what);
+
+  return seen;
+}
+
 /* F14: from a phone-sized window to a 4K screen, text at the normal
  * size to two and a half times it: one column or two, never the sidebar
  * over the text, never text cut at the window's edge. */
@@ -696,6 +754,8 @@ test_layout (Fixture       *fixture,
           }
         /* The header's, the sidebar's, the page's. */
         g_assert_cmpuint (assert_nothing_cut (window, window, width, where), >, 5);
+        /* And touch-sized, the header's buttons too at 360 pixels. */
+        g_assert_cmpuint (assert_touch_sized (window, where), >, 3);
 
         if (adw_leaflet_get_folded (leaflet))
           {
@@ -718,6 +778,101 @@ test_layout (Fixture       *fixture,
         if (widths[w] <= 800)
           g_assert_true (adw_leaflet_get_folded (leaflet));
       }
+}
+
+static void
+check_popover (GtkWidget  *popover,
+               GtkWidget  *window,
+               const char *what)
+{
+  g_assert_nonnull (popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  cg_test_wait_for_frame (window);
+  cg_test_wait_for_frame (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  g_assert_cmpuint (assert_touch_sized (popover, what), >, 0);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  cg_test_wait_for_frame (window);
+}
+
+static gboolean
+is_language_button (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "CgLanguageButton");
+}
+
+static void
+test_touch_targets (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  CgKiosk *kiosk = cg_window_get_kiosk_controller (fixture->window);
+  CgIdleTimer *timer = cg_kiosk_get_idle_timer (kiosk);
+  GtkMenuButton *menu_button = cg_window_get_primary_menu_button (fixture->window);
+  GtkWidget *language = cg_test_find_widget (window, is_language_button, NULL);
+  GtkWidget *panel = cg_test_find_descendant (window, CG_TYPE_CLINIC_PANEL);
+  AdwLeaflet *leaflet = ADW_LEAFLET (cg_test_find_descendant (window, ADW_TYPE_LEAFLET));
+  GtkWidget *dialog;
+  static const char * const links[] = { "https://example.org/", "tel:+15550142" };
+  g_autofree char *hash = cg_kiosk_pin_hash ("246813");
+
+  /* Two columns: the header, the sidebar's rows, the home page's cards
+   * and languages, then an article's actions. */
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  cg_test_wait_for_frame (window);
+  cg_test_wait_for_frame (window);
+  g_assert_cmpuint (assert_touch_sized (window, "home"), >, 10);
+  cg_test_activate (fixture->window, "win.show-item", "fixture-article");
+  g_assert_cmpuint (assert_touch_sized (window, "article"), >, 10);
+
+  /* The main menu, the languages, the clinic's details. */
+  g_assert_nonnull (language);
+  g_assert_nonnull (panel);
+  check_popover (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), window, "main menu");
+  gtk_menu_button_popup (cg_language_button_get_menu_button (CG_LANGUAGE_BUTTON (language)));
+  check_popover (GTK_WIDGET (gtk_menu_button_get_popover (cg_language_button_get_menu_button (CG_LANGUAGE_BUTTON (language)))),
+                 window, "languages");
+  check_popover (cg_clinic_panel_get_popover (CG_CLINIC_PANEL (panel)), window, "clinic");
+
+  /* The PIN pad, as the staff see it when a PIN is set. */
+  g_settings_set_string (cg_application_get_settings (fixture->app), "kiosk-pin", hash);
+  cg_kiosk_prompt_pin (kiosk);
+  dialog = cg_kiosk_get_pin_dialog (kiosk);
+  g_assert_nonnull (dialog);
+  cg_test_wait_for_frame (dialog);
+  g_assert_cmpuint (assert_touch_sized (dialog, "PIN pad"), >, 10);
+  gtk_window_close (GTK_WINDOW (dialog));
+  cg_test_wait_for_frame (window);
+
+  /* The QR dialog, for a web page and a phone number. */
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      cg_test_activate (fixture->window, "win.open-uri", links[i]);
+      dialog = GTK_WIDGET (find_toplevel (CG_TYPE_LINK_DIALOG));
+      g_assert_nonnull (dialog);
+      cg_test_wait_for_frame (dialog);
+      g_assert_cmpuint (assert_touch_sized (dialog, links[i]), >, 0);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      cg_test_wait_for_frame (window);
+    }
+
+  /* The countdown covers the window; what shows through is still
+   * touch-sized, and the number is large. */
+  g_object_set (timer, "countdown", 5, NULL);
+  cg_idle_timer_set_timeout (timer, 6);
+  while (cg_idle_timer_get_remaining (timer) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  cg_test_wait_for_frame (window);
+  {
+    GtkWidget *countdown = cg_test_find_descendant (window, CG_TYPE_COUNTDOWN_OVERLAY);
+
+    g_assert_nonnull (countdown);
+    g_assert_true (gtk_widget_get_mapped (countdown));
+    g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_first_child (gtk_widget_get_first_child (countdown))), >=, 48);
+  }
+  g_assert_cmpuint (assert_touch_sized (window, "countdown"), >, 10);
+  cg_idle_timer_poke (timer);
 }
 
 static void
@@ -1126,6 +1281,7 @@ main (int   argc,
   ADD ("/kiosk/pin-backoff-kept", test_pin_backoff_kept);
   ADD ("/kiosk/cannot-hide", test_cannot_hide);
   ADD ("/kiosk/layout", test_layout);
+  ADD ("/kiosk/touch-targets", test_touch_targets);
   ADD ("/kiosk/link-kinds", test_link_kinds);
   ADD ("/kiosk/no-pin", test_no_pin);
   ADD ("/kiosk/cannot-pin", test_kiosk_cannot_pin);
