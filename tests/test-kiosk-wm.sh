@@ -115,6 +115,12 @@ for size in 800x1280 1366x768 1920x1080; do
   xdotool mousemove 45 104 click 1
   check_back "Alt+Space, Iconify (window menu, pointer)" hid
 
+  # The same with keys alone, as from a keyboard left on the desk: the
+  # menu's mnemonic for Iconify is "n" (Ico_nify).
+  restored=$(restores); xdotool key alt+space; sleep 0.5
+  xdotool key n
+  check_back "Alt+Space, N (window menu, Iconify, keys only)" hid
+
   restored=$(restores); xdotool windowminimize "$win"
   check_back "minimised (xdotool windowminimize)" hid
 
