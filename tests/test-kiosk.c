@@ -875,6 +875,24 @@ test_touch_targets (Fixture       *fixture,
   cg_idle_timer_poke (timer);
 }
 
+/* F14: a screen reader meets the header's language and clinic buttons
+ * in a group, not after a "filler" named after the wrapper's type. (The
+ * group's name needs an accessibility backend, which this suite runs
+ * without: /work/shared/tools/a11y-tree shows it.) */
+static void
+test_header_wrappers_named (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *language = cg_test_find_widget (window, is_language_button, NULL);
+  GtkWidget *panel = cg_test_find_descendant (window, CG_TYPE_CLINIC_PANEL);
+
+  g_assert_nonnull (language);
+  g_assert_nonnull (panel);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (language)), ==, GTK_ACCESSIBLE_ROLE_GROUP);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (panel)), ==, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
 static void
 test_no_pin (Fixture       *fixture,
              gconstpointer  data)
@@ -1282,6 +1300,7 @@ main (int   argc,
   ADD ("/kiosk/cannot-hide", test_cannot_hide);
   ADD ("/kiosk/layout", test_layout);
   ADD ("/kiosk/touch-targets", test_touch_targets);
+  ADD ("/kiosk/header-wrappers-named", test_header_wrappers_named);
   ADD ("/kiosk/link-kinds", test_link_kinds);
   ADD ("/kiosk/no-pin", test_no_pin);
   ADD ("/kiosk/cannot-pin", test_kiosk_cannot_pin);
