@@ -46,6 +46,22 @@ bottom_painted ()
   awk -v m="$("$screen_mean" 0 $((height - height / 10)) "$width" $((height / 10)))" 'BEGIN { exit !(m > 0.5) }'
 }
 
+# Nothing frames the window: each edge of the screen looks like the line
+# 3 pixels inside it (the header's or a page's background; on the right,
+# the header's only: a page's scroll bar shows there). Without a
+# compositor GTK drew a 5 pixel frame, a darker line outside a lighter
+# band, inside the full-screen window.
+no_frame ()
+{
+  local height=${size#*x} width=${size%x*} a b
+  for edge in "0 0 1 $height:3 0 1 $height" "$((width - 1)) 0 1 40:$((width - 4)) 0 1 40" \
+              "0 0 $width 1:0 3 $width 1" "0 $((height - 1)) $width 1:0 $((height - 4)) $width 1"; do
+    # shellcheck disable=SC2086
+    a=$("$screen_mean" ${edge%%:*}); b=$("$screen_mean" ${edge#*:})
+    awk -v a="$a" -v b="$b" 'BEGIN { d = a - b; exit !(d < 0.02 && d > -0.02) }' || { echo "edge $edge: $a against $b"; return 1; }
+  done
+}
+
 # The window is mapped, full screen, of the screen's size, on the
 # workspace in view.
 is_back ()
@@ -73,7 +89,11 @@ check_back ()
   if [[ -n $hid ]] && (( $(restores) <= restored )); then
     not_ok "$size: $what: the window was never hidden: the way out was not tried"
   elif is_back "$state" && bottom_painted; then
-    ok "$size: $what: back ($state)"
+    if frame=$(no_frame); then
+      ok "$size: $what: back ($state)"
+    else
+      not_ok "$size: $what: back ($state), but framed: $frame"
+    fi
   else
     not_ok "$size: $what: the kiosk stays hidden, smaller or unpainted ($state)"
   fi
@@ -114,6 +134,12 @@ for size in 800x1280 1366x768 1920x1080; do
   restored=$(restores); xdotool mousemove 0 0 key alt+space; sleep 0.5
   xdotool mousemove 45 104 click 1
   check_back "Alt+Space, Iconify (window menu, pointer)" hid
+
+  # The same with keys alone, as from a keyboard left on the desk: the
+  # menu's mnemonic for Iconify is "n" (Ico_nify).
+  restored=$(restores); xdotool key alt+space; sleep 0.5
+  xdotool key n
+  check_back "Alt+Space, N (window menu, Iconify, keys only)" hid
 
   restored=$(restores); xdotool windowminimize "$win"
   check_back "minimised (xdotool windowminimize)" hid

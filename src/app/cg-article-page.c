@@ -15,6 +15,7 @@
 #include "cg-link-dialog.h"
 #include "cg-listen-button.h"
 #include "cg-print-operation.h"
+#include "cg-wrap-box.h"
 
 /* An article, or a question on a page of its own: the rich text at a
  * readable line length, the related items, find in page and printing. */
@@ -41,7 +42,7 @@ struct _CgArticlePage
   GtkScrolledWindow *scroller;
   AdwClamp       *clamp;
   CgDocumentView *document_view;
-  GtkBox         *actions_box;
+  CgWrapBox      *actions_box;
   GtkWidget      *related_box;
   GtkListBox     *related_list;
 };
@@ -360,6 +361,7 @@ cg_article_page_class_init (CgArticlePageClass *klass)
 
   g_type_ensure (CG_TYPE_DOCUMENT_VIEW);
   g_type_ensure (CG_TYPE_LISTEN_BUTTON);
+  g_type_ensure (CG_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-article-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgArticlePage, find_bar);
@@ -396,7 +398,7 @@ cg_article_page_init (CgArticlePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_box_append (self->actions_box, take_home_button);
+  cg_wrap_box_append (self->actions_box, take_home_button);
   g_signal_connect_object (take_home_button, "clicked", G_CALLBACK (take_home_button_clicked_cb),
                            self, G_CONNECT_SWAPPED);
 

@@ -182,6 +182,9 @@ cg_clinic_panel_class_init (CgClinicPanelClass *klass)
   object_class->dispose = cg_clinic_panel_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-clinic-panel.ui");
+  /* A group with the button's name, not a "filler" named after its type
+   * (F14, as CgLanguageButton). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, CgClinicPanel, button);
   gtk_widget_class_bind_template_child (widget_class, CgClinicPanel, popover);
   gtk_widget_class_bind_template_child (widget_class, CgClinicPanel, name_label);
@@ -193,6 +196,7 @@ static void
 cg_clinic_panel_init (CgClinicPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clinic Details"), -1);
 }
 
 GtkWidget *

@@ -81,12 +81,17 @@ cg_language_button_class_init (CgLanguageButtonClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-language-button.ui");
   gtk_widget_class_bind_template_child (widget_class, CgLanguageButton, menu_button);
+  /* Not the "filler" named after its type that screen readers read
+   * before the button; a group with the button's name. (Presentation
+   * would hide the button too, in GTK 4.8.) */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 cg_language_button_init (CgLanguageButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Language"), -1);
 
   gtk_menu_button_set_create_popup_func (self->menu_button, menu_button_create_popup_cb,
                                          self, NULL);
