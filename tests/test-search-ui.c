@@ -108,6 +108,20 @@ find_mapped (GtkWidget *widget,
   return cg_test_find_widget (widget, is_mapped_of_type, &type);
 }
 
+static gboolean
+is_mapped_result_row (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "search-result-row") && gtk_widget_get_mapped (widget);
+}
+
+/* The first result's row on screen, in the results' view. */
+static GtkWidget *
+find_result_row (CgSearchPage *page)
+{
+  return cg_test_find_widget (GTK_WIDGET (page), is_mapped_result_row, NULL);
+}
+
 static CgDocumentView *
 shown_document (CgWindow *window)
 {
@@ -237,7 +251,7 @@ test_nonsense_no_results (Fixture       *fixture,
   g_assert_nonnull (status);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Results");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "reception"));
-  g_assert_null (find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW));
+  g_assert_null (find_result_row (page));
 }
 
 static void
@@ -253,7 +267,7 @@ test_copy_answer (Fixture       *fixture,
 
   /* The row's own button. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "");
-  row = find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
+  row = find_result_row (page);
   g_assert_nonnull (row);
   button = find_mapped (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);

@@ -30,6 +30,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "cg-bench-stats.h"
@@ -45,15 +46,36 @@
 /* CG_BENCH_SMALL_TOPIC=1: 5 articles and 15 questions instead, to compare. */
 #define N_ARTICLES (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 5 : 500)
 #define N_QUESTIONS (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 15 : 1500)
-#define N_PROBLEMS 100000
+/* CG_BENCH_PROBLEMS=n: n problems instead, to compare. */
+#define N_PROBLEMS (g_getenv ("CG_BENCH_PROBLEMS") ? (guint) atoi (g_getenv ("CG_BENCH_PROBLEMS")) : 100000)
 #define FRAME_MS (1000.0 / 60.0)
 
 typedef struct
 {
   gint64   frame_start;
+  gint64   layout_end;
   double   busy_ms;
+  double   layout_ms;  /* styles, measure and allocate */
+  double   paint_ms;   /* snapshot and render */
   gboolean painted;
 } Frames;
+
+static void
+layout_cb (GdkFrameClock *clock,
+           Frames        *frames)
+{
+  frames->layout_end = g_get_monotonic_time ();
+  if (frames->frame_start != 0)
+    frames->layout_ms += (frames->layout_end - frames->frame_start) / 1000.0;
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          Frames        *frames)
+{
+  if (frames->layout_end != 0)
+    frames->paint_ms += (g_get_monotonic_time () - frames->layout_end) / 1000.0;
+}
 
 static void
 before_paint_cb (GdkFrameClock *clock,
@@ -81,6 +103,9 @@ frames_until_painted (GtkWidget *window,
   Frames frames = { 0 };
   gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frames);
   gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+  /* Connected after GTK's own handlers: they run when that phase is done. */
+  gulong layout = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &frames);
+  gulong paint = g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), &frames);
 
   while (!frames.painted || !gtk_widget_get_mapped (widget))
     {
@@ -90,8 +115,37 @@ frames_until_painted (GtkWidget *window,
     }
   g_signal_handler_disconnect (clock, before);
   g_signal_handler_disconnect (clock, after);
+  g_signal_handler_disconnect (clock, layout);
+  g_signal_handler_disconnect (clock, paint);
+  if (g_getenv ("CG_BENCH_VERBOSE"))
+    g_printerr (" [frames: layout %.2f ms, paint %.2f ms]", frames.layout_ms, frames.paint_ms);
 
   return frames.busy_ms;
+}
+
+/* For profiling: the time to snapshot @widget, and to render that with
+ * @window's renderer, apart. */
+static void
+print_snapshot_and_render (GtkWidget *window,
+                           GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  gint64 start = g_get_monotonic_time ();
+  gint64 snapshotted;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  snapshotted = g_get_monotonic_time ();
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  if (g_getenv ("CG_BENCH_NODE"))
+    gsk_render_node_write_to_file (node, g_getenv ("CG_BENCH_NODE"), NULL);
+  g_printerr (" [again: snapshot %.2f ms, render %.2f ms (%s)]",
+              (snapshotted - start) / 1000.0, (g_get_monotonic_time () - snapshotted) / 1000.0,
+              G_OBJECT_TYPE_NAME (renderer));
 }
 
 static void
@@ -232,6 +286,14 @@ bench_big_topic (void)
       double ms;
 
       gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Between"));
+      if (g_getenv ("CG_BENCH_VERBOSE"))
+        {
+          /* The floor: a frame that draws the whole window, with one label. */
+          GtkWidget *between = gtk_window_get_child (GTK_WINDOW (window));
+          double floor_ms = frames_until_painted (window, between);
+
+          g_printerr (", a frame of one label %.2f ms\n", floor_ms);
+        }
       quiet (60);
 
       start = g_get_monotonic_time ();
@@ -242,7 +304,11 @@ bench_big_topic (void)
         g_printerr ("big topic %u: request %.2f ms", round, ms);
       ms += frames_until_painted (window, page);
       if (g_getenv ("CG_BENCH_VERBOSE"))
-        g_printerr (", in all %.2f ms\n", ms);
+        {
+          g_printerr (", in all %.2f ms", ms);
+          print_snapshot_and_render (window, page);
+          g_printerr ("\n");
+        }
       if (round > 0)
         g_array_append_val (times, ms);
       rows = count_widgets (page, CG_TYPE_ITEM_ROW) + count_widgets (page, CG_TYPE_FAQ_ROW);
@@ -290,9 +356,15 @@ bench_problems (void)
       cg_problems_page_set_library (CG_PROBLEMS_PAGE (page), library);
       gtk_window_present (GTK_WINDOW (window));
       ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (g_getenv ("CG_BENCH_VERBOSE"))
+        g_printerr ("problems %u: request %.2f ms", round, ms);
       ms += frames_until_painted (window, page);
       if (g_getenv ("CG_BENCH_VERBOSE"))
-        g_printerr ("problems %u: %.2f ms\n", round, ms);
+        {
+          g_printerr (", in all %.2f ms", ms);
+          print_snapshot_and_render (window, page);
+          g_printerr ("\n");
+        }
       if (round > 0)
         g_array_append_val (times, ms);
       quiet (100);
