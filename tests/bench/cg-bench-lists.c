@@ -29,25 +29,23 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "cg-bench-stats.h"
-#include "cg-content-loader.h"
 #include "cg-faq-row.h"
 #include "cg-item-row.h"
-#include "cg-library-private.h"
 #include "cg-problems-page.h"
 #include "cg-renderer.h"
+#include "cg-test-big.h"
 #include "cg-topic-page.h"
 
 #define ROUNDS 20
 /* CG_BENCH_SMALL_TOPIC=1: 5 articles and 15 questions instead, to compare. */
-#define N_ARTICLES (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 5 : 500)
-#define N_QUESTIONS (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 15 : 1500)
+#define N_ARTICLES (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 5 : CG_TEST_BIG_ARTICLES)
+#define N_QUESTIONS (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 15 : CG_TEST_BIG_QUESTIONS)
 /* CG_BENCH_PROBLEMS=n: n problems instead, to compare. */
-#define N_PROBLEMS (g_getenv ("CG_BENCH_PROBLEMS") ? (guint) atoi (g_getenv ("CG_BENCH_PROBLEMS")) : 100000)
+#define N_PROBLEMS (g_getenv ("CG_BENCH_PROBLEMS") ? (guint) atoi (g_getenv ("CG_BENCH_PROBLEMS")) : CG_TEST_BIG_PROBLEMS)
 #define FRAME_MS (1000.0 / 60.0)
 
 typedef struct
@@ -171,87 +169,6 @@ rss_mb (void)
   return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
 }
 
-static guint
-count_widgets (GtkWidget *widget,
-               GType      type)
-{
-  guint n = g_type_is_a (G_OBJECT_TYPE (widget), type) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_widgets (child, type);
-
-  return n;
-}
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  if (!g_file_set_contents (path, text, -1, NULL))
-    g_error ("cannot write %s", path);
-}
-
-static CgLibrary *
-load_big_topic (const char *dir)
-{
-  g_autoptr(GString) faq = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<faq>\n");
-  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
-  CgLibrary *library;
-
-  write_file (dir, "topics.xml",
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              "<topics><topic id=\"big\" icon=\"folder-symbolic\"><title>A big topic</title>"
-              "<summary>Two thousand items.</summary></topic></topics>\n");
-  for (guint i = 0; i < N_ARTICLES; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("article-%04u.xml", i);
-      g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                               "<article id=\"article-%04u\" topic=\"big\" order=\"%u\">"
-                                               "<title>Article number %u, on the care of skin after treatment</title>"
-                                               "<summary>The summary of article %u, a sentence of some length.</summary>"
-                                               "<review date=\"2026-11-01\" by=\"Bench\"/>"
-                                               "<body><p>Text of article %u.</p></body></article>\n",
-                                               i, i + 1, i, i, i);
-
-      write_file (dir, name, text);
-    }
-  for (guint i = 0; i < N_QUESTIONS; i++)
-    g_string_append_printf (faq,
-                            "<entry id=\"question-%04u\" topic=\"big\">"
-                            "<question>Question number %u: how long does it take?</question>"
-                            "<answer><p>The answer to question %u.</p></answer></entry>\n",
-                            i, i, i);
-  g_string_append (faq, "</faq>\n");
-  write_file (dir, "faq.xml", faq->str);
-
-  cg_content_loader_add_path (loader, dir, NULL);
-  library = cg_content_loader_load (loader, NULL);
-  if (cg_library_get_problems (library)->len != 0 || cg_library_lookup_topic (library, "big") == NULL)
-    g_error ("the bench's topic did not load");
-
-  return library;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 static void
 print_times (const char *name,
              GArray     *times)
@@ -266,8 +183,8 @@ print_times (const char *name,
 static void
 bench_big_topic (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("cg-bench-lists-XXXXXX", NULL);
-  g_autoptr(CgLibrary) library = load_big_topic (dir);
+  g_autofree char *dir = cg_test_big_write_topic (N_ARTICLES, N_QUESTIONS, CG_TEST_BIG_WORDY);
+  g_autoptr(CgLibrary) library = cg_test_big_load (dir);
   CgTopic *topic = cg_library_lookup_topic (library, "big");
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   GtkWidget *window = gtk_window_new ();
@@ -311,33 +228,25 @@ bench_big_topic (void)
         }
       if (round > 0)
         g_array_append_val (times, ms);
-      rows = count_widgets (page, CG_TYPE_ITEM_ROW) + count_widgets (page, CG_TYPE_FAQ_ROW);
+      rows = cg_test_big_count_widgets (page, CG_TYPE_ITEM_ROW) + cg_test_big_count_widgets (page, CG_TYPE_FAQ_ROW);
     }
 
   print_times ("navigate_big_topic_ms", times);
   g_print ("%-30s %u of %u\n", "navigate_big_topic_rows_built", rows, N_ARTICLES + N_QUESTIONS);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  cg_test_big_remove_dir (dir);
 }
 
 static void
 bench_problems (void)
 {
-  g_autoptr(CgLibrary) library = cg_library_new ("en");
+  g_autoptr(CgLibrary) library = cg_test_big_problems (N_PROBLEMS, CG_TEST_BIG_WORDY);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   double rss_before = 0, rss_open = 0, rss_closed = 0;
   double first_added = 0, first_left = 0;
   guint rows = 0;
 
-  for (guint i = 0; i < N_PROBLEMS; i++)
-    {
-      g_autofree char *file = g_strdup_printf ("/srv/clinic/content/broken-article-%06u.xml", i);
-
-      cg_library_add_problem (library, cg_problem_new (file, i % 400 + 1, 17, CG_CONTENT_ERROR_MALFORMED,
-                                                       "Opening and ending tag mismatch: p line 12 and section"));
-    }
-  cg_library_seal (library);
 
   for (guint round = 0; round <= ROUNDS; round++)
     {
@@ -369,7 +278,7 @@ bench_problems (void)
         g_array_append_val (times, ms);
       quiet (100);
       rss_open = rss_mb ();
-      rows = count_widgets (cg_problems_page_get_list (CG_PROBLEMS_PAGE (page)), GTK_TYPE_LABEL);
+      rows = cg_test_big_count_widgets (cg_problems_page_get_list (CG_PROBLEMS_PAGE (page)), GTK_TYPE_LABEL);
 
       /* Closing the window hides it. */
       gtk_window_close (GTK_WINDOW (window));
