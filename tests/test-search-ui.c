@@ -320,6 +320,41 @@ test_answer_box (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
 }
 
+static gboolean
+is_copy_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Copy Answer") == 0;
+}
+
+/* Patients in the kiosk do not copy: its results have no Copy button;
+ * the staff's do. */
+static void
+test_kiosk_no_copy (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CgSearchPage *page = type_query (fixture->window, "second question");
+  GtkWidget *row = find_result_row (page);
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (cg_test_find_widget (row, is_copy_button, NULL));
+
+  cg_application_set_kiosk (fixture->app, TRUE);
+  g_assert_true (cg_window_get_kiosk (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  page = type_query (fixture->window, "second question");
+  row = find_result_row (page);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (cg_search_result_get_id (result_at (page, 0)), ==, "faq-second-question");
+  g_assert_null (cg_test_find_widget (page, is_copy_button, NULL));
+  /* Taking the answer home stays. */
+  g_assert_nonnull (find_mapped (row, GTK_TYPE_BUTTON));
+
+  cg_application_set_kiosk (fixture->app, FALSE);
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (cg_test_find_widget (find_result_row (page), is_copy_button, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +370,7 @@ main (int   argc,
   ADD ("/search-ui/nonsense-no-results", test_nonsense_no_results);
   ADD ("/search-ui/copy-answer", test_copy_answer);
   ADD ("/search-ui/answer-box", test_answer_box);
+  ADD ("/search-ui/kiosk-no-copy", test_kiosk_no_copy);
 #undef ADD
 
   return g_test_run ();

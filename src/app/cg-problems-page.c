@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cg-problem-list.h"
 #include "cg-problems-page.h"
@@ -119,6 +122,11 @@ cg_problems_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (cg_problems_page_parent_class)->unmap (widget);
 
   cg_problems_page_show_rows (self, FALSE);
+#ifdef __GLIBC__
+  /* What the rows used goes back to the system, not only to malloc's
+   * free lists: closing the window is when an editor expects it back. */
+  malloc_trim (0);
+#endif
 }
 
 static void
