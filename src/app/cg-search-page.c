@@ -225,6 +225,10 @@ results_factory_bind_cb (CgSearchPage             *self,
   if (result == NULL)
     {
       gtk_list_item_set_child (list_item, self->answer_cell);
+      /* GTK 4.8 names a cell by its class, "GtkListItemWidget". */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (self->answer_cell)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answer"),
+                                      -1);
       if (self->answer_stale)
         show_answer (self);
       watch_answer_height (self);
@@ -243,6 +247,9 @@ results_factory_bind_cb (CgSearchPage             *self,
   g_signal_connect_object (click, "released", G_CALLBACK (result_row_released_cb), self, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   gtk_list_item_set_child (list_item, row);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cg_search_result_get_title (result),
+                                  -1);
 }
 
 static void
