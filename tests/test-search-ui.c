@@ -115,11 +115,23 @@ is_mapped_result_row (GtkWidget     *widget,
   return gtk_widget_has_css_class (widget, "search-result-row") && gtk_widget_get_mapped (widget);
 }
 
-/* The first result's row on screen, in the results' view. */
+/* The first result's row on screen, in the results' view; the view
+ * builds its rows as it lays out, which can take a frame more. */
 static GtkWidget *
 find_result_row (CgSearchPage *page)
 {
-  return cg_test_find_widget (GTK_WIDGET (page), is_mapped_result_row, NULL);
+  GtkWidget *row = NULL;
+
+  for (guint i = 0; i < 10 && row == NULL; i++)
+    {
+      row = cg_test_find_widget (GTK_WIDGET (page), is_mapped_result_row, NULL);
+      if (row == NULL && g_list_model_get_n_items (cg_search_page_get_results (page)) > 0)
+        cg_test_wait_for_frame (page);
+      else
+        break;
+    }
+
+  return row;
 }
 
 static CgDocumentView *
