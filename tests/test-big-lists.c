@@ -11,118 +11,35 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "cg-content-loader.h"
 #include "cg-faq-row.h"
 #include "cg-item-row.h"
-#include "cg-library-private.h"
 #include "cg-problems-page.h"
+#include "cg-test-big.h"
 #include "cg-test-ui.h"
 #include "cg-topic-page.h"
 
-#define N_ARTICLES 500
-#define N_QUESTIONS 1500
-#define N_PROBLEMS 100000
+#define N_ARTICLES CG_TEST_BIG_ARTICLES
+#define N_QUESTIONS CG_TEST_BIG_QUESTIONS
+#define N_PROBLEMS CG_TEST_BIG_PROBLEMS
 
 /* A window of 800 x 600 shows some fifteen rows: more than this many
  * built means the lists are built whole. */
 #define MAX_TOPIC_ROWS 60
 #define MAX_PROBLEM_ROWS 60
 
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
 /* One topic, "big", of N_ARTICLES articles and N_QUESTIONS questions. */
 static CgLibrary *
 load_big_topic (char **dir_out)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("cg-big-lists-XXXXXX", &error);
-  g_autoptr(GString) faq = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<faq>\n");
-  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
-  CgLibrary *library;
+  *dir_out = cg_test_big_write_topic (N_ARTICLES, N_QUESTIONS, CG_TEST_BIG_SHORT);
 
-  g_assert_no_error (error);
-  write_file (dir, "topics.xml",
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              "<topics><topic id=\"big\" icon=\"folder-symbolic\"><title>A big topic</title>"
-              "<summary>Two thousand items.</summary></topic></topics>\n");
-  for (guint i = 0; i < N_ARTICLES; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("article-%04u.xml", i);
-      g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                               "<article id=\"article-%04u\" topic=\"big\" order=\"%u\">"
-                                               "<title>Article number %u</title>"
-                                               "<summary>The summary of article %u.</summary>"
-                                               "<review date=\"2026-11-01\" by=\"Test\"/>"
-                                               "<body><p>Text of article %u.</p></body></article>\n",
-                                               i, i + 1, i, i, i);
-
-      write_file (dir, name, text);
-    }
-  for (guint i = 0; i < N_QUESTIONS; i++)
-    g_string_append_printf (faq,
-                            "<entry id=\"question-%04u\" topic=\"big\">"
-                            "<question>Question number %u?</question>"
-                            "<answer><p>The answer to question %u.</p></answer></entry>\n",
-                            i, i, i);
-  g_string_append (faq, "</faq>\n");
-  write_file (dir, "faq.xml", faq->str);
-
-  cg_content_loader_add_path (loader, dir, NULL);
-  library = cg_content_loader_load (loader, NULL);
-  for (guint i = 0; i < cg_library_get_problems (library)->len; i++)
-    {
-      g_autofree char *text = cg_problem_to_string (g_ptr_array_index (cg_library_get_problems (library), i));
-
-      if (i < 3 || strstr (text, "article-") == NULL)
-        g_test_message ("%s", text);
-    }
-  g_assert_cmpuint (cg_library_get_problems (library)->len, ==, 0);
-  *dir_out = g_steal_pointer (&dir);
-
-  return library;
+  return cg_test_big_load (*dir_out);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static guint
-count_widgets (GtkWidget *widget,
-               GType      type)
-{
-  guint n = g_type_is_a (G_OBJECT_TYPE (widget), type) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_widgets (child, type);
-
-  return n;
-}
+#define remove_dir cg_test_big_remove_dir
+#define count_widgets cg_test_big_count_widgets
 
 static guint
 count_item_rows (GtkWidget *widget)
@@ -234,21 +151,111 @@ test_big_topic (void)
   remove_dir (dir);
 }
 
+/* The id of the item whose row has the keyboard. */
+static const char *
+focused_item_id (GtkWidget *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (CG_IS_ITEM_ROW (focus))
+    return cg_item_get_id (cg_item_row_get_item (CG_ITEM_ROW (focus)));
+  if (CG_IS_FAQ_ROW (focus))
+    return cg_item_get_id (CG_ITEM (cg_faq_row_get_entry (CG_FAQ_ROW (focus))));
+
+  return NULL;
+}
+
+/* Its number: article-0007 is 7, question-0007 is N_ARTICLES + 7. */
+static guint
+focused_index (GtkWidget *window)
+{
+  const char *id = focused_item_id (window);
+
+  g_assert_nonnull (id);
+  if (g_str_has_prefix (id, "article-"))
+    return (guint) g_ascii_strtoull (id + strlen ("article-"), NULL, 10);
+  g_assert_true (g_str_has_prefix (id, "question-"));
+
+  return N_ARTICLES + (guint) g_ascii_strtoull (id + strlen ("question-"), NULL, 10);
+}
+
+/* Page Down and Up, Home and End, with and without Ctrl, pressed on the
+ * keyboard: a page at a time, the row in sight, as in any list. */
+static void
+test_big_topic_page_keys (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(CgLibrary) library = load_big_topic (&dir);
+  GtkWidget *page = cg_topic_page_new (library, cg_library_lookup_topic (library, "big"));
+  g_autofree char *shown = NULL;
+  GtkWidget *window = open_window (page, &shown);
+  guint index, before;
+
+  g_assert_true (cg_topic_page_focus_item_at (CG_TOPIC_PAGE (page), 0));
+  cg_test_wait_for_frame (window);
+  g_assert_cmpstr (focused_item_id (window), ==, "article-0000");
+
+  /* A page down: some rows on (the window shows fewer than thirty), not
+   * one, not the end; the row in sight. */
+  cg_test_big_press_keys (window, "Next", NULL);
+  index = focused_index (window);
+  g_test_message ("Page Down went to %u", index);
+  g_assert_cmpuint (index, >=, 5);
+  g_assert_cmpuint (index, <=, 30);
+  g_assert_true (gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (window))));
+
+  /* Another goes as far again. */
+  before = index;
+  cg_test_big_press_keys (window, "Next", NULL);
+  g_assert_cmpuint (focused_index (window), ==, 2 * before);
+  g_assert_true (gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (window))));
+
+  /* And up, back. */
+  cg_test_big_press_keys (window, "Prior", NULL);
+  g_assert_cmpuint (focused_index (window), ==, before);
+  cg_test_big_press_keys (window, "Prior", "Prior", NULL);
+  g_assert_cmpstr (focused_item_id (window), ==, "article-0000");
+
+  /* Ctrl+End: the last question, two thousand rows away, in sight and
+   * with few rows built. */
+  cg_test_big_press_keys (window, "ctrl+End", NULL);
+  g_assert_cmpstr (focused_item_id (window), ==, "question-1499");
+  cg_test_wait_for_frame (window);
+  g_assert_true (gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_cmpuint (count_item_rows (page), <=, MAX_TOPIC_ROWS);
+
+  /* Page Up from there crosses no heading by mistake. */
+  cg_test_big_press_keys (window, "Prior", NULL);
+  index = focused_index (window);
+  g_assert_cmpuint (index, <, N_ARTICLES + N_QUESTIONS - 1);
+  g_assert_cmpuint (index, >=, N_ARTICLES + N_QUESTIONS - 1 - 30);
+  g_assert_true (gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (window))));
+
+  /* Ctrl+Home and Home: the first article; End: the last question. */
+  cg_test_big_press_keys (window, "ctrl+Home", NULL);
+  g_assert_cmpstr (focused_item_id (window), ==, "article-0000");
+  cg_test_wait_for_frame (window);
+  g_assert_true (gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (window))));
+  cg_test_big_press_keys (window, "End", NULL);
+  g_assert_cmpstr (focused_item_id (window), ==, "question-1499");
+  cg_test_big_press_keys (window, "Home", NULL);
+  g_assert_cmpstr (focused_item_id (window), ==, "article-0000");
+
+  /* The row the keys went to opens its item. */
+  cg_test_big_press_keys (window, "Next", NULL);
+  g_assert_true (gtk_widget_activate (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_nonnull (shown);
+  g_assert_true (g_str_has_prefix (shown, "article-"));
+  g_assert_cmpstr (shown, !=, "article-0000");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
 static CgLibrary *
 library_with_problems (guint n)
 {
-  CgLibrary *library = cg_library_new ("en");
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *file = g_strdup_printf ("broken-%06u.xml", i);
-
-      cg_library_add_problem (library, cg_problem_new (file, i + 1, 3, CG_CONTENT_ERROR_MALFORMED,
-                                                       "Opening and ending tag mismatch"));
-    }
-  cg_library_seal (library);
-
-  return library;
+  return cg_test_big_problems (n, CG_TEST_BIG_SHORT);
 }
 
 static void
@@ -301,6 +308,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/big-lists/topic", test_big_topic);
+  g_test_add_func ("/big-lists/topic-page-keys", test_big_topic_page_keys);
   g_test_add_func ("/big-lists/problems", test_many_problems);
 
   return g_test_run ();

@@ -376,6 +376,26 @@ test_copy_pinned_answer (Fixture       *fixture,
 }
 
 static gboolean
+is_result_row (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "search-result-row");
+}
+
+static guint
+count_result_rows (GtkWidget *widget)
+{
+  guint n = is_result_row (widget, NULL) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_result_rows (child);
+
+  return n;
+}
+
+static gboolean
 is_count_label (GtkWidget     *widget,
                 gconstpointer  data)
 {
@@ -383,20 +403,44 @@ is_count_label (GtkWidget     *widget,
          strstr (gtk_label_get_label (GTK_LABEL (widget)), "result") != NULL;
 }
 
-/* A long query matches more than the index gives: the count says so,
- * rather than "20 results". */
+/* A long query matches more than the 20 results the page once stopped
+ * at: every one is listed now, and the count is theirs (F10). */
 static void
 test_capped_count (Fixture       *fixture,
                    gconstpointer  data)
 {
   CgSearchPage *page = type_query (fixture->window,
                                    "what should i avoid after treatment and how long does the redness last");
+  guint n = g_list_model_get_n_items (cg_search_page_get_results (page));
+  g_autofree char *expected = g_strdup_printf ("%u results", n);
   GtkWidget *label;
 
-  g_assert_cmpuint (g_list_model_get_n_items (cg_search_page_get_results (page)), ==, CG_SEARCH_INDEX_DEFAULT_LIMIT);
+  g_assert_cmpuint (n, >, CG_SEARCH_INDEX_DEFAULT_LIMIT);
+  g_assert_cmpuint (n, <, CG_SEARCH_INDEX_MAX_LIMIT);
   label = cg_test_find_widget (page, is_count_label, NULL);
   g_assert_nonnull (label);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "At least 20 results");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, expected);
+
+  /* Every one is listed, and only those on screen have rows: scrolled to
+   * the end, the list shows the last result. */
+  {
+    GtkWidget *view = cg_test_find_descendant (page, GTK_TYPE_GRID_VIEW);
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+    g_autoptr(CgSearchResult) last = g_list_model_get_item (cg_search_page_get_results (page), n - 1);
+    GtkWidget *found = NULL;
+
+    g_test_message ("%u results, %u rows built", n, count_result_rows (GTK_WIDGET (page)));
+    g_assert_cmpuint (count_result_rows (GTK_WIDGET (page)), <, n);
+    for (guint i = 0; i < 10 && found == NULL; i++)
+      {
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+        found = cg_test_find_label (view, cg_search_result_get_title (last));
+      }
+    g_assert_nonnull (found);
+    g_assert_true (gtk_widget_get_mapped (found));
+    g_assert_cmpuint (count_result_rows (GTK_WIDGET (page)), <, n);
+  }
 
   /* A short one, counted. */
   page = type_query (fixture->window, "numbing cream");

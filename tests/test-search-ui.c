@@ -108,6 +108,32 @@ find_mapped (GtkWidget *widget,
   return cg_test_find_widget (widget, is_mapped_of_type, &type);
 }
 
+static gboolean
+is_mapped_result_row (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "search-result-row") && gtk_widget_get_mapped (widget);
+}
+
+/* The first result's row on screen, in the results' view; the view
+ * builds its rows as it lays out, which can take a frame more. */
+static GtkWidget *
+find_result_row (CgSearchPage *page)
+{
+  GtkWidget *row = NULL;
+
+  for (guint i = 0; i < 10 && row == NULL; i++)
+    {
+      row = cg_test_find_widget (GTK_WIDGET (page), is_mapped_result_row, NULL);
+      if (row == NULL && g_list_model_get_n_items (cg_search_page_get_results (page)) > 0)
+        cg_test_wait_for_frame (page);
+      else
+        break;
+    }
+
+  return row;
+}
+
 static CgDocumentView *
 shown_document (CgWindow *window)
 {
@@ -237,7 +263,7 @@ test_nonsense_no_results (Fixture       *fixture,
   g_assert_nonnull (status);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Results");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "reception"));
-  g_assert_null (find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW));
+  g_assert_null (find_result_row (page));
 }
 
 static void
@@ -253,7 +279,7 @@ test_copy_answer (Fixture       *fixture,
 
   /* The row's own button. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "");
-  row = find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
+  row = find_result_row (page);
   g_assert_nonnull (row);
   button = find_mapped (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
@@ -306,6 +332,41 @@ test_answer_box (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
 }
 
+static gboolean
+is_copy_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Copy Answer") == 0;
+}
+
+/* Patients in the kiosk do not copy: its results have no Copy button;
+ * the staff's do. */
+static void
+test_kiosk_no_copy (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CgSearchPage *page = type_query (fixture->window, "second question");
+  GtkWidget *row = find_result_row (page);
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (cg_test_find_widget (row, is_copy_button, NULL));
+
+  cg_application_set_kiosk (fixture->app, TRUE);
+  g_assert_true (cg_window_get_kiosk (fixture->window));
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  page = type_query (fixture->window, "second question");
+  row = find_result_row (page);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (cg_search_result_get_id (result_at (page, 0)), ==, "faq-second-question");
+  g_assert_null (cg_test_find_widget (page, is_copy_button, NULL));
+  /* Taking the answer home stays. */
+  g_assert_nonnull (find_mapped (row, GTK_TYPE_BUTTON));
+
+  cg_application_set_kiosk (fixture->app, FALSE);
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (cg_test_find_widget (find_result_row (page), is_copy_button, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +382,7 @@ main (int   argc,
   ADD ("/search-ui/nonsense-no-results", test_nonsense_no_results);
   ADD ("/search-ui/copy-answer", test_copy_answer);
   ADD ("/search-ui/answer-box", test_answer_box);
+  ADD ("/search-ui/kiosk-no-copy", test_kiosk_no_copy);
 #undef ADD
 
   return g_test_run ();

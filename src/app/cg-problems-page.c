@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cg-problem-list.h"
 #include "cg-problems-page.h"
@@ -51,6 +54,43 @@ copy_button_clicked_cb (CgProblemsPage *self,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 }
 
+/* A problem's row: file:line:column: message, in text that can be
+ * selected. Made in code rather than from a GtkBuilder file: the builder
+ * parsed its XML again for each of the thirty-odd rows built on opening. */
+static void
+problems_factory_setup_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *list_item,
+                           gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Measured without width-chars, a word-char wrapping label is laid out
+   * a character a line (see ui/cg-item-row.ui). */
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 9);
+  gtk_widget_set_margin_bottom (label, 9);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+problems_factory_bind_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          gpointer                  user_data)
+{
+  GtkStringObject *line = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (line));
+}
+
 /* Rows only while the page is seen: the model goes to the list when the
  * page is mapped, and comes back when it is not. */
 static void
@@ -82,6 +122,11 @@ cg_problems_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (cg_problems_page_parent_class)->unmap (widget);
 
   cg_problems_page_show_rows (self, FALSE);
+#ifdef __GLIBC__
+  /* What the rows used goes back to the system, not only to malloc's
+   * free lists: closing the window is when an editor expects it back. */
+  malloc_trim (0);
+#endif
 }
 
 static void
@@ -167,7 +212,13 @@ cg_problems_page_class_init (CgProblemsPageClass *klass)
 static void
 cg_problems_page_init (CgProblemsPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (problems_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (problems_factory_bind_cb), NULL);
+  gtk_grid_view_set_factory (self->problems_list, factory);
 
   self->problems = g_ptr_array_new ();
   gtk_stack_set_visible_child_name (self->stack, "clean");

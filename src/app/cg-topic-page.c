@@ -197,6 +197,104 @@ item_list_keynav_failed_cb (CgTopicPage      *self,
   return cg_topic_page_focus_next_item (self, position - 1, direction);
 }
 
+/* The item list (a cell's) that holds @widget, the position in its data. */
+static GtkWidget *
+item_list_of (GtkWidget *widget)
+{
+  GtkWidget *list;
+
+  for (list = widget != NULL ? gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX) : NULL;
+       list != NULL && g_object_get_data (G_OBJECT (list), POSITION_KEY) == NULL;
+       list = gtk_widget_get_ancestor (gtk_widget_get_parent (list), GTK_TYPE_LIST_BOX))
+    ;
+
+  return list;
+}
+
+/* The item at @position, or the nearest one in @step's direction, or
+ * back against it when there is none. */
+static guint
+nearest_row_position (CgTopicPage *self,
+                      guint        position,
+                      int          step)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  position = MIN (position, n_items - 1);
+  for (guint i = position; i < n_items; i += step)
+    if (is_row_position (self, i))
+      return i;
+  for (guint i = position; i < n_items; i -= step)
+    if (is_row_position (self, i))
+      return i;
+
+  return G_MAXUINT;
+}
+
+/* Page Up and Down, Home and End (with Ctrl or not) on a row: the list
+ * box of one row would keep the keyboard where it is. A page is as many
+ * rows as the view shows, of the height of the row left. Keys inside an
+ * open answer are the answer's. */
+static gboolean
+page_key_pressed_cb (CgTopicPage           *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  GtkAdjustment *adjustment;
+  GtkWidget *list;
+  guint position, target, rows;
+  int step;
+
+  if (!GTK_IS_LIST_BOX_ROW (focus) || (list = item_list_of (focus)) == NULL ||
+      gtk_widget_get_parent (focus) != list || (mods != 0 && mods != GDK_CONTROL_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list), POSITION_KEY)) - 1;
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  rows = MAX (1, (guint) (gtk_adjustment_get_page_size (adjustment) / MAX (gtk_widget_get_height (list), 1)) - 1);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      target = position + rows;
+      step = 1;
+      break;
+
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      target = position > rows ? position - rows : 0;
+      step = -1;
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      target = 0;
+      step = 1;
+      break;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      target = G_MAXUINT;
+      step = -1;
+      break;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  target = nearest_row_position (self, target, step);
+  if (target != G_MAXUINT && target != position)
+    cg_topic_page_focus_item (self, target, step > 0 ? GTK_DIR_DOWN : GTK_DIR_UP);
+
+  return GDK_EVENT_STOP;
+}
+
 static gboolean
 cg_topic_page_focus (GtkWidget        *widget,
                      GtkDirectionType  direction)
@@ -483,11 +581,19 @@ cg_topic_page_class_init (CgTopicPageClass *klass)
 static void
 cg_topic_page_init (CgTopicPage *self)
 {
+  GtkEventController *controller;
+
   self->text_scale = 1.0;
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   cg_topic_page_build_headings (self);
+
+  /* Before the rows' own lists, which would take these keys and stay. */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (page_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
 }
 

@@ -316,6 +316,8 @@ cg_window_search_init (CgWindow *self)
   g_object_bind_property (self, "text-scale",
                           cg_search_page_get_answer_view (CG_SEARCH_PAGE (self->search_page)),
                           "text-scale", G_BINDING_SYNC_CREATE);
+  /* Patients do not copy: no Copy buttons on the kiosk's results. */
+  g_object_bind_property (self, "kiosk", self->search_page, "kiosk", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->search_page, "result-activated",
                            G_CALLBACK (search_page_result_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

@@ -19,47 +19,90 @@
  *   problems_100k_rss_closed_mb
  *                           what is left of it once the window is hidden
  *                           (closing the window hides it)
- * with the rows each built. For profiling: CG_BENCH_VERBOSE prints every
- * opening; CG_BENCH_SMALL_TOPIC=1 opens a topic of 20 items instead. The time of a page is the main thread's: the
- * request itself plus each frame from its "before-paint" to its
- * "after-paint"; the wait for the frame clock's tick is not counted (as
+ * with the rows each built, and each time's main-thread CPU time apart
+ * (…_cpu_ms: on a shared machine, preemption inflates the wall time).
+ * The time of a page is the main thread's: the request itself plus each
+ * frame from its "before-paint" to its "after-paint"; the wait for the
+ * frame clock's tick is not counted (as
  * in cg-bench-navigate.c). The windows are plain GtkWindows with the
- * application's renderer choice and style sheet. */
+ * application's renderer choice and style sheet.
+ *
+ * For profiling: CG_BENCH_VERBOSE prints every opening, its layout and
+ * paint phases, and a snapshot and a render of it apart (CG_BENCH_NODE=FILE
+ * saves that render node, to render again with parts left out);
+ * CG_BENCH_SMALL_TOPIC=1 opens a topic of 20 items instead, and
+ * CG_BENCH_PROBLEMS=N shows N problems: the floor to compare with. */
 
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cg-bench-stats.h"
-#include "cg-content-loader.h"
 #include "cg-faq-row.h"
 #include "cg-item-row.h"
-#include "cg-library-private.h"
 #include "cg-problems-page.h"
 #include "cg-renderer.h"
+#include "cg-test-big.h"
 #include "cg-topic-page.h"
 
 #define ROUNDS 20
 /* CG_BENCH_SMALL_TOPIC=1: 5 articles and 15 questions instead, to compare. */
-#define N_ARTICLES (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 5 : 500)
-#define N_QUESTIONS (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 15 : 1500)
-#define N_PROBLEMS 100000
+#define N_ARTICLES (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 5 : CG_TEST_BIG_ARTICLES)
+#define N_QUESTIONS (g_getenv ("CG_BENCH_SMALL_TOPIC") ? 15 : CG_TEST_BIG_QUESTIONS)
+/* CG_BENCH_PROBLEMS=n: n problems instead, to compare. */
+#define N_PROBLEMS (g_getenv ("CG_BENCH_PROBLEMS") ? (guint) atoi (g_getenv ("CG_BENCH_PROBLEMS")) : CG_TEST_BIG_PROBLEMS)
 #define FRAME_MS (1000.0 / 60.0)
+
+/* The main thread's CPU time, in ms: under a loaded machine's preemption,
+ * what the work itself costs. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
 
 typedef struct
 {
+  double   cpu_start;
+  double   cpu_ms;     /* of the frames */
   gint64   frame_start;
+  gint64   layout_end;
   double   busy_ms;
+  double   layout_ms;  /* styles, measure and allocate */
+  double   paint_ms;   /* snapshot and render */
   gboolean painted;
 } Frames;
+
+static void
+layout_cb (GdkFrameClock *clock,
+           Frames        *frames)
+{
+  frames->layout_end = g_get_monotonic_time ();
+  if (frames->frame_start != 0)
+    frames->layout_ms += (frames->layout_end - frames->frame_start) / 1000.0;
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          Frames        *frames)
+{
+  if (frames->layout_end != 0)
+    frames->paint_ms += (g_get_monotonic_time () - frames->layout_end) / 1000.0;
+}
 
 static void
 before_paint_cb (GdkFrameClock *clock,
                  Frames        *frames)
 {
   frames->frame_start = g_get_monotonic_time ();
+  frames->cpu_start = cpu_ms ();
 }
 
 static void
@@ -69,8 +112,12 @@ after_paint_cb (GdkFrameClock *clock,
   if (frames->frame_start == 0)
     return;
   frames->busy_ms += (g_get_monotonic_time () - frames->frame_start) / 1000.0;
+  frames->cpu_ms += cpu_ms () - frames->cpu_start;
   frames->painted = TRUE;
 }
+
+/* The CPU time of the frames frames_until_painted() last waited for. */
+static double last_frames_cpu_ms;
 
 /* Main-thread time of the frames up to the first that paints @widget. */
 static double
@@ -81,6 +128,9 @@ frames_until_painted (GtkWidget *window,
   Frames frames = { 0 };
   gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frames);
   gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+  /* Connected after GTK's own handlers: they run when that phase is done. */
+  gulong layout = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &frames);
+  gulong paint = g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), &frames);
 
   while (!frames.painted || !gtk_widget_get_mapped (widget))
     {
@@ -90,8 +140,38 @@ frames_until_painted (GtkWidget *window,
     }
   g_signal_handler_disconnect (clock, before);
   g_signal_handler_disconnect (clock, after);
+  g_signal_handler_disconnect (clock, layout);
+  g_signal_handler_disconnect (clock, paint);
+  if (g_getenv ("CG_BENCH_VERBOSE"))
+    g_printerr (" [frames: layout %.2f ms, paint %.2f ms; CPU %.2f ms]", frames.layout_ms, frames.paint_ms, frames.cpu_ms);
+  last_frames_cpu_ms = frames.cpu_ms;
 
   return frames.busy_ms;
+}
+
+/* For profiling: the time to snapshot @widget, and to render that with
+ * @window's renderer, apart. */
+static void
+print_snapshot_and_render (GtkWidget *window,
+                           GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  gint64 start = g_get_monotonic_time ();
+  gint64 snapshotted;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  snapshotted = g_get_monotonic_time ();
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  if (g_getenv ("CG_BENCH_NODE"))
+    gsk_render_node_write_to_file (node, g_getenv ("CG_BENCH_NODE"), NULL);
+  g_printerr (" [again: snapshot %.2f ms, render %.2f ms (%s)]",
+              (snapshotted - start) / 1000.0, (g_get_monotonic_time () - snapshotted) / 1000.0,
+              G_OBJECT_TYPE_NAME (renderer));
 }
 
 static void
@@ -117,87 +197,6 @@ rss_mb (void)
   return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
 }
 
-static guint
-count_widgets (GtkWidget *widget,
-               GType      type)
-{
-  guint n = g_type_is_a (G_OBJECT_TYPE (widget), type) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_widgets (child, type);
-
-  return n;
-}
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  if (!g_file_set_contents (path, text, -1, NULL))
-    g_error ("cannot write %s", path);
-}
-
-static CgLibrary *
-load_big_topic (const char *dir)
-{
-  g_autoptr(GString) faq = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<faq>\n");
-  g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
-  CgLibrary *library;
-
-  write_file (dir, "topics.xml",
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              "<topics><topic id=\"big\" icon=\"folder-symbolic\"><title>A big topic</title>"
-              "<summary>Two thousand items.</summary></topic></topics>\n");
-  for (guint i = 0; i < N_ARTICLES; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("article-%04u.xml", i);
-      g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                               "<article id=\"article-%04u\" topic=\"big\" order=\"%u\">"
-                                               "<title>Article number %u, on the care of skin after treatment</title>"
-                                               "<summary>The summary of article %u, a sentence of some length.</summary>"
-                                               "<review date=\"2026-11-01\" by=\"Bench\"/>"
-                                               "<body><p>Text of article %u.</p></body></article>\n",
-                                               i, i + 1, i, i, i);
-
-      write_file (dir, name, text);
-    }
-  for (guint i = 0; i < N_QUESTIONS; i++)
-    g_string_append_printf (faq,
-                            "<entry id=\"question-%04u\" topic=\"big\">"
-                            "<question>Question number %u: how long does it take?</question>"
-                            "<answer><p>The answer to question %u.</p></answer></entry>\n",
-                            i, i, i);
-  g_string_append (faq, "</faq>\n");
-  write_file (dir, "faq.xml", faq->str);
-
-  cg_content_loader_add_path (loader, dir, NULL);
-  library = cg_content_loader_load (loader, NULL);
-  if (cg_library_get_problems (library)->len != 0 || cg_library_lookup_topic (library, "big") == NULL)
-    g_error ("the bench's topic did not load");
-
-  return library;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 static void
 print_times (const char *name,
              GArray     *times)
@@ -212,10 +211,11 @@ print_times (const char *name,
 static void
 bench_big_topic (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("cg-bench-lists-XXXXXX", NULL);
-  g_autoptr(CgLibrary) library = load_big_topic (dir);
+  g_autofree char *dir = cg_test_big_write_topic (N_ARTICLES, N_QUESTIONS, CG_TEST_BIG_WORDY);
+  g_autoptr(CgLibrary) library = cg_test_big_load (dir);
   CgTopic *topic = cg_library_lookup_topic (library, "big");
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = NULL;
   guint rows = 0;
@@ -229,56 +229,67 @@ bench_big_topic (void)
   for (guint round = 0; round <= ROUNDS; round++)
     {
       gint64 start;
-      double ms;
+      double ms, cpu;
 
       gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Between"));
+      if (g_getenv ("CG_BENCH_VERBOSE"))
+        {
+          /* The floor: a frame that draws the whole window, with one label. */
+          GtkWidget *between = gtk_window_get_child (GTK_WINDOW (window));
+          double floor_ms = frames_until_painted (window, between);
+
+          g_printerr (", a frame of one label %.2f ms\n", floor_ms);
+        }
       quiet (60);
 
       start = g_get_monotonic_time ();
+      cpu = cpu_ms ();
       page = cg_topic_page_new (library, topic);
       gtk_window_set_child (GTK_WINDOW (window), page);
       ms = (g_get_monotonic_time () - start) / 1000.0;
+      cpu = cpu_ms () - cpu;
       if (g_getenv ("CG_BENCH_VERBOSE"))
-        g_printerr ("big topic %u: request %.2f ms", round, ms);
+        g_printerr ("big topic %u: request %.2f ms (CPU %.2f)", round, ms, cpu);
       ms += frames_until_painted (window, page);
+      cpu += last_frames_cpu_ms;
+      if (round > 0)
+        g_array_append_val (cpu_times, cpu);
       if (g_getenv ("CG_BENCH_VERBOSE"))
-        g_printerr (", in all %.2f ms\n", ms);
+        {
+          g_printerr (", in all %.2f ms", ms);
+          print_snapshot_and_render (window, page);
+          g_printerr ("\n");
+        }
       if (round > 0)
         g_array_append_val (times, ms);
-      rows = count_widgets (page, CG_TYPE_ITEM_ROW) + count_widgets (page, CG_TYPE_FAQ_ROW);
+      rows = cg_test_big_count_widgets (page, CG_TYPE_ITEM_ROW) + cg_test_big_count_widgets (page, CG_TYPE_FAQ_ROW);
     }
 
   print_times ("navigate_big_topic_ms", times);
+  print_times ("navigate_big_topic_cpu_ms", cpu_times);
   g_print ("%-30s %u of %u\n", "navigate_big_topic_rows_built", rows, N_ARTICLES + N_QUESTIONS);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  cg_test_big_remove_dir (dir);
 }
 
 static void
 bench_problems (void)
 {
-  g_autoptr(CgLibrary) library = cg_library_new ("en");
+  g_autoptr(CgLibrary) library = cg_test_big_problems (N_PROBLEMS, CG_TEST_BIG_WORDY);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
   double rss_before = 0, rss_open = 0, rss_closed = 0;
   double first_added = 0, first_left = 0;
   guint rows = 0;
 
-  for (guint i = 0; i < N_PROBLEMS; i++)
-    {
-      g_autofree char *file = g_strdup_printf ("/srv/clinic/content/broken-article-%06u.xml", i);
-
-      cg_library_add_problem (library, cg_problem_new (file, i % 400 + 1, 17, CG_CONTENT_ERROR_MALFORMED,
-                                                       "Opening and ending tag mismatch: p line 12 and section"));
-    }
-  cg_library_seal (library);
 
   for (guint round = 0; round <= ROUNDS; round++)
     {
       GtkWidget *window = gtk_window_new ();
       GtkWidget *page = cg_problems_page_new ();
       gint64 start;
-      double ms;
+      double ms, cpu, set_cpu;
 
       gtk_window_set_default_size (GTK_WINDOW (window), 760, 480);
       gtk_window_set_hide_on_close (GTK_WINDOW (window), TRUE);
@@ -287,17 +298,29 @@ bench_problems (void)
       rss_before = rss_mb ();
 
       start = g_get_monotonic_time ();
+      cpu = cpu_ms ();
       cg_problems_page_set_library (CG_PROBLEMS_PAGE (page), library);
+      set_cpu = cpu_ms () - cpu;
       gtk_window_present (GTK_WINDOW (window));
       ms = (g_get_monotonic_time () - start) / 1000.0;
-      ms += frames_until_painted (window, page);
+      cpu = cpu_ms () - cpu;
       if (g_getenv ("CG_BENCH_VERBOSE"))
-        g_printerr ("problems %u: %.2f ms\n", round, ms);
+        g_printerr ("problems %u: request %.2f ms (CPU %.2f, of which the library %.2f)", round, ms, cpu, set_cpu);
+      ms += frames_until_painted (window, page);
+      cpu += last_frames_cpu_ms;
+      if (round > 0)
+        g_array_append_val (cpu_times, cpu);
+      if (g_getenv ("CG_BENCH_VERBOSE"))
+        {
+          g_printerr (", in all %.2f ms", ms);
+          print_snapshot_and_render (window, page);
+          g_printerr ("\n");
+        }
       if (round > 0)
         g_array_append_val (times, ms);
       quiet (100);
       rss_open = rss_mb ();
-      rows = count_widgets (cg_problems_page_get_list (CG_PROBLEMS_PAGE (page)), GTK_TYPE_LABEL);
+      rows = cg_test_big_count_widgets (cg_problems_page_get_list (CG_PROBLEMS_PAGE (page)), GTK_TYPE_LABEL);
 
       /* Closing the window hides it. */
       gtk_window_close (GTK_WINDOW (window));
@@ -315,6 +338,7 @@ bench_problems (void)
     }
 
   print_times ("problems_100k_open_ms", times);
+  print_times ("problems_100k_open_cpu_ms", cpu_times);
   g_print ("%-30s %u of %u\n", "problems_100k_rows_built", rows, N_PROBLEMS);
   g_print ("%-30s %6.1f   (first opening; target: under 20 MB: %s)\n", "problems_100k_rss_mb",
            first_added, first_added < 20 ? "met" : "MISSED");
