@@ -98,6 +98,19 @@ test_big_topic (void)
   g_test_message ("rows built on opening: %u", count_item_rows (page));
   g_assert_cmpuint (count_item_rows (page), >=, 5);
   g_assert_cmpuint (count_item_rows (page), <=, MAX_TOPIC_ROWS);
+  /* A screen reader names the list by its topic, and each cell by what
+   * it shows (GTK 4.8 says "GtkListItemWidget" otherwise). */
+  {
+    GtkWidget *heading = cg_test_find_label (page, "Articles");
+    GtkWidget *row_title = cg_test_find_label (page, "Article number 0");
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cg_test_find_descendant (page, GTK_TYPE_GRID_VIEW)),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL, "A big topic");
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (heading)),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL, "Articles");
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_widget_get_ancestor (row_title, GTK_TYPE_LIST_BOX))),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL, "Article number 0");
+  }
 
   /* Tab into the page: the first article. */
   gtk_root_set_focus (GTK_ROOT (window), NULL);
@@ -275,6 +288,9 @@ test_many_problems (void)
   g_assert_cmpuint (cg_problems_page_get_n_problems (CG_PROBLEMS_PAGE (page)), ==, N_PROBLEMS);
   g_assert_nonnull (cg_test_find_label (page, "100000 problems in the content"));
   g_assert_nonnull (cg_test_find_label (page, "broken-000000.xml:1:3: Opening and ending tag mismatch"));
+  /* Its cell is read as the problem, not as "GtkListItemWidget". */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cg_test_find_label (page, "broken-000000.xml:1:3: Opening and ending tag mismatch"))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "broken-000000.xml:1:3: Opening and ending tag mismatch");
   g_test_message ("rows built on opening: %u", count_widgets (list, GTK_TYPE_LABEL));
   g_assert_cmpuint (count_widgets (list, GTK_TYPE_LABEL), <=, MAX_PROBLEM_ROWS);
 

@@ -87,8 +87,13 @@ problems_factory_bind_cb (GtkSignalListItemFactory *factory,
                           gpointer                  user_data)
 {
   GtkStringObject *line = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (line));
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (line));
+  /* GTK 4.8 names a cell by its class, "GtkListItemWidget". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_string_object_get_string (line),
+                                  -1);
 }
 
 /* Rows only while the page is seen: the model goes to the list when the

@@ -361,6 +361,13 @@ items_factory_bind_cb (CgTopicPage              *self,
     }
 
   gtk_list_item_set_child (list_item, child);
+  /* GTK 4.8 names a cell by its class, "GtkListItemWidget": a screen
+   * reader says the item's title, or the heading's words, instead. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (child)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child))
+                                                       : cg_item_get_title (CG_ITEM (item)),
+                                  -1);
 }
 
 static void
@@ -424,6 +431,10 @@ cg_topic_page_fill (CgTopicPage *self)
 
   gtk_image_set_from_icon_name (self->icon, icon_name ? icon_name : "folder-symbolic");
   gtk_label_set_label (self->title_label, cg_topic_get_title (self->topic));
+  /* The list of the topic's articles and questions, by the topic's name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->items_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cg_topic_get_title (self->topic),
+                                  -1);
   gtk_label_set_label (self->summary_label, cg_topic_get_summary (self->topic));
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), cg_topic_get_summary (self->topic) != NULL);
 
