@@ -189,6 +189,29 @@ test_arrow_and_enter_open (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (cg_window_get_page_widget (fixture->window)));
 }
 
+/* After a result is opened the query stays in the entry; Ctrl+K selects
+ * all of it, so that the next question typed replaces it rather than
+ * running on from it ("zebrayak"). */
+static void
+test_focus_search_selects_query (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkEditable *entry = GTK_EDITABLE (cg_window_get_search_entry (fixture->window));
+  int start = -1, end = -1;
+
+  type_query (fixture->window, "skin");
+  g_signal_emit_by_name (entry, "activate");
+  cg_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "skin");
+  gtk_editable_set_position (entry, -1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-search", NULL));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (entry)));
+  g_assert_true (gtk_editable_get_selection_bounds (entry, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, strlen ("skin"));
+}
+
 static void
 test_opened_result_highlighted (Fixture       *fixture,
                                 gconstpointer  data)
@@ -376,6 +399,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/search-ui/typing-shows-results", test_typing_shows_results);
   ADD ("/search-ui/arrow-and-enter-open", test_arrow_and_enter_open);
+  ADD ("/search-ui/focus-search-selects-query", test_focus_search_selects_query);
   ADD ("/search-ui/opened-result-highlighted", test_opened_result_highlighted);
   ADD ("/search-ui/escape-goes-back", test_escape_goes_back);
   ADD ("/search-ui/typo-suggests", test_typo_suggests);

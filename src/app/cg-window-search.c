@@ -266,6 +266,9 @@ focus_search_action (GtkWidget  *widget,
   CgWindow *self = CG_WINDOW (widget);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* Also when the entry had the focus already (a result was opened from
+   * it): the next question typed replaces the last one. */
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 /**
