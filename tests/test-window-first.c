@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "bench/cg-bench-corpus.h"
 #include "cg-application.h"
@@ -142,6 +143,41 @@ test_window_before_content (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A reader who closes the window while the library is still loading
+ * (here: the program quits at its first frame, as `make bench` has it
+ * do): the program ends cleanly. The loader thread went on parsing into
+ * the process's exit, when libxml2 frees what validation uses, and the
+ * program crashed. */
+static const char *library_dir;
+
+static void
+test_quit_while_loading (void)
+{
+  const char *program = g_getenv ("CLINIC_GUIDE");
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "CLINIC_GUIDE_BENCH_FIRST_FRAME", "1", TRUE);
+
+  /* What the program leaves at exit is not this test's question. */
+  env = g_environ_setenv (env, "ASAN_OPTIONS", "detect_leaks=0", TRUE);
+
+  g_assert_nonnull (program);
+  for (guint i = 0; i < 3; i++)
+    {
+      /* On a bus of its own: this test's application owns the name. */
+      const char *argv[] = { "dbus-run-session", "--", program, "--content-dir", library_dir, NULL };
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = -1;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &out, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_spawn_check_wait_status (status, &error);
+      g_assert_no_error (error);
+      /* It did quit at its first frame, before the library was loaded. */
+      g_assert_nonnull (strstr (out, "first_frame_unix_us "));
+    }
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -182,7 +218,10 @@ main (int   argc,
   cg_application_set_content_dirs (application, (const char * const[]) { dir, NULL });
   g_application_register (G_APPLICATION (application), NULL, NULL);
 
+  library_dir = dir;
+
   g_test_add_func ("/window-first/window-before-content", test_window_before_content);
+  g_test_add_func ("/window-first/quit-while-loading", test_quit_while_loading);
 
   status = g_test_run ();
 

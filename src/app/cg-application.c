@@ -566,6 +566,20 @@ cg_application_activate (GApplication *app)
     }
 }
 
+/* Before the program exits: a library still loading (the window was
+ * closed within seconds of the start, on a large one) is dropped and its
+ * threads have ended, for libxml2 frees its own state at exit. */
+static void
+cg_application_shutdown (GApplication *app)
+{
+  CgApplication *self = CG_APPLICATION (app);
+
+  if (self->watcher != NULL)
+    cg_content_watcher_stop (self->watcher);
+
+  G_APPLICATION_CLASS (cg_application_parent_class)->shutdown (app);
+}
+
 static void
 cg_application_dispose (GObject *object)
 {
@@ -683,6 +697,7 @@ cg_application_class_init (CgApplicationClass *klass)
   app_class->handle_local_options = cg_application_handle_local_options;
   app_class->startup = cg_application_startup;
   app_class->activate = cg_application_activate;
+  app_class->shutdown = cg_application_shutdown;
 }
 
 static void

@@ -123,6 +123,10 @@ struct _CgContentWatcher
   guint          serial;         /* of the reload under way, see announce_cb() */
   gint64         started;        /* monotonic, when it began, for the bench */
   GHashTable    *named;          /* paths the monitors named since the last reload began */
+  GMutex         threads_lock;
+  GCond          threads_done;
+  guint          n_threads;      /* reload workers still reading or parsing */
+  guint          stopped : 1;    /* see cg_content_watcher_stop() */
   guint          list_all : 1;   /* the next reload lists every folder: see snapshot_update() */
   guint          unwatched : 1;  /* a folder without a monitor: names are not all there is */
   guint          loading : 1;    /* a reload runs in a worker */
@@ -706,6 +710,12 @@ load (LoadRequest  *request,
   request->library = cg_content_loader_load (loader, cancellable);
   request->new_shared_ids = cg_content_loader_steal_shared_ids (loader);
   request->new_referenced = cg_content_loader_steal_referenced_ids (loader);
+  /* Stopped (the program quits): a part read is not worth indexing. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      request->index = cg_search_index_new ();
+      return;
+    }
   request->index = cg_search_index_new_for_library (request->library, &error);
   if (request->index == NULL)
     {
@@ -851,11 +861,17 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  CgContentWatcher *self = source_object;
   LoadRequest *request = task_data;
 
   request->task = task;
   load (request, cancellable);
   request->task = NULL;
+
+  g_mutex_lock (&self->threads_lock);
+  self->n_threads--;
+  g_cond_broadcast (&self->threads_done);
+  g_mutex_unlock (&self->threads_lock);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -877,6 +893,9 @@ load_done_cb (GObject      *object,
         g_warning ("Could not reload the content: %s", error->message);
       return;
     }
+  /* Stopped half way: what it read is not all there is. */
+  if (self->stopped)
+    return;
 
   /* A load of this thread replaced what this one started from, or the
    * language changed meanwhile: what it read does not apply. */
@@ -1077,6 +1096,9 @@ start_reload (CgContentWatcher *self)
   g_autoptr(GTask) task = NULL;
   LoadRequest *request;
 
+  if (self->stopped)
+    return;
+
   if (self->loading)
     {
       self->pending = TRUE;
@@ -1101,6 +1123,9 @@ start_reload (CgContentWatcher *self)
   g_task_set_source_tag (task, start_reload);
   g_task_set_return_on_cancel (task, FALSE);
   g_task_set_task_data (task, request, load_request_free);
+  g_mutex_lock (&self->threads_lock);
+  self->n_threads++;
+  g_mutex_unlock (&self->threads_lock);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -1364,6 +1389,8 @@ cg_content_watcher_finalize (GObject *object)
   CgContentWatcher *self = CG_CONTENT_WATCHER (object);
 
   g_clear_object (&self->cancellable);
+  g_mutex_clear (&self->threads_lock);
+  g_cond_clear (&self->threads_done);
   g_clear_object (&self->library);
   g_clear_object (&self->base);
   g_clear_object (&self->index);
@@ -1462,6 +1489,8 @@ cg_content_watcher_init (CgContentWatcher *self)
 {
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
+  g_mutex_init (&self->threads_lock);
+  g_cond_init (&self->threads_done);
   self->last_good = new_last_good ();
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->folder_states = g_array_new (FALSE, TRUE, sizeof (FolderState));
@@ -1811,4 +1840,34 @@ cg_content_watcher_get_n_full_reloads (CgContentWatcher *self)
   g_return_val_if_fail (CG_IS_CONTENT_WATCHER (self), 0);
 
   return self->n_full;
+}
+
+/**
+ * cg_content_watcher_stop:
+ *
+ * Stops for good, before the program exits: what is being read is
+ * dropped, and this returns once no thread of the watcher reads or
+ * parses any more. The process's exit frees what libxml2 validates
+ * with; a loader still parsing then (a reader who closed the window
+ * while a large library loaded) crashed the program. No reload starts
+ * afterwards; what was loaded stays readable.
+ */
+void
+cg_content_watcher_stop (CgContentWatcher *self)
+{
+  g_return_if_fail (CG_IS_CONTENT_WATCHER (self));
+
+  self->stopped = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->prefetched_id, g_source_remove);
+  g_clear_object (&self->prefetched);
+  if (self->prefetch != NULL)
+    load_request_free (g_thread_join (g_steal_pointer (&self->prefetch)));
+
+  g_mutex_lock (&self->threads_lock);
+  while (self->n_threads > 0)
+    g_cond_wait (&self->threads_done, &self->threads_lock);
+  g_mutex_unlock (&self->threads_lock);
 }

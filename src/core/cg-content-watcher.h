@@ -31,6 +31,7 @@ void                cg_content_watcher_set_folders  (CgContentWatcher   *self,
 void                cg_content_watcher_load         (CgContentWatcher   *self);
 void                cg_content_watcher_prefetch     (CgContentWatcher   *self);
 void                cg_content_watcher_reload       (CgContentWatcher   *self);
+void                cg_content_watcher_stop         (CgContentWatcher   *self);
 gboolean            cg_content_watcher_get_busy     (CgContentWatcher   *self);
 
 /* Window first (F10): what is there now, without waiting. */
