@@ -709,8 +709,9 @@ test_layout (Fixture       *fixture,
   GtkWidget *content = adw_leaflet_get_child_by_name (leaflet, "content");
   g_autofree char *xid = dup_xid (window);
 
-  /* The home page's cells, then an article with its actions. */
-  for (guint p = 0; p < 2; p++)
+  /* The home page's cells, an article with its actions, and a topic's
+   * list of articles and questions. */
+  for (guint p = 0; p < 3; p++)
   for (guint h = 0; h < G_N_ELEMENTS (heights); h++)
   for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
     for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
@@ -727,8 +728,13 @@ test_layout (Fixture       *fixture,
           {
             if (p == 0)
               cg_test_activate (fixture->window, "win.show-home", NULL);
-            else
+            else if (p == 1)
               cg_test_activate (fixture->window, "win.show-item", "fixture-article");
+            else
+              {
+                g_assert_true (cg_window_open_page (fixture->window, "topic:care"));
+                cg_test_wait_for_frame (window);
+              }
           }
         where = g_strdup_printf ("%s, %d x %d, text scale %.2f", cg_window_get_page (fixture->window),
                                  widths[w], heights[h], scales[s]);
