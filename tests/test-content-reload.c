@@ -811,6 +811,31 @@ test_polling_sees_what_inotify_does_not (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->watcher, busy_cb, &n_busy);
 }
 
+/* Articles added one after another into the same place of the library
+ * (the same title and order as evening.xml, in files listed just before
+ * it) use up the room between two rows; the index is then built again,
+ * and the results are still those of a fresh load. */
+static void
+test_gap_used_up (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  write_file (fixture, "opening.xml", ARTICLE ("opening", "New opening hours",
+                                               "We now open at half past seven."));
+  step (fixture, "edit a body");
+
+  for (guint i = 0; i < 16; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("b-evening-%02u.xml", i);
+      g_autofree char *id = g_strdup_printf ("evening-%02u", i);
+      g_autofree char *what = g_strdup_printf ("add article %u into the same gap", i);
+      g_autofree char *xml = g_strdup_printf (ARTICLE ("%s", "Evening clinics", "Late clinics, number %u."),
+                                              id, i);
+
+      write_file (fixture, name, xml);
+      incremental_step (fixture, what);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +850,8 @@ main (int   argc,
               fixture_set_up, test_outage_keeps_content_within_grace, fixture_tear_down);
   g_test_add ("/content-reload/many-rows", Fixture, NULL,
               fixture_set_up, test_many_rows_stay_in_order, fixture_tear_down);
+  g_test_add ("/content-reload/gap-used-up", Fixture, NULL,
+              fixture_set_up, test_gap_used_up, fixture_tear_down);
   g_test_add ("/content-reload/empty-mount-point", Fixture, NULL,
               fixture_set_up, test_empty_mount_point_is_an_outage, fixture_tear_down);
   g_test_add ("/content-reload/continuous-writer", Fixture, NULL,

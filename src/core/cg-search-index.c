@@ -85,6 +85,7 @@ language_free (gpointer data)
   g_clear_pointer (&lang->lengths, g_free);
   g_clear_pointer (&lang->rowids, g_free);
   g_clear_pointer (&lang->free_slots, g_array_unref);
+  g_clear_pointer (&lang->slot_of_rowid, g_hash_table_unref);
   g_clear_pointer (&lang->is_faq, g_free);
   g_clear_pointer (&lang->title_words, g_free);
   for (guint slot = 0; lang->head_function_words != NULL && slot <= lang->n_slots; slot++)
@@ -281,6 +282,7 @@ cg_search_index_add_library (CgSearchIndex  *self,
   lang->shards = g_ptr_array_new_with_free_func (cg_search_shard_free);
   lang->items = g_ptr_array_new_with_free_func (slot_item_free);
   lang->free_slots = g_array_new (FALSE, FALSE, sizeof (guint));
+  lang->slot_of_rowid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   lang->synonyms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   lang->phrase_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lang->strings = g_string_chunk_new (4096);
@@ -671,6 +673,6 @@ cg_search_index_get_row_length (CgSearchIndex *self,
         g_array_append_val (rowids, lang->rowids[slot]);
     g_array_sort (rowids, compare_rowids);
 
-    return lang->lengths[ROW_SLOT (g_array_index (rowids, gint64, row - 1))];
+    return lang->lengths[cg_search_row_slot (lang, g_array_index (rowids, gint64, row - 1))];
   }
 }

@@ -33,15 +33,18 @@ typedef struct
 
 typedef struct _CgStemmer CgStemmer;
 
-/* A row's rowid is its place in library order (a key, with gaps between
- * keys so that a file added later finds room between its neighbours)
- * and, in the low bits, its slot: the index of the arrays below, which
- * stays the same while the item lives. FTS5 gives rows in rowid order,
- * which is then library order, as a fresh build has it. */
-#define ROW_SLOT_BITS  24
-#define ROW_SLOT_MASK  ((G_GINT64_CONSTANT (1) << ROW_SLOT_BITS) - 1)
-#define ROW_KEY_LIMIT  (G_GINT64_CONSTANT (1) << (63 - ROW_SLOT_BITS))
-#define ROW_SLOT(rowid) ((guint) ((rowid) & ROW_SLOT_MASK))
+/* A row's rowid is its place in library order: a key, with gaps of
+ * ROW_SPACING between keys as built, so that a file added later finds
+ * room between its neighbours. FTS5 gives rows in rowid order, which is
+ * then library order, as a fresh build has it. The row's slot, the index
+ * of the arrays below, which stays the same while the item lives, is
+ * found from its rowid in slot_of_rowid. The gaps are small because
+ * FTS5 stores each rowid as its difference from the one before: keys
+ * spread over the whole range of 64 bits made that 9 bytes, not 2, in
+ * every posting, and the index twice the size. */
+#define ROW_SPACING    G_GINT64_CONSTANT (4096)
+#define ROW_KEY_LIMIT  (G_GINT64_CONSTANT (1) << 62)
+#define ROW_SLOT_LIMIT (G_MAXUINT32 / 2)
 
 typedef struct
 {
@@ -51,6 +54,7 @@ typedef struct
   guint          n_slots;      /* slots there are, a row's or free */
   GArray        *free_slots;   /* of guint */
   gint64        *rowids;       /* slot → its row's rowid, 0 when free */
+  GHashTable    *slot_of_rowid; /* rowid (gint64 *) → slot, of the rows there are */
   GPtrArray     *items;        /* slot - 1 → CgItem, or NULL when free */
   guint         *lengths;      /* slot → tokens in the row */
   guint8        *is_faq;       /* slot → whether it is a FAQ entry */
@@ -72,6 +76,14 @@ typedef struct
   GHashTable    *stem_forms;   /* stem → GPtrArray of the vocabulary's words with it */
   GHashTable    *word_stems;   /* folded word of the vocabulary → its stem, in stem_forms */
 } Language;
+
+/* The slot of a row there is; 0 for none. */
+static inline guint
+cg_search_row_slot (Language *lang,
+                    gint64    rowid)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lang->slot_of_rowid, &rowid));
+}
 
 typedef struct _VocabCounter VocabCounter;
 

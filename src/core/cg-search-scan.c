@@ -192,7 +192,7 @@ append_results (CgSearchIndex *self,
   for (guint i = 0; i < top->len; i++)
     {
       Candidate *candidate = &top->items[i];
-      CgItem *item = g_ptr_array_index (plan->lang->items, ROW_SLOT (candidate->rowid) - 1);
+      CgItem *item = g_ptr_array_index (plan->lang->items, cg_search_row_slot (plan->lang, candidate->rowid) - 1);
       g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (CgSearchRange));
       g_autoptr(CgSearchResult) result = NULL;
       g_autofree guint8 *groups = g_new0 (guint8, MAX (plan->n_groups, 1));

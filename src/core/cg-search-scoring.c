@@ -66,7 +66,7 @@ score_function (const Fts5ExtensionApi  *api,
 
   lang = plan->lang;
   rowid = api->xRowid (fts);
-  slot = ROW_SLOT (rowid);
+  slot = cg_search_row_slot (lang, rowid);
   length = slot >= 1 && slot <= lang->n_slots ? lang->lengths[slot] : (guint) lang->avgdl;
   norm = BM25_K1 * (1.0 - BM25_B + BM25_B * (double) length / lang->avgdl);
 

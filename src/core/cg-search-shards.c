@@ -510,17 +510,21 @@ cg_search_build_language (CgSearchIndex  *self,
 
   lang->n_rows = lang->items->len;
   lang->n_slots = lang->items->len;
-  if (lang->n_slots >= ROW_SLOT_MASK)
+  if (lang->n_slots >= ROW_SLOT_LIMIT)
     return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
                                 "too many items to index"), FALSE;
   lang->lengths = g_new0 (guint, lang->n_slots + 1);
 
-  /* Built in library order, slot i is the i-th item; the keys are spread
-   * over the whole range, leaving as much room after each as before. */
-  spacing = ROW_KEY_LIMIT / ((gint64) lang->n_slots + 1);
+  /* Built in library order, slot i is the i-th item, with room between
+   * each key and the next. */
+  spacing = ROW_SPACING;
   lang->rowids = g_new0 (gint64, lang->n_slots + 1);
   for (guint slot = 1; slot <= lang->n_slots; slot++)
-    lang->rowids[slot] = ((gint64) slot * spacing) << ROW_SLOT_BITS | slot;
+    {
+      lang->rowids[slot] = (gint64) slot * spacing;
+      g_hash_table_insert (lang->slot_of_rowid, g_memdup2 (&lang->rowids[slot], sizeof (gint64)),
+                           GUINT_TO_POINTER (slot));
+    }
 
   add_shards (lang, count_shards (self, lang->n_rows));
   for (guint s = 0; s < lang->shards->len; s++)
@@ -637,6 +641,7 @@ forget_row (Language  *lang,
     return FALSE;
 
   g_clear_object ((CgItem **) &lang->items->pdata[slot - 1]);
+  g_hash_table_remove (lang->slot_of_rowid, &lang->rowids[slot]);
   lang->rowids[slot] = 0;
   lang->lengths[slot] = 0;
   lang->is_faq[slot] = 0;
@@ -696,12 +701,12 @@ add_row (CgSearchIndex  *self,
   Shard *shard;
   gboolean ok;
 
-  if (lang->free_slots->len == 0 && lang->n_slots + 1 >= ROW_SLOT_MASK)
+  if (lang->free_slots->len == 0 && lang->n_slots + 1 >= ROW_SLOT_LIMIT)
     return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
                                 "too many items to index"), FALSE;
 
   slot = take_slot (lang);
-  rowid = key << ROW_SLOT_BITS | slot;
+  rowid = key;
   shard = shard_of_row (lang, rowid);
 
   if (!prepare_row_statements (shard, FALSE, &fts, &heads, error))
@@ -722,6 +727,7 @@ add_row (CgSearchIndex  *self,
 
   lang->items->pdata[slot - 1] = g_object_ref (item);
   lang->rowids[slot] = rowid;
+  g_hash_table_insert (lang->slot_of_rowid, g_memdup2 (&rowid, sizeof rowid), GUINT_TO_POINTER (slot));
   lang->lengths[slot] = changes->added_lengths[changes->n_added];
   lang->n_rows++;
   set_row_ranking (self, lang, slot);
@@ -857,7 +863,7 @@ cg_search_replace_rows (CgSearchIndex  *self,
   for (guint i = 0; ok && i < old_items->len; i++)
     {
       guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (slots, g_ptr_array_index (old_items, i)));
-      gint64 key = lang->rowids[slot] >> ROW_SLOT_BITS;
+      gint64 key = lang->rowids[slot];
 
       ok = forget_row (lang, slot, &changes, error) &&
            add_row (self, lang, g_ptr_array_index (new_items, i), key, &changes, error);
@@ -889,7 +895,8 @@ place_new_items (Language    *lang,
   for (guint i = 0; i <= n; i++)
     {
       CgItem *item = i < n ? g_list_model_get_item (items, i) : NULL;
-      gint64 next = ROW_KEY_LIMIT;
+      /* After the last row, as much room as a build leaves. */
+      gint64 next = MIN (ROW_KEY_LIMIT, previous + ROW_SPACING * ((gint64) run->len + 1));
       guint slot;
 
       /* The library holds a reference. */
@@ -908,7 +915,7 @@ place_new_items (Language    *lang,
           if (slot == 0 || g_hash_table_contains (removed, item))
             return g_set_error (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
                                 "“%s” is neither a row nor new", cg_item_get_id (item)), FALSE;
-          next = lang->rowids[slot] >> ROW_SLOT_BITS;
+          next = lang->rowids[slot];
           if (next <= previous)
             return g_set_error_literal (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
                                         "the rows are not in library order"), FALSE;
