@@ -1367,13 +1367,7 @@ cg_content_watcher_dispose (GObject *object)
 {
   CgContentWatcher *self = CG_CONTENT_WATCHER (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->prefetched_id, g_source_remove);
-  g_clear_object (&self->prefetched);
-  if (self->prefetch != NULL)
-    load_request_free (g_thread_join (g_steal_pointer (&self->prefetch)));
-  g_clear_handle_id (&self->settle_id, g_source_remove);
-  g_clear_handle_id (&self->poll_id, g_source_remove);
+  cg_content_watcher_stop (self);
   end_outage (self);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
   if (self->settings != NULL)
