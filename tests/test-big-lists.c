@@ -6,7 +6,7 @@
 
 /* Lists that scale (F10): a topic of 2,000 items and 100,000 content
  * problems open with only the rows on screen built, the keyboard still
- * reaches the last item, and a closed problems window keeps no rows. */
+ * reaches the last item, and a problems page not shown keeps no rows. */
 
 #include "config.h"
 
@@ -282,6 +282,7 @@ test_many_problems (void)
   GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   g_autofree char *last = NULL;
+  GtkWidget *focus;
 
   cg_problems_page_set_library (CG_PROBLEMS_PAGE (page), library);
   cg_test_wait_for_frame (window);
@@ -304,6 +305,25 @@ test_many_problems (void)
     }
   g_assert_nonnull (last);
   g_assert_cmpuint (count_widgets (list, GTK_TYPE_LABEL), <=, MAX_PROBLEM_ROWS);
+
+  /* From the Copy button, Ctrl+Home and Ctrl+End take the keyboard to the
+   * first and the last problem, in sight. */
+  gtk_adjustment_set_value (adjustment, 0);
+  cg_test_wait_for_frame (window);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (cg_test_find_label (page, "_Copy"), GTK_TYPE_BUTTON)));
+  cg_test_big_press_keys (window, "ctrl+End", NULL);
+  cg_test_wait_for_frame (window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LABEL (focus));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (focus)), ==, "broken-099999.xml:100000:3: Opening and ending tag mismatch");
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_cmpuint (count_widgets (list, GTK_TYPE_LABEL), <=, MAX_PROBLEM_ROWS);
+  cg_test_big_press_keys (window, "ctrl+Home", NULL);
+  cg_test_wait_for_frame (window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LABEL (focus));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (focus)), "broken-000000.xml:1:3: "));
+  g_assert_true (gtk_widget_get_mapped (focus));
 
   /* Closed (the window hides it), it keeps no row; shown again, it has
    * them back. */

@@ -183,12 +183,10 @@ test_broken_file_keeps_title (Fixture       *fixture,
 {
   g_autofree char *name = g_path_get_basename (fixture->file);
   g_autofree char *problems = NULL;
+  g_autofree char *fixed = g_strdup_printf (ARTICLE_FORMAT, "Live title two");
   CgProblemsPage *page;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-problems", NULL));
-  page = cg_window_get_problems_page (fixture->window);
-  g_assert_nonnull (page);
-  g_assert_cmpuint (cg_problems_page_get_n_problems (page), ==, 0);
+  g_assert_cmpuint (cg_library_get_problems (cg_window_get_library (fixture->window))->len, ==, 0);
 
   write_article (fixture,
                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -199,11 +197,25 @@ test_broken_file_keeps_title (Fixture       *fixture,
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:" ARTICLE_ID);
   g_assert_cmpstr (shown_title (fixture->window), ==, "Live title one");
 
-  /* ...and the problems page says what is wrong, and where. */
+  /* ...and the problems page says what is wrong, and where... */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-problems", NULL));
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "problems");
+  page = cg_window_get_problems_page (fixture->window);
+  g_assert_nonnull (page);
   g_assert_cmpuint (cg_problems_page_get_n_problems (page), >=, 1);
   problems = cg_problems_page_dup_text (page);
   g_assert_nonnull (strstr (problems, name));
   g_assert_true (g_regex_match_simple (":[0-9]+:[0-9]+: ", problems, 0, 0));
+
+  /* ...and follows the file as it is fixed, on the page. */
+  write_article (fixture, fixed);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "problems");
+  g_assert_cmpuint (cg_problems_page_get_n_problems (page), ==, 0);
+
+  /* Back leads to the article, in its fixed version. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL));
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:" ARTICLE_ID);
+  g_assert_cmpstr (shown_title (fixture->window), ==, "Live title two");
 }
 
 static void

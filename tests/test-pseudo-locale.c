@@ -25,7 +25,6 @@
 #include "cg-pin-backoff.h"
 #include "cg-pin-dialog.h"
 #include "cg-problems-page.h"
-#include "cg-problems-window.h"
 #include "cg-search-page.h"
 #include "cg-window.h"
 #include "cg-window-private.h"
@@ -427,7 +426,7 @@ test_menus (void)
   close_window (window);
 }
 
-/* The problems of a content editor's files, as the problems window lists
+/* The problems of a content editor's files, as the problems page lists
  * them: the messages are ours to translate; where each problem is (file,
  * line, column) stays as the file system spells it. Files whose problem
  * is a message of libxml2's own are left out: it has no catalog. */
@@ -444,7 +443,7 @@ test_problems (void)
   g_autofree char *root = g_test_build_filename (G_TEST_BUILT, "pseudo", "content", NULL);
   g_autoptr(CgLibrary) with_problems = NULL;
   CgWindow *window = open_window ();
-  CgProblemsWindow *problems;
+  CgProblemsPage *problems;
   GPtrArray *list;
   guint n_verbatim = verbatim->len;
 
@@ -470,21 +469,24 @@ test_problems (void)
                                                   MAX (problem->line, 1), MAX (problem->column, 1)));
     }
 
-  problems = cg_problems_window_new (GTK_WINDOW (window));
-  cg_problems_page_set_library (cg_problems_window_get_page (problems), with_problems);
-  gtk_window_set_default_size (GTK_WINDOW (problems), 900, 2000);
-  gtk_window_present (GTK_WINDOW (problems));
-  cg_test_wait_for_frame (GTK_WIDGET (problems));
-  g_assert_cmpuint (cg_problems_page_get_n_problems (cg_problems_window_get_page (problems)), ==, list->len);
-  assert_all_translated (GTK_WIDGET (problems), "problems");
+  /* Tall enough for every row to be on screen. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 2000);
+  cg_window_set_library (window, with_problems);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
+  problems = cg_window_get_problems_page (window);
+  g_assert_nonnull (problems);
+  cg_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (cg_problems_page_get_n_problems (problems), ==, list->len);
+  assert_all_translated (GTK_WIDGET (window), "problems");
 
-  /* And with nothing wrong. */
-  cg_problems_page_set_library (cg_problems_window_get_page (problems), library);
-  cg_test_wait_for_frame (GTK_WIDGET (problems));
-  assert_all_translated (GTK_WIDGET (problems), "no problems");
+  /* And with nothing wrong: the page follows the window's content. */
+  cg_window_set_library (window, library);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
+  cg_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (cg_problems_page_get_n_problems (problems), ==, 0);
+  assert_all_translated (GTK_WIDGET (window), "no problems");
 
   g_ptr_array_set_size (verbatim, n_verbatim);
-  gtk_window_destroy (GTK_WINDOW (problems));
   close_window (window);
 }
 

@@ -7,9 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "cg-problem-list.h"
 #include "cg-problems-page.h"
@@ -19,7 +16,7 @@
  * in text that can be selected and copied. The window gives it each new
  * library, so it follows the files as they are saved. The list builds
  * only the rows on screen, from the library's own problems, and only
- * while it is shown: a closed window keeps no row. */
+ * while it is shown: a page left keeps no row. */
 
 struct _CgProblemsPage
 {
@@ -28,10 +25,15 @@ struct _CgProblemsPage
   CgLibrary     *library;
   GPtrArray     *problems;  /* of CgProblem, the library's */
   CgProblemList *model;
+  guint          focus_target;  /* position to give the keyboard, + 1; 0 none */
+  guint          focus_tick_id;
+  guint          focus_ticks;
 
   /* Template widgets */
   GtkStack      *stack;
   GtkLabel      *count_label;
+  GtkScrolledWindow *scroller;
+  GtkWidget     *copy_button;
   GtkGridView   *problems_list;
 };
 
@@ -44,6 +46,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define POSITION_KEY "cg-problems-page-position"
 
 static void
 copy_button_clicked_cb (CgProblemsPage *self,
@@ -90,10 +94,101 @@ problems_factory_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (line));
+  /* stored one up, 0 meaning none */
+  g_object_set_data (G_OBJECT (label), POSITION_KEY,
+                     GUINT_TO_POINTER (gtk_list_item_get_position (list_item) + 1));
   /* GTK 4.8 names a cell by its class, "GtkListItemWidget". */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_string_object_get_string (line),
                                   -1);
+}
+
+/* The row of the problem to go to is made by the view's next layout:
+ * the keyboard goes to it then. */
+static gboolean
+focus_target_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  CgProblemsPage *self = CG_PROBLEMS_PAGE (user_data);
+
+  gboolean found = FALSE;
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (widget);
+       cell != NULL && !found;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (cell);
+
+      if (label != NULL && gtk_widget_get_mapped (label) &&
+          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), POSITION_KEY)) == self->focus_target &&
+          gtk_widget_grab_focus (label))
+        {
+          /* A selectable label takes the keyboard with all its text
+           * selected: here only the place is wanted. */
+          gtk_label_select_region (GTK_LABEL (label), 0, 0);
+          found = TRUE;
+        }
+    }
+
+  if (!found && ++self->focus_ticks < 10)
+    return G_SOURCE_CONTINUE;
+
+  self->focus_target = 0;
+  self->focus_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Ctrl+Home and Ctrl+End go to the first and the last problem from
+ * anywhere on the page (the Copy button, a row), as in a text editor:
+ * each row's selectable text would keep them to itself. */
+static gboolean
+page_key_pressed_cb (CgProblemsPage        *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  GtkAdjustment *adjustment;
+  GtkWidget *focus;
+  guint target;
+
+  if (mods != GDK_CONTROL_MASK || n == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      target = 0;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      target = n - 1;
+      break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  /* Off the row it leaves first: GTK 4.8's view keeps the focused row
+   * built far from the screen, and once the keyboard moved on, lost it
+   * in a later layout (a critical warning). */
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->problems_list)))
+    gtk_widget_grab_focus (self->copy_button);
+  /* Then to the end, as the scroll bar would. */
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gtk_adjustment_set_value (adjustment, target == 0 ? gtk_adjustment_get_lower (adjustment)
+                                                    : gtk_adjustment_get_upper (adjustment));
+  self->focus_target = target + 1;
+  self->focus_ticks = 0;
+  if (self->focus_tick_id == 0)
+    self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->problems_list),
+                                                        focus_target_tick_cb, self, NULL);
+
+  return GDK_EVENT_STOP;
 }
 
 /* Rows only while the page is seen: the model goes to the list when the
@@ -103,6 +198,14 @@ cg_problems_page_show_rows (CgProblemsPage *self,
                             gboolean        shown)
 {
   g_autoptr(GtkSelectionModel) selection = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* The keyboard leaves a row that goes for the Copy button: with the
+   * keyboard nowhere, GTK 4.8's view would look for that row in its next
+   * layout (a critical warning). */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->problems_list)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->copy_button));
 
   if (shown && self->model != NULL)
     selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
@@ -124,14 +227,13 @@ cg_problems_page_unmap (GtkWidget *widget)
 {
   CgProblemsPage *self = CG_PROBLEMS_PAGE (widget);
 
-  GTK_WIDGET_CLASS (cg_problems_page_parent_class)->unmap (widget);
-
+  /* The rows' memory goes back to malloc, for the next page to reuse:
+   * a few megabytes at most, however many problems. Giving it back to
+   * the system (malloc_trim) would make the next opening fault every
+   * page in again, a third of its frame. */
   cg_problems_page_show_rows (self, FALSE);
-#ifdef __GLIBC__
-  /* What the rows used goes back to the system, not only to malloc's
-   * free lists: closing the window is when an editor expects it back. */
-  malloc_trim (0);
-#endif
+
+  GTK_WIDGET_CLASS (cg_problems_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -139,6 +241,11 @@ cg_problems_page_dispose (GObject *object)
 {
   CgProblemsPage *self = CG_PROBLEMS_PAGE (object);
 
+  if (self->focus_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->problems_list), self->focus_tick_id);
+      self->focus_tick_id = 0;
+    }
   /* The bin would unparent its child again after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_PROBLEMS_PAGE);
@@ -210,6 +317,8 @@ cg_problems_page_class_init (CgProblemsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-problems-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CgProblemsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CgProblemsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CgProblemsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CgProblemsPage, copy_button);
   gtk_widget_class_bind_template_child (widget_class, CgProblemsPage, problems_list);
   gtk_widget_class_bind_template_callback (widget_class, copy_button_clicked_cb);
 }
@@ -218,8 +327,14 @@ static void
 cg_problems_page_init (CgProblemsPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (page_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect (factory, "setup", G_CALLBACK (problems_factory_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (problems_factory_bind_cb), NULL);

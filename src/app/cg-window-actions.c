@@ -13,7 +13,7 @@
 #include "cg-link-dialog.h"
 #include "cg-listen-button.h"
 #include "cg-plain-text.h"
-#include "cg-problems-window.h"
+#include "cg-problems-page.h"
 #include "cg-text-scale.h"
 #include "cg-window-private.h"
 
@@ -350,8 +350,8 @@ cg_window_update_problems (CgWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", !kiosk);
 
-  if (kiosk && self->problems_window != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->problems_window), FALSE);
+  if (kiosk && g_strcmp0 (self->page, "problems") == 0)
+    cg_window_show_page (self, "home", TRUE);
 
   /* The menu is rebuilt only when what it says changes. */
   if (menu_state == self->problems_menu_state)
@@ -392,17 +392,7 @@ show_problems_action (GtkWidget  *widget,
 {
   CgWindow *self = CG_WINDOW (widget);
 
-  if (self->kiosk != NULL)
-    return;
-
-  if (self->problems_window == NULL)
-    {
-      self->problems_window = cg_problems_window_new (GTK_WINDOW (self));
-      g_object_bind_property (self, "library", cg_problems_window_get_page (self->problems_window), "library",
-                              G_BINDING_SYNC_CREATE);
-    }
-
-  gtk_window_present (GTK_WINDOW (self->problems_window));
+  cg_window_show_page (self, "problems", TRUE);
 }
 
 /* The menu, the keyboard and the mouse */
@@ -653,13 +643,13 @@ cg_window_actions_init (CgWindow *self)
 /**
  * cg_window_get_problems_page:
  *
- * Returns: (transfer none) (nullable): the content problems, once "win.show-problems"
- *   has shown them
+ * Returns: (transfer none) (nullable): the content problems' page, once
+ *   "win.show-problems" has shown it
  */
 CgProblemsPage *
 cg_window_get_problems_page (CgWindow *self)
 {
   g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
 
-  return self->problems_window != NULL ? cg_problems_window_get_page (self->problems_window) : NULL;
+  return self->problems_page != NULL ? CG_PROBLEMS_PAGE (self->problems_page) : NULL;
 }

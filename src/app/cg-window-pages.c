@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cg-article-page.h"
+#include "cg-problems-page.h"
 #include "cg-topic-page.h"
 #include "cg-window-private.h"
 
@@ -19,11 +20,18 @@
  * going back to a topic costs no building and no measuring, only
  * drawing. Shortly after the window shows a library, the topic pages not
  * yet visited are built in idle time, one at a time, so that even a first
- * visit only lays the page out. One article page serves every article:
+ * visit only lays the page out: a topic's page makes widgets only for the
+ * rows on screen, and then, so building even one of thousands of items
+ * takes a few milliseconds. One article page serves every article:
  * the one shown is refilled, and when a topic is shown instead it waits,
  * hidden, for the next article. A new library (a reload, a language, the
  * waiting room's reset) drops them all, and the window shows the same
- * page again in the new library where it can. */
+ * page again in the new library where it can.
+ *
+ * The content problems are a page too, made when first shown and kept:
+ * it follows the window's library, and it has rows only while it is the
+ * page shown (see cg-problems-page.c), so that it opens, however many
+ * problems there are, in the time of one frame of the window. */
 
 typedef struct
 {
@@ -55,12 +63,14 @@ find_scrolled_window (GtkWidget *widget)
 /* Time for the window to show the library first (its first frame comes
  * about 200 ms after the process starts, here). */
 #define PREBUILD_DELAY_MS 500
-#define PREBUILD_MAX_ROWS 60
 
 static gboolean
 cg_window_is_kept_page (CgWindow  *self,
                         GtkWidget *widget)
 {
+  if (widget != NULL && widget == self->problems_page)
+    return TRUE;
+
   return CG_IS_TOPIC_PAGE (widget) &&
          g_hash_table_lookup (self->topic_pages,
                               cg_topic_get_id (cg_topic_page_get_topic (CG_TOPIC_PAGE (widget)))) == widget;
@@ -94,19 +104,8 @@ cg_window_build_topic_page (CgWindow *self,
   return widget;
 }
 
-static guint
-topic_page_rows (CgLibrary *library,
-                 CgTopic   *topic)
-{
-  g_autoptr(GListModel) articles = cg_library_list_articles (library, cg_topic_get_id (topic));
-  g_autoptr(GListModel) questions = cg_library_list_faq_entries (library, cg_topic_get_id (topic));
-
-  return g_list_model_get_n_items (articles) + g_list_model_get_n_items (questions);
-}
-
 /* Builds the next topic page not yet built; one an idle, so that input
- * and frames come first. A page too large to build within a frame or two
- * waits for its visit. */
+ * and frames come first. */
 static gboolean
 prebuild_topic_page_cb (gpointer user_data)
 {
@@ -118,15 +117,8 @@ prebuild_topic_page_cb (gpointer user_data)
       g_autoptr(CgTopic) topic = g_list_model_get_item (topics, i);
       GtkWidget *widget;
 
-      if (g_hash_table_contains (self->topic_pages, cg_topic_get_id (topic)) ||
-          g_hash_table_contains (self->topic_pages_too_large, cg_topic_get_id (topic)))
+      if (g_hash_table_contains (self->topic_pages, cg_topic_get_id (topic)))
         continue;
-
-      if (topic_page_rows (self->library, topic) > PREBUILD_MAX_ROWS)
-        {
-          g_hash_table_add (self->topic_pages_too_large, g_strdup (cg_topic_get_id (topic)));
-          continue;
-        }
 
       widget = cg_window_build_topic_page (self, topic);
       gtk_stack_add_child (self->content_stack, widget);
@@ -261,7 +253,6 @@ void
 cg_window_pages_init (CgWindow *self)
 {
   self->topic_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->topic_pages_too_large = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->retired_pages = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_signal_connect_object (self->content_stack, "notify::visible-child",
@@ -276,8 +267,8 @@ cg_window_pages_dispose (CgWindow *self)
   g_clear_handle_id (&self->retire_id, g_source_remove);
   g_clear_pointer (&self->retired_pages, g_ptr_array_unref);
   g_clear_pointer (&self->topic_pages, g_hash_table_unref);
-  g_clear_pointer (&self->topic_pages_too_large, g_hash_table_unref);
   self->spare_article_page = NULL;
+  self->problems_page = NULL;
 }
 
 /* For a new library: no page of the last one is kept. */
@@ -285,7 +276,6 @@ void
 cg_window_pages_clear (CgWindow *self)
 {
   g_clear_handle_id (&self->prebuild_id, g_source_remove);
-  g_hash_table_remove_all (self->topic_pages_too_large);
   cg_window_drop_kept_pages (self);
   if (self->spare_article_page != NULL)
     gtk_stack_remove (self->content_stack, g_steal_pointer (&self->spare_article_page));
@@ -317,6 +307,20 @@ cg_window_pages_get_article_page (CgWindow *self,
   g_object_bind_property (self, "text-scale", widget, "text-scale", G_BINDING_SYNC_CREATE);
 
   return widget;
+}
+
+/* The content problems' page, made the first time: it stays in the stack
+ * for every library the window shows after. */
+GtkWidget *
+cg_window_pages_get_problems_page (CgWindow *self)
+{
+  if (self->problems_page == NULL)
+    {
+      self->problems_page = cg_problems_page_new ();
+      g_object_bind_property (self, "library", self->problems_page, "library", G_BINDING_SYNC_CREATE);
+    }
+
+  return self->problems_page;
 }
 
 /* A topic's page as a new visit finds it: at the top, its questions
@@ -444,6 +448,8 @@ cg_window_pages_reload (CgWindow  *self,
   g_autofree char *query = NULL;
   gboolean was_searching = self->searching;
   double fraction = cg_window_page_scroll_fraction (self->page_widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean focus_in_sidebar = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_list));
 
   if (library == self->library)
     return;
@@ -457,7 +463,8 @@ cg_window_pages_reload (CgWindow  *self,
     }
 
   self->keep_search = TRUE;
-  if (cg_window_fill (self, library) && page != NULL)
+  /* The problems stay in view even of content left with no topic. */
+  if ((cg_window_fill (self, library) || g_strcmp0 (page, "problems") == 0) && page != NULL)
     {
       if (cg_window_show_page (self, page, FALSE))
         cg_window_page_restore_scroll (self->page_widget, fraction);
@@ -465,6 +472,19 @@ cg_window_pages_reload (CgWindow  *self,
         cg_window_show_page (self, "home", TRUE);
     }
   self->keep_search = FALSE;
+
+  /* The keyboard was on a row of the sidebar, which the new library
+   * replaced: on the new row of the page shown, or the first. Left to
+   * GTK, the list would select its first row and leave the page. */
+  if (focus_in_sidebar)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (self->sidebar_list, 0);
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
 
   if (was_searching)
     cg_window_search_refresh (self);

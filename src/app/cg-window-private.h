@@ -12,7 +12,7 @@
 #include "cg-history.h"
 #include "cg-kiosk.h"
 #include "cg-library.h"
-#include "cg-problems-window.h"
+#include "cg-problems-page.h"
 #include "cg-search-index.h"
 #include "cg-search-page.h"
 #include "cg-window.h"
@@ -41,10 +41,9 @@ struct _CgWindow
   CgHistory            *history;
   char                 *page;
   GtkWidget            *home_page;
-  GtkWidget            *page_widget;  /* the topic or article page shown */
+  GtkWidget            *page_widget;  /* the topic, article or problems page shown */
   GHashTable           *topic_pages;  /* topic id → its page, kept in the stack */
   guint                 prebuild_id;  /* builds the topic pages not yet shown */
-  GHashTable           *topic_pages_too_large;  /* topic ids not to prebuild */
   GPtrArray            *retired_pages;  /* pages left, destroyed after the frame */
   GtkWidget            *spare_article_page;  /* the last article page, hidden */
   guint                 retire_id;
@@ -61,7 +60,7 @@ struct _CgWindow
   gboolean              keep_search;    /* the page shown comes from the search */
   gboolean              follows_watcher;
   GMenu                *problems_menu;
-  CgProblemsWindow     *problems_window;
+  GtkWidget            *problems_page;  /* kept in the stack once shown */
   int                   problems_menu_state;  /* the count it shows; -1 hidden */
   CgKiosk              *kiosk;  /* waiting-room mode, or NULL */
   GBinding             *kiosk_binding;  /* to the application's mode */
@@ -123,6 +122,7 @@ GtkWidget *cg_window_pages_get_topic_page    (CgWindow   *self,
                                               gboolean    new_visit);
 GtkWidget *cg_window_pages_get_article_page  (CgWindow   *self,
                                               CgItem     *item);
+GtkWidget *cg_window_pages_get_problems_page (CgWindow   *self);
 void       cg_window_pages_show              (CgWindow   *self,
                                               GtkWidget  *widget);
 double     cg_window_page_scroll_fraction    (GtkWidget  *page_widget);

@@ -194,6 +194,12 @@ cg_window_show_page (CgWindow   *self,
       title = cg_item_get_title (item);
       topic_page = g_strconcat ("topic:", cg_item_get_topic_id (item), NULL);
     }
+  /* For the content's editors: never in the waiting room. */
+  else if (g_str_equal (page, "problems") && self->kiosk == NULL)
+    {
+      widget = cg_window_pages_get_problems_page (self);
+      title = _("Content Problems");
+    }
   else
     return FALSE;
 
@@ -324,8 +330,6 @@ cg_window_dispose (GObject *object)
 
   if (self->help_overlay != NULL)
     gtk_window_destroy (g_steal_pointer (&self->help_overlay));
-  if (self->problems_window != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->problems_window)));
   self->search_page = NULL;
   g_clear_object (&self->search_index);
   g_clear_object (&self->problems_menu);
@@ -717,8 +721,9 @@ cg_window_fill (CgWindow  *self,
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
   g_clear_pointer (&self->page, g_free);
   cg_window_pages_clear (self);
-  if (self->page_widget != NULL)
-    gtk_stack_remove (self->content_stack, g_steal_pointer (&self->page_widget));
+  if (self->page_widget != NULL && self->page_widget != self->problems_page)
+    gtk_stack_remove (self->content_stack, self->page_widget);
+  self->page_widget = NULL;
   if (self->home_page != NULL)
     gtk_stack_remove (self->content_stack, g_steal_pointer (&self->home_page));
   cg_window_clear_sidebar (self);
