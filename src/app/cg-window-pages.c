@@ -265,6 +265,8 @@ cg_window_pages_dispose (CgWindow *self)
 {
   g_clear_handle_id (&self->prebuild_id, g_source_remove);
   g_clear_handle_id (&self->retire_id, g_source_remove);
+  if (self->painted_id != 0 && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_clear_signal_handler (&self->painted_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   g_clear_pointer (&self->retired_pages, g_ptr_array_unref);
   g_clear_pointer (&self->topic_pages, g_hash_table_unref);
   self->spare_article_page = NULL;
@@ -347,6 +349,29 @@ cg_window_pages_get_topic_page (CgWindow *self,
   return widget;
 }
 
+/* How long a page took, from the request to the end of the frame that
+ * painted it, for `G_MESSAGES_DEBUG=cg-app`: a topic or the problems can
+ * hold thousands of rows (F10). */
+static void
+page_painted_cb (CgWindow      *self,
+                 GdkFrameClock *clock)
+{
+  g_debug ("Page %s: %.1f ms from the request to the end of the frame that painted it",
+           self->page, (g_get_monotonic_time () - self->shown_at) / 1000.0);
+  g_clear_signal_handler (&self->painted_id, clock);
+}
+
+static void
+cg_window_pages_time (CgWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->shown_at = g_get_monotonic_time ();
+  if (clock != NULL && self->painted_id == 0)
+    self->painted_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (page_painted_cb),
+                                                self, G_CONNECT_SWAPPED);
+}
+
 void
 cg_window_pages_show (CgWindow  *self,
                       GtkWidget *widget)
@@ -356,6 +381,7 @@ cg_window_pages_show (CgWindow  *self,
   gboolean focus_in_content = focus != NULL &&
                               gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content_stack));
 
+  cg_window_pages_time (self);
   if (widget != self->home_page && gtk_widget_get_parent (widget) == NULL)
     gtk_stack_add_child (self->content_stack, widget);
   gtk_stack_set_visible_child (self->content_stack, widget);

@@ -47,6 +47,8 @@ struct _CgWindow
   GPtrArray            *retired_pages;  /* pages left, destroyed after the frame */
   GtkWidget            *spare_article_page;  /* the last article page, hidden */
   guint                 retire_id;
+  gint64                shown_at;     /* a page asked for, until painted */
+  gulong                painted_id;   /* on the frame clock's after-paint */
   guint                 fold_id;      /* F14: one column or two, after an allocation */
   double                text_scale;
   char                 *sidebar_page;  /* the row that shows where the page belongs */
