@@ -202,6 +202,8 @@ test_broken_file_keeps_title (Fixture       *fixture,
   g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "problems");
   page = cg_window_get_problems_page (fixture->window);
   g_assert_nonnull (page);
+  /* The keyboard is on the page, where the keys lead through the list. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (page)));
   g_assert_cmpuint (cg_problems_page_get_n_problems (page), >=, 1);
   problems = cg_problems_page_dup_text (page);
   g_assert_nonnull (strstr (problems, name));

@@ -391,8 +391,16 @@ show_problems_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   CgWindow *self = CG_WINDOW (widget);
+  GtkWidget *focus;
 
-  cg_window_show_page (self, "problems", TRUE);
+  if (!cg_window_show_page (self, "problems", TRUE))
+    return;
+
+  /* From the menu, the keyboard goes to the page (its Copy button, then
+   * the problems), where Ctrl+End and the arrows lead through the list. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->problems_page))
+    gtk_widget_child_focus (self->problems_page, GTK_DIR_TAB_FORWARD);
 }
 
 /* The menu, the keyboard and the mouse */

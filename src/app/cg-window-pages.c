@@ -104,8 +104,8 @@ cg_window_build_topic_page (CgWindow *self,
   return widget;
 }
 
-/* Builds the next topic page not yet built; one an idle, so that input
- * and frames come first. */
+/* Builds the next topic page not yet built, then the problems' page; one
+ * an idle, so that input and frames come first. */
 static gboolean
 prebuild_topic_page_cb (gpointer user_data)
 {
@@ -121,6 +121,17 @@ prebuild_topic_page_cb (gpointer user_data)
         continue;
 
       widget = cg_window_build_topic_page (self, topic);
+      gtk_stack_add_child (self->content_stack, widget);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* Last, the content problems, for an editor with files to fix. */
+  if (self->problems_page == NULL && self->kiosk == NULL &&
+      cg_library_get_problems (self->library)->len > 0)
+    {
+      GtkWidget *widget = cg_window_pages_get_problems_page (self);
+
       gtk_stack_add_child (self->content_stack, widget);
       gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       return G_SOURCE_CONTINUE;
