@@ -234,6 +234,30 @@ test_deleted_article_returns_to_topic (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (cg_window_get_page_widget (fixture->window)));
 }
 
+/* The problems are the staff's: not in the waiting room, where the
+ * window goes home, and Back does not lead to them. */
+static void
+test_problems_not_in_kiosk (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-problems", NULL));
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "problems");
+
+  cg_window_set_kiosk (fixture->window, TRUE);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "home");
+  gtk_widget_activate_action (window, "win.show-problems", NULL);
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "home");
+  /* Home, then the problems skipped over, then the article. */
+  g_assert_true (gtk_widget_activate_action (window, "win.go-back", NULL));
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "item:" ARTICLE_ID);
+
+  cg_window_set_kiosk (fixture->window, FALSE);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-problems", NULL));
+  g_assert_cmpstr (cg_window_get_page (fixture->window), ==, "problems");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +268,7 @@ main (int   argc,
   ADD ("/live-content/edit-changes-title", test_edit_changes_title);
   ADD ("/live-content/broken-file-keeps-title", test_broken_file_keeps_title);
   ADD ("/live-content/deleted-article-returns-to-topic", test_deleted_article_returns_to_topic);
+  ADD ("/live-content/problems-not-in-kiosk", test_problems_not_in_kiosk);
 #undef ADD
 
   return g_test_run ();

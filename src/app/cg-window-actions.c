@@ -214,15 +214,17 @@ go_action (GtkWidget  *widget,
            GVariant   *parameter)
 {
   CgWindow *self = CG_WINDOW (widget);
+  gboolean back = g_str_equal (action_name, "win.go-back");
   const char *page;
 
-  /* Back where the reader was on each page. */
+  /* Back where the reader was on each page. A page that cannot be shown
+   * now (an article gone from the content, the problems in the waiting
+   * room) is skipped over. */
   cg_history_set_position (self->history, cg_window_page_scroll_fraction (self->page_widget));
-  if (g_str_equal (action_name, "win.go-back"))
-    page = cg_history_go_back (self->history);
-  else
-    page = cg_history_go_forward (self->history);
-  if (page != NULL && cg_window_show_page (self, page, FALSE))
+  do
+    page = back ? cg_history_go_back (self->history) : cg_history_go_forward (self->history);
+  while (page != NULL && !cg_window_show_page (self, page, FALSE));
+  if (page != NULL)
     cg_window_page_restore_scroll (self->page_widget, cg_history_get_position (self->history));
 }
 
