@@ -23,6 +23,9 @@
  *                           library's problems already loaded; and
  *   problems_100k_rss_closed_mb
  *                           what is left of it once another page is shown
+ *   scroll_big_topic_frame_ms, scroll_problems_frame_ms
+ *                           each frame of SCROLL_FRAMES, scrolling the page
+ *                           100 px a frame: p50, p95, maximum
  * with the rows each built, and each time's main-thread CPU time apart
  * (…_cpu_ms: on a shared machine, preemption inflates the wall time).
  * The time of a page is the main thread's: the request itself plus each
@@ -60,6 +63,7 @@
 /* CG_BENCH_PROBLEMS=n: n problems instead, to compare. */
 #define N_PROBLEMS (g_getenv ("CG_BENCH_PROBLEMS") ? (guint) atoi (g_getenv ("CG_BENCH_PROBLEMS")) : CG_TEST_BIG_PROBLEMS)
 #define FRAME_MS (1000.0 / 60.0)
+#define SCROLL_FRAMES 120
 
 /* The main thread's CPU time, in ms: under a loaded machine's preemption,
  * what the work itself costs. */
@@ -152,6 +156,31 @@ frames_until_painted (GtkWidget *window,
   last_frames_cpu_ms = frames.cpu_ms;
 
   return frames.busy_ms;
+}
+
+/* Scrolls @scroller by @step pixels a frame, @n_frames times (back to the
+ * top when it reaches the end), and adds each frame's main-thread time,
+ * from its "before-paint" to its "after-paint", to @times. */
+static void
+scroll_frames (GtkWidget *window,
+               GtkWidget *scroller,
+               double     step,
+               guint      n_frames,
+               GArray    *times)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  for (guint i = 0; i < n_frames; i++)
+    {
+      double value = gtk_adjustment_get_value (adjustment) + step;
+      double ms;
+
+      if (value > gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+        value = 0;
+      gtk_adjustment_set_value (adjustment, value);
+      ms = frames_until_painted (window, scroller);
+      g_array_append_val (times, ms);
+    }
 }
 
 /* For profiling: the time to snapshot @widget, and to render that with
@@ -329,6 +358,22 @@ bench_big_topic (void)
         }
     }
 
+  /* Scrolling through it: a wheel's fast pace, 100 px a frame (six
+   * thousand a second), rows made and let go as they come and go. */
+  {
+    g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+    GtkWidget *page = cg_topic_page_new (library, topic);
+    GtkWidget *scroller = gtk_widget_get_ancestor (cg_topic_page_get_articles_list (CG_TOPIC_PAGE (page)),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+
+    gtk_stack_add_child (GTK_STACK (stack), page);
+    gtk_stack_set_visible_child (GTK_STACK (stack), page);
+    frames_until_painted (window, page);
+    quiet (100);
+    scroll_frames (window, scroller, 100, SCROLL_FRAMES, times);
+    print_times ("scroll_big_topic_frame_ms", times);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   cg_test_big_remove_dir (dir);
 }
@@ -403,6 +448,19 @@ bench_problems (void)
           first_left = rss_closed - rss_before;
         }
     }
+
+  /* Scrolling through them, as through the big topic. */
+  {
+    g_autoptr(GArray) scroll_times = g_array_new (FALSE, FALSE, sizeof (double));
+    GtkWidget *scroller = gtk_widget_get_ancestor (cg_problems_page_get_list (CG_PROBLEMS_PAGE (page)),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+
+    gtk_stack_set_visible_child (GTK_STACK (stack), page);
+    frames_until_painted (window, page);
+    quiet (100);
+    scroll_frames (window, scroller, 100, SCROLL_FRAMES, scroll_times);
+    print_times ("scroll_problems_frame_ms", scroll_times);
+  }
 
   print_times ("problems_100k_open_ms", times);
   print_times ("problems_100k_open_cpu_ms", cpu_times);
