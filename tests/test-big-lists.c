@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cg-bidi.h"
 #include "cg-faq-row.h"
 #include "cg-item-row.h"
 #include "cg-problems-page.h"
@@ -265,6 +266,9 @@ test_big_topic_page_keys (void)
   remove_dir (dir);
 }
 
+/* A problem's line as shown: its place isolated, then its message. */
+#define SHOWN(place, message) CG_BIDI_LRI place CG_BIDI_PDI " " message
+
 static CgLibrary *
 library_with_problems (guint n)
 {
@@ -288,10 +292,10 @@ test_many_problems (void)
   cg_test_wait_for_frame (window);
   g_assert_cmpuint (cg_problems_page_get_n_problems (CG_PROBLEMS_PAGE (page)), ==, N_PROBLEMS);
   g_assert_nonnull (cg_test_find_label (page, "100000 problems in the content"));
-  g_assert_nonnull (cg_test_find_label (page, "broken-000000.xml:1:3: Opening and ending tag mismatch"));
+  g_assert_nonnull (cg_test_find_label (page, SHOWN ("broken-000000.xml:1:3:", "Opening and ending tag mismatch")));
   /* Its cell is read as the problem, not as "GtkListItemWidget". */
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cg_test_find_label (page, "broken-000000.xml:1:3: Opening and ending tag mismatch"))),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "broken-000000.xml:1:3: Opening and ending tag mismatch");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cg_test_find_label (page, SHOWN ("broken-000000.xml:1:3:", "Opening and ending tag mismatch")))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, SHOWN ("broken-000000.xml:1:3:", "Opening and ending tag mismatch"));
   g_test_message ("rows built on opening: %u", count_widgets (list, GTK_TYPE_LABEL));
   g_assert_cmpuint (count_widgets (list, GTK_TYPE_LABEL), <=, MAX_PROBLEM_ROWS);
 
@@ -300,7 +304,7 @@ test_many_problems (void)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       cg_test_wait_for_frame (window);
-      if (cg_test_find_label (list, "broken-099999.xml:100000:3: Opening and ending tag mismatch"))
+      if (cg_test_find_label (list, SHOWN ("broken-099999.xml:100000:3:", "Opening and ending tag mismatch")))
         last = g_strdup ("found");
     }
   g_assert_nonnull (last);
@@ -315,14 +319,14 @@ test_many_problems (void)
   cg_test_wait_for_frame (window);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (GTK_IS_LABEL (focus));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (focus)), ==, "broken-099999.xml:100000:3: Opening and ending tag mismatch");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (focus)), ==, SHOWN ("broken-099999.xml:100000:3:", "Opening and ending tag mismatch"));
   g_assert_true (gtk_widget_get_mapped (focus));
   g_assert_cmpuint (count_widgets (list, GTK_TYPE_LABEL), <=, MAX_PROBLEM_ROWS);
   cg_test_big_press_keys (window, "ctrl+Home", NULL);
   cg_test_wait_for_frame (window);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (GTK_IS_LABEL (focus));
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (focus)), "broken-000000.xml:1:3: "));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (focus)), SHOWN ("broken-000000.xml:1:3:", "")));
   g_assert_true (gtk_widget_get_mapped (focus));
 
   /* Closed (the window hides it), it keeps no row; shown again, it has

@@ -45,7 +45,7 @@ cg_problem_list_get_item (GListModel *model,
   if (position >= self->problems->len)
     return NULL;
 
-  line = cg_problems_page_format_problem (g_ptr_array_index (self->problems, position));
+  line = cg_problems_page_format_problem (g_ptr_array_index (self->problems, position), TRUE);
 
   return gtk_string_object_new (line);
 }

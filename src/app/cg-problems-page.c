@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-bidi.h"
 #include "cg-problem-list.h"
 #include "cg-problems-page.h"
 
@@ -93,7 +94,17 @@ problems_factory_bind_cb (GtkSignalListItemFactory *factory,
   GtkStringObject *line = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (line));
+  /* Right to left, the line is too, though it starts with a file name:
+   * the whole place first, on the right (see
+   * cg_problems_page_format_problem()). */
+  if (gtk_widget_get_direction (label) == GTK_TEXT_DIR_RTL)
+    {
+      g_autofree char *text = g_strconcat (CG_BIDI_RLM, gtk_string_object_get_string (line), NULL);
+
+      gtk_label_set_label (GTK_LABEL (label), text);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (line));
   /* stored one up, 0 meaning none */
   g_object_set_data (G_OBJECT (label), POSITION_KEY,
                      GUINT_TO_POINTER (gtk_list_item_get_position (list_item) + 1));
@@ -352,22 +363,36 @@ cg_problems_page_new (void)
 
 /**
  * cg_problems_page_format_problem:
+ * @shown: for the screen: the place isolated as left-to-right text
+ *
+ * In a right-to-left language a shown line starts, on the right, with
+ * the whole place, and its message reads on from there; otherwise the
+ * file name's Latin letters would make the line left to right, with
+ * the words of the message in the wrong order around a quoted name.
+ * Copied text has no isolate marks, for the tools that read it.
  *
  * Returns: (transfer full): @problem as file:line:column: message, the
  *   file name as the desktop shows file names
  */
 char *
-cg_problems_page_format_problem (const CgProblem *problem)
+cg_problems_page_format_problem (const CgProblem *problem,
+                                 gboolean         shown)
 {
   g_autofree char *file = NULL;
+  g_autofree char *place = NULL;
 
   g_return_val_if_fail (problem != NULL, NULL);
 
   file = g_filename_display_name (problem->file != NULL ? problem->file : "");
+  place = g_strdup_printf ("%s:%d:%d:", file, MAX (problem->line, 1), MAX (problem->column, 1));
+  if (shown)
+    {
+      g_autofree char *isolated = cg_bidi_isolate (place, TRUE);
 
-  return g_strdup_printf ("%s:%d:%d: %s", file,
-                          MAX (problem->line, 1), MAX (problem->column, 1),
-                          problem->message != NULL ? problem->message : "");
+      return g_strconcat (isolated, " ", problem->message != NULL ? problem->message : "", NULL);
+    }
+
+  return g_strconcat (place, " ", problem->message != NULL ? problem->message : "", NULL);
 }
 
 /**
@@ -445,7 +470,7 @@ cg_problems_page_dup_text (CgProblemsPage *self)
 
   for (guint i = 0; i < self->problems->len; i++)
     {
-      g_autofree char *line = cg_problems_page_format_problem (g_ptr_array_index (self->problems, i));
+      g_autofree char *line = cg_problems_page_format_problem (g_ptr_array_index (self->problems, i), FALSE);
 
       g_string_append (text, line);
       g_string_append_c (text, '\n');

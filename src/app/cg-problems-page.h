@@ -22,6 +22,7 @@ void       cg_problems_page_set_library    (CgProblemsPage  *self,
 GtkWidget *cg_problems_page_get_list       (CgProblemsPage  *self);
 guint      cg_problems_page_get_n_problems (CgProblemsPage  *self);
 char      *cg_problems_page_dup_text       (CgProblemsPage  *self);
-char      *cg_problems_page_format_problem (const CgProblem *problem);
+char      *cg_problems_page_format_problem (const CgProblem *problem,
+                                           gboolean         shown);
 
 G_END_DECLS

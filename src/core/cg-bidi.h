@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define CG_BIDI_RLI "\xe2\x81\xa7"  /* U+2067 RIGHT-TO-LEFT ISOLATE */
 #define CG_BIDI_FSI "\xe2\x81\xa8"  /* U+2068 FIRST STRONG ISOLATE */
 #define CG_BIDI_PDI "\xe2\x81\xa9"  /* U+2069 POP DIRECTIONAL ISOLATE */
+/* A mark that makes a line right to left when it starts with Latin. */
+#define CG_BIDI_RLM "\xe2\x80\x8f"  /* U+200F RIGHT-TO-LEFT MARK */
 
 gboolean  cg_bidi_field_is_ltr  (const char *field);
 char     *cg_bidi_isolate       (const char *text,
