@@ -668,7 +668,8 @@ load_changes (LoadRequest     *request,
   return TRUE;
 }
 
-/* Stopped (the program quits): a part read is not worth indexing. */
+/* The search index of @library, built in the calling thread. Stopped
+ * (the program quits): a part read is not worth indexing. */
 static CgSearchIndex *
 index_library (CgLibrary    *library,
                GCancellable *cancellable)
@@ -948,7 +949,9 @@ load_done_cb (GObject      *object,
     return;
 
   /* A load of this thread replaced what this one started from, or the
-   * language changed meanwhile: what it read does not apply. */
+   * language changed meanwhile: what it read does not apply. (Such a
+   * load replaced the index too: the one a partial reload changed in
+   * place is no longer shown.) */
   if (request->generation != self->generation ||
       (request->result != RESULT_FULL && request->base != self->base) ||
       (request->result == RESULT_CHANGED && request->live_index != self->index))
