@@ -13,7 +13,7 @@
 #include "cg-content-path.h"
 #include "cg-content-watcher-private.h"
 #include "cg-plain-text.h"
-#include "cg-search-index.h"
+#include "cg-search-index-private.h"
 #include "cg-search-result.h"
 
 /* A clinic edits its folder while the application shows it (F10). A
@@ -811,17 +811,39 @@ test_polling_sees_what_inotify_does_not (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->watcher, busy_cb, &n_busy);
 }
 
+/* The index shown was built or last changed by a reload worker: this
+ * thread, the UI's in the application, never waited for it (F10). */
+static void
+assert_index_written_off_this_thread (Fixture *fixture)
+{
+  CgSearchIndex *index = cg_content_watcher_get_search_index (fixture->watcher);
+
+  g_assert_nonnull (index);
+  g_assert_nonnull (cg_search_index_get_writer (index));
+  g_assert_true (cg_search_index_get_writer (index) != g_thread_self ());
+}
+
 /* Articles added one after another into the same place of the library
  * (the same title and order as evening.xml, in files listed just before
  * it) use up the room between two rows; the index is then built again,
- * and the results are still those of a fresh load. */
+ * in the reload's worker, not on the thread that shows it, and the
+ * results are still those of a fresh load. */
 static void
 test_gap_used_up (Fixture       *fixture,
                   gconstpointer  user_data)
 {
+  g_autoptr(CgSearchIndex) first = NULL;
+  guint n_indexes = 1;
+
+  /* Built by the load the fixture made on this thread. */
+  g_assert_true (cg_search_index_get_writer (cg_content_watcher_get_search_index (fixture->watcher)) ==
+                 g_thread_self ());
+
   write_file (fixture, "opening.xml", ARTICLE ("opening", "New opening hours",
                                                "We now open at half past seven."));
   step (fixture, "edit a body");
+  assert_index_written_off_this_thread (fixture);
+  first = g_object_ref (cg_content_watcher_get_search_index (fixture->watcher));
 
   for (guint i = 0; i < 16; i++)
     {
@@ -830,10 +852,18 @@ test_gap_used_up (Fixture       *fixture,
       g_autofree char *what = g_strdup_printf ("add article %u into the same gap", i);
       g_autofree char *xml = g_strdup_printf (ARTICLE ("%s", "Evening clinics", "Late clinics, number %u."),
                                               id, i);
+      g_autoptr(CgSearchIndex) before = g_object_ref (cg_content_watcher_get_search_index (fixture->watcher));
 
       write_file (fixture, name, xml);
       incremental_step (fixture, what);
+      assert_index_written_off_this_thread (fixture);
+      if (cg_content_watcher_get_search_index (fixture->watcher) != before)
+        n_indexes++;
     }
+
+  /* The gap was used up once: one new index, the other steps in place. */
+  g_assert_true (cg_content_watcher_get_search_index (fixture->watcher) != first);
+  g_assert_cmpuint (n_indexes, ==, 2);
 }
 
 int

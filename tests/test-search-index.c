@@ -1166,6 +1166,141 @@ test_replace_same_as_full_build (gconstpointer data)
   g_rmdir (folder);
 }
 
+/* A reload worker replaces rows while the UI thread searches (F10) */
+
+typedef struct
+{
+  CgSearchIndex *index;
+  const char    *language;
+  GPtrArray     *before;
+  GPtrArray     *after;
+  guint          n_swaps;
+  gint           done;
+} Swapper;
+
+static gpointer
+swap_rows_thread (gpointer data)
+{
+  Swapper *swapper = data;
+
+  for (guint i = 0; i < swapper->n_swaps; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean forth = i % 2 == 0;
+
+      g_assert_true (cg_search_index_replace_items (swapper->index, swapper->language,
+                                                    forth ? swapper->before : swapper->after,
+                                                    forth ? swapper->after : swapper->before,
+                                                    &error));
+      g_assert_no_error (error);
+    }
+  g_atomic_int_set (&swapper->done, 1);
+
+  return NULL;
+}
+
+static char *
+describe_query (CgSearchIndex *index,
+                const char    *language,
+                const char    *query)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *suggestion = NULL;
+  g_autoptr(GListModel) results = cg_search_index_search (index, query, language, 0, &suggestion, &error);
+
+  g_assert_no_error (error);
+  g_string_append_printf (out, "query %s (%s)\n", query, suggestion ? suggestion : "-");
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
+
+      g_string_append_printf (out, "  %s %.12g %d %s\n", cg_search_result_get_id (result),
+                              cg_search_result_get_score (result),
+                              cg_search_result_get_partial (result),
+                              cg_search_result_get_snippet (result));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Every search made while another thread replaces a row, back and forth,
+ * answers as the content before or after, never a mix or a crash; and
+ * the index ends as a fresh build of where it stopped. */
+static void
+test_replace_while_searching (gconstpointer data)
+{
+  const ReplaceCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("cg-replace-XXXXXX", &error);
+  g_autoptr(CgLibrary) before = NULL;
+  g_autoptr(CgLibrary) after = NULL;
+  g_autoptr(CgSearchIndex) index = NULL;
+  g_autoptr(CgSearchIndex) fresh = NULL;
+  g_autoptr(GPtrArray) expected_before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) expected_after = g_ptr_array_new_with_free_func (g_free);
+  Swapper swapper = { 0 };
+  GThread *thread;
+  guint n_searches = 0;
+
+  g_assert_no_error (error);
+  write_replace_file (folder, "topics.xml", REPLACE_TOPICS);
+  write_replace_file (folder, "other.xml",
+                      REPLACE_ARTICLE ("other", "Opening hours", "hours", "We open at eight."));
+  write_changing_article (folder, c->before[0], c->before[1]);
+  before = load_library (folder, c->language);
+  index = cg_search_index_new_for_library (before, &error);
+  g_assert_no_error (error);
+  for (guint q = 0; c->queries[q] != NULL; q++)
+    g_ptr_array_add (expected_before, describe_query (index, c->language, c->queries[q]));
+
+  write_changing_article (folder, c->after[0], c->after[1]);
+  after = load_library (folder, c->language);
+  fresh = cg_search_index_new_for_library (after, &error);
+  g_assert_no_error (error);
+  for (guint q = 0; c->queries[q] != NULL; q++)
+    g_ptr_array_add (expected_after, describe_query (fresh, c->language, c->queries[q]));
+
+  swapper.index = index;
+  swapper.language = c->language;
+  swapper.before = g_ptr_array_new ();
+  swapper.after = g_ptr_array_new ();
+  g_ptr_array_add (swapper.before, item_with_id (before, "changing"));
+  g_ptr_array_add (swapper.after, item_with_id (after, "changing"));
+  swapper.n_swaps = 301;   /* odd: it ends after */
+
+  thread = g_thread_new ("cg-test-swap", swap_rows_thread, &swapper);
+  while (!g_atomic_int_get (&swapper.done))
+    for (guint q = 0; c->queries[q] != NULL; q++)
+      {
+        g_autofree char *actual = describe_query (index, c->language, c->queries[q]);
+
+        if (g_strcmp0 (actual, g_ptr_array_index (expected_before, q)) != 0)
+          g_assert_cmpstr (actual, ==, g_ptr_array_index (expected_after, q));
+        n_searches++;
+      }
+  g_thread_join (thread);
+  g_test_message ("%u searches while the rows were replaced", n_searches);
+
+  for (guint q = 0; c->queries[q] != NULL; q++)
+    {
+      g_autofree char *actual = describe_query (index, c->language, c->queries[q]);
+
+      g_assert_cmpstr (actual, ==, g_ptr_array_index (expected_after, q));
+    }
+
+  g_ptr_array_unref (swapper.before);
+  g_ptr_array_unref (swapper.after);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *names[] = { "topics.xml", "other.xml", "changing.xml" };
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1213,6 +1348,13 @@ main (int   argc,
                                                replace_cases[i].language);
 
       g_test_add_data_func (path, &replace_cases[i], test_replace_same_as_full_build);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (replace_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/search-index/replace/while-searching/%s",
+                                               replace_cases[i].language);
+
+      g_test_add_data_func (path, &replace_cases[i], test_replace_while_searching);
     }
 
   status = g_test_run ();

@@ -35,10 +35,12 @@
  * articles and questions changed, came or went, and in ways nothing else
  * depends on, only those files are read (cg_content_loader_load_changed())
  * and their rows of the search index are deleted and inserted in place,
- * on this thread, as the library is swapped. Anything else (topics, the
- * clinic, synonyms, an id another file claims or links to, a new
- * language) is a full load, with the search index built in the same
- * thread, so that the library and its index are always swapped together.
+ * in the worker too (see update_index()), before the library is swapped.
+ * Anything else (topics, the clinic, synonyms, an id another file claims
+ * or links to, a new language) is a full load, with the search index
+ * built in the same thread, so that the library and its index are
+ * always swapped together. The UI thread only swaps: a reload never
+ * makes it wait for an index to be built or changed.
  *
  * A clinic folder that disappears (a share that drops out, a sync tool
  * that moves it aside) keeps its last good content for a grace period,
@@ -156,9 +158,11 @@ typedef struct
   gboolean       listed;
   gboolean       announced;
 
+  CgSearchIndex *live_index;  /* partial: the index shown, whose rows it replaces */
+
   Result         result;
   CgLibrary     *library;
-  CgSearchIndex *index;
+  CgSearchIndex *index;       /* a new one to swap in, or NULL: live_index was changed */
   GCancellable *done;   /* prefetch: cancelled when loaded */
   GCancellable *cancellable;   /* prefetch: the watcher's, for a quit while loading */
   GHashTable    *new_shared_ids;
@@ -471,6 +475,7 @@ load_request_free (gpointer data)
   g_clear_pointer (&request->referenced, g_hash_table_unref);
   g_clear_pointer (&request->old_snapshot, snapshot_unref);
   g_clear_pointer (&request->named, g_hash_table_unref);
+  g_clear_object (&request->live_index);
   g_clear_object (&request->library);
   g_clear_object (&request->index);
   g_clear_object (&request->done);
@@ -663,12 +668,80 @@ load_changes (LoadRequest     *request,
   return TRUE;
 }
 
+/* The search index of @library, built in the calling thread. Stopped
+ * (the program quits): a part read is not worth indexing. */
+static CgSearchIndex *
+index_library (CgLibrary    *library,
+               GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  CgSearchIndex *index;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return cg_search_index_new ();
+
+  index = cg_search_index_new_for_library (library, &error);
+  if (index == NULL)
+    {
+      /* Reading still works without search. */
+      g_warning ("Could not build the search index: %s", error->message);
+      index = cg_search_index_new ();
+    }
+
+  return index;
+}
+
+/* The index of a partial reload, in the worker (F10): the rows of the
+ * files that changed, came or went, replaced in the index shown; or,
+ * when that cannot be done, a new index of the new library, which
+ * adopt() swaps in with it. Either way the UI thread does not wait.
+ *
+ * Why this is safe in the worker: reload workers run one at a time
+ * (start_reload() waits for the last), and only they change an index's
+ * rows; a full load builds an index of its own and swaps it in. So
+ * nothing else writes to live_index meanwhile. The UI thread still
+ * searches it: the index's lock lets one thread at a time in, for its
+ * SQLite connections (opened without SQLite's mutex), its tokenizer and
+ * the query it scores. live_index is a reference of the request's, so a
+ * full load that replaced it meanwhile does not free it under us; the
+ * result is then dropped (see load_done_cb()). The items are the sealed
+ * ones of request->library, and request->base holds the old ones, so
+ * none of them is finalized here. A search in the moment between this
+ * and the swap already finds the new rows: their items are complete,
+ * and the window searches again once the library is swapped. */
+static void
+update_index (LoadRequest  *request,
+              GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (request->live_index != NULL &&
+      cg_search_index_update_items (request->live_index, request->library,
+                                    request->old_items, request->new_items, &error))
+    {
+      g_debug ("Search index: %u rows out, %u in, in %.1f ms", request->old_items->len,
+               request->new_items->len, (g_get_monotonic_time () - start) / 1000.0);
+      return;
+    }
+
+  /* Rows added again and again between the same two leave no rowid
+   * between them (the index is then as it was): a new index spreads
+   * them out again. Any other failure may have left it half changed. */
+  if (error == NULL)
+    g_debug ("Building a search index: there was none to update");
+  else if (g_error_matches (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_NO_ROOM))
+    g_debug ("Building the search index again: %s", error->message);
+  else
+    g_warning ("Could not update the search index: %s", error->message);
+  request->index = index_library (request->library, cancellable);
+}
+
 static void
 load (LoadRequest  *request,
       GCancellable *cancellable)
 {
   g_autoptr(CgContentLoader) loader = cg_content_loader_new ();
-  g_autoptr(GError) error = NULL;
 
   cg_content_path_setup_loader (loader, (const char * const *) request->folders);
   cg_content_loader_set_language (loader, request->language);
@@ -690,7 +763,11 @@ load (LoadRequest  *request,
     }
 
   if (load_changes (request, loader, cancellable))
-    return;
+    {
+      if (request->result == RESULT_CHANGED)
+        update_index (request, cancellable);
+      return;
+    }
 
   announce_changes (request);
 
@@ -710,19 +787,7 @@ load (LoadRequest  *request,
   request->library = cg_content_loader_load (loader, cancellable);
   request->new_shared_ids = cg_content_loader_steal_shared_ids (loader);
   request->new_referenced = cg_content_loader_steal_referenced_ids (loader);
-  /* Stopped (the program quits): a part read is not worth indexing. */
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      request->index = cg_search_index_new ();
-      return;
-    }
-  request->index = cg_search_index_new_for_library (request->library, &error);
-  if (request->index == NULL)
-    {
-      /* Reading still works without search. */
-      g_warning ("Could not build the search index: %s", error->message);
-      request->index = cg_search_index_new ();
-    }
+  request->index = index_library (request->library, cancellable);
 }
 
 static LoadRequest *
@@ -745,6 +810,7 @@ load_request_new (CgContentWatcher *self,
       request->shared_ids = self->shared_ids ? g_hash_table_ref (self->shared_ids) : NULL;
       request->referenced = self->referenced ? g_hash_table_ref (self->referenced) : NULL;
       request->old_snapshot = self->snapshot ? snapshot_ref (self->snapshot) : NULL;
+      request->live_index = self->index ? g_object_ref (self->index) : NULL;
     }
 
   return request;
@@ -784,33 +850,18 @@ adopt (CgContentWatcher *self,
   switch (request->result)
     {
     case RESULT_CHANGED:
-      {
-        g_autoptr(GError) error = NULL;
+      /* Links read since the full load: what they lead to may not
+       * go on its own now. No worker holds the table. */
+      for (guint i = 0; self->referenced != NULL && i < request->links->len; i++)
+        g_hash_table_add (self->referenced, g_strdup (g_ptr_array_index (request->links, i)));
 
-        /* Links read since the full load: what they lead to may not
-         * go on its own now. No worker holds the table. */
-        for (guint i = 0; self->referenced != NULL && i < request->links->len; i++)
-          g_hash_table_add (self->referenced, g_strdup (g_ptr_array_index (request->links, i)));
-
-        /* In place, on the thread the index belongs to: the rows of
-         * the files that changed, came or went. */
-        if (!cg_search_index_update_items (self->index, request->library,
-                                           request->old_items, request->new_items, &error))
-          {
-            /* Rows added again and again between the same two leave no
-             * rowid between them: a new index spreads them out again. */
-            if (g_error_matches (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_NO_ROOM))
-              g_debug ("Building the search index again: %s", error->message);
-            else
-              g_warning ("Could not update the search index: %s", error->message);
-            g_clear_object (&self->index);
-            self->index = cg_search_index_new_for_library (request->library, NULL);
-            if (self->index == NULL)
-              self->index = cg_search_index_new ();
-          }
-        g_set_object (&self->base, request->library);
-        self->n_partial++;
-      }
+      /* The worker changed the index shown, or built a new one (see
+       * update_index()): only a swap is left for this thread. */
+      g_assert (request->index != NULL || request->live_index == self->index);
+      if (request->index != NULL)
+        g_set_object (&self->index, request->index);
+      g_set_object (&self->base, request->library);
+      self->n_partial++;
       break;
 
     case RESULT_FULL:
@@ -898,9 +949,12 @@ load_done_cb (GObject      *object,
     return;
 
   /* A load of this thread replaced what this one started from, or the
-   * language changed meanwhile: what it read does not apply. */
+   * language changed meanwhile: what it read does not apply. (Such a
+   * load replaced the index too: the one a partial reload changed in
+   * place is no longer shown.) */
   if (request->generation != self->generation ||
-      (request->result != RESULT_FULL && request->base != self->base))
+      (request->result != RESULT_FULL && request->base != self->base) ||
+      (request->result == RESULT_CHANGED && request->live_index != self->index))
     {
       self->pending = FALSE;
       self->list_all = TRUE;
@@ -911,7 +965,13 @@ load_done_cb (GObject      *object,
   /* What it read is complete, even if something changed since: shown
    * now, so that a writer that never stops cannot hold every change
    * back; the change is read next. */
-  adopt (self, request);
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    adopt (self, request);
+    g_debug ("Reload swapped in on the UI thread in %.2f ms",
+             (g_get_monotonic_time () - start) / 1000.0);
+  }
 
   if (self->pending)
     {

@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* What tests need to see inside the index: how many shards it was cut
- * into, and what it counted. Nothing else calls these. */
+ * into, what it counted, and which thread wrote it last. Nothing else
+ * calls these. */
 
 void        cg_search_index_set_n_shards   (CgSearchIndex *self,
                                             guint          n_shards);
@@ -22,5 +23,6 @@ GHashTable *cg_search_index_dup_vocabulary (CgSearchIndex *self,
 guint       cg_search_index_get_row_length (CgSearchIndex *self,
                                             const char    *language,
                                             gint64         row);
+GThread    *cg_search_index_get_writer     (CgSearchIndex *self);
 
 G_END_DECLS

@@ -49,8 +49,13 @@
  * rowid order, as one table would give them. The vocabulary is counted
  * while FTS5 tokenizes, by a tokenizer of ours in front of unicode61.
  *
- * An index belongs to one thread, the UI's: the score function finds the
- * query being run in the index itself.
+ * An index is used by one thread at a time, which its lock makes sure
+ * of: the UI's, which searches on every keystroke, and a reload worker,
+ * which replaces the rows of the files that changed (F10) so that the UI
+ * thread does not wait for it. The score function finds the query being
+ * run in the index itself; SQLite's connections are opened without a
+ * mutex of their own, and the unicode61 tokenizer keeps a buffer between
+ * calls: none of these is to be touched by two threads at once.
  *
  * The parts have a file each, behind cg-search-internal.h:
  * cg-search-tokenizer.c, cg-search-scoring.c, cg-search-vocabulary.c,
@@ -207,6 +212,7 @@ cg_search_index_finalize (GObject *object)
     self->tokenizer_class.xDelete (self->tokenizer);
   self->tokenizer = NULL;
   g_clear_pointer (&self->db, sqlite3_close);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (cg_search_index_parent_class)->finalize (object);
 }
@@ -225,6 +231,7 @@ static void
 cg_search_index_init (CgSearchIndex *self)
 {
   self->languages = g_ptr_array_new_with_free_func (language_free);
+  g_mutex_init (&self->lock);
 }
 
 /* Public API */
@@ -268,11 +275,15 @@ cg_search_index_add_library (CgSearchIndex  *self,
                              CgLibrary      *library,
                              GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   Language *lang;
 
   g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), FALSE);
   g_return_val_if_fail (CG_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  self->writer = g_thread_self ();
 
   if (!ensure_db (self, error))
     return FALSE;
@@ -309,8 +320,8 @@ cg_search_index_add_library (CgSearchIndex  *self,
  *
  * Replaces the rows of a few items in place: a reload of one file costs
  * the index one row, and it answers afterwards exactly as an index built
- * from the new library would. Fast enough for the UI thread, which the
- * index belongs to. On failure the index is to be rebuilt.
+ * from the new library would. Any thread may call it; a search waits
+ * meanwhile. On failure the index is to be rebuilt.
  *
  * Returns: %TRUE on success
  */
@@ -321,6 +332,7 @@ cg_search_index_replace_items (CgSearchIndex  *self,
                                GPtrArray      *new_items,
                                GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   Language *lang;
 
   g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), FALSE);
@@ -328,6 +340,8 @@ cg_search_index_replace_items (CgSearchIndex  *self,
   g_return_val_if_fail (old_items->len == new_items->len, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  locker = g_mutex_locker_new (&self->lock);
+  self->writer = g_thread_self ();
   lang = cg_search_find_language (self, language);
   if (lang == NULL)
     return g_set_error (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
@@ -350,8 +364,10 @@ cg_search_index_replace_items (CgSearchIndex  *self,
  * added, removed or renamed costs the index its rows only, and it answers
  * afterwards exactly as an index built from @library would (same ids,
  * order and scores). Fails, leaving the index to be rebuilt, when there
- * is no room left between two neighbours or @library holds an item the
- * index does not know.
+ * is no room left between two neighbours (%CG_SEARCH_ERROR_NO_ROOM; the
+ * index is then as it was) or @library holds an item the index does not
+ * know. Any thread may call it, such as the reload worker that made
+ * @library; a search waits meanwhile.
  *
  * Returns: %TRUE on success
  */
@@ -362,6 +378,7 @@ cg_search_index_update_items (CgSearchIndex  *self,
                               GPtrArray      *new_items,
                               GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   Language *lang;
 
   g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), FALSE);
@@ -369,6 +386,8 @@ cg_search_index_update_items (CgSearchIndex  *self,
   g_return_val_if_fail (old_items != NULL && new_items != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  locker = g_mutex_locker_new (&self->lock);
+  self->writer = g_thread_self ();
   lang = cg_search_find_language (self, cg_library_get_language (library));
   if (lang == NULL)
     return g_set_error (error, CG_SEARCH_ERROR, CG_SEARCH_ERROR_FAILED,
@@ -381,8 +400,12 @@ gboolean
 cg_search_index_has_language (CgSearchIndex *self,
                               const char    *language)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
+
   g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), FALSE);
   g_return_val_if_fail (language != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
 
   return cg_search_find_language (self, language) != NULL;
 }
@@ -415,6 +438,8 @@ cg_search_index_search (CgSearchIndex  *self,
                         char          **suggestion,
                         GError        **error)
 {
+  /* First, so that it is released last, after the plans. */
+  g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(Plan) plan = NULL;
@@ -429,6 +454,7 @@ cg_search_index_search (CgSearchIndex  *self,
   if (suggestion != NULL)
     *suggestion = NULL;
 
+  locker = g_mutex_locker_new (&self->lock);
   store = g_list_store_new (CG_TYPE_SEARCH_RESULT);
   lang = cg_search_find_language (self, language);
   if (lang == NULL || query == NULL)
@@ -506,6 +532,7 @@ cg_search_index_find_matches (CgSearchIndex      *self,
                               const char         *text,
                               const char * const *terms)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(GPtrArray) parsed = NULL;
   GArray *ranges;
@@ -513,6 +540,7 @@ cg_search_index_find_matches (CgSearchIndex      *self,
 
   g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), NULL);
 
+  locker = g_mutex_locker_new (&self->lock);
   ranges = g_array_new (FALSE, FALSE, sizeof (CgSearchRange));
   if (text == NULL || terms == NULL || terms[0] == NULL || !ensure_db (self, NULL))
     return ranges;
@@ -589,8 +617,11 @@ void
 cg_search_index_set_n_shards (CgSearchIndex *self,
                               guint          n_shards)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
+
   g_return_if_fail (CG_IS_SEARCH_INDEX (self));
 
+  locker = g_mutex_locker_new (&self->lock);
   self->n_shards = n_shards;
 }
 
@@ -598,10 +629,12 @@ guint
 cg_search_index_get_n_shards (CgSearchIndex *self,
                               const char    *language)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   Language *lang;
 
   g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), 0);
 
+  locker = g_mutex_locker_new (&self->lock);
   lang = cg_search_find_language (self, language);
 
   return lang ? lang->shards->len : 0;
@@ -618,11 +651,13 @@ GHashTable *
 cg_search_index_dup_vocabulary (CgSearchIndex *self,
                                 const char    *language)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   GHashTable *vocabulary;
   Language *lang;
 
   g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), NULL);
 
+  locker = g_mutex_locker_new (&self->lock);
   lang = cg_search_find_language (self, language);
   if (lang == NULL)
     return NULL;
@@ -656,10 +691,12 @@ cg_search_index_get_row_length (CgSearchIndex *self,
                                 const char    *language,
                                 gint64         row)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   Language *lang;
 
   g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), 0);
 
+  locker = g_mutex_locker_new (&self->lock);
   lang = cg_search_find_language (self, language);
   if (lang == NULL || row < 1 || row > lang->n_rows)
     return 0;
@@ -675,4 +712,22 @@ cg_search_index_get_row_length (CgSearchIndex *self,
 
     return lang->lengths[cg_search_row_slot (lang, g_array_index (rowids, gint64, row - 1))];
   }
+}
+
+/**
+ * cg_search_index_get_writer:
+ *
+ * Returns: (transfer none): the thread that built the index or last
+ *   changed its rows; only compared, never used: it may have ended
+ */
+GThread *
+cg_search_index_get_writer (CgSearchIndex *self)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  return self->writer;
 }

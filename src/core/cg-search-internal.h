@@ -166,6 +166,11 @@ struct _CgSearchIndex
   GPtrArray     *languages;      /* of Language, in the order they were added */
   guint          n_shards;       /* 0: one a core, at most MAX_SHARDS */
   Plan          *plan;           /* the query being run, for the score function */
+
+  /* One thread at a time: the UI's searches, a reload worker's changes
+   * (see cg-content-watcher.c). Every public function holds it. */
+  GMutex         lock;
+  GThread       *writer;         /* that built or last changed it, for the tests */
 };
 
 typedef int (*TokenCallback) (void       *user_data,

@@ -20,8 +20,11 @@
  * and its search index are ready, counted from the end of the settle
  * pause (the file monitor hears the save and the watcher starts the
  * reload itself), and the CPU time from the save on, every thread
- * counted, against the CPU time of a full reload of the same folder.
- * Each figure is the median of RUNS changes. */
+ * counted, against the CPU time of a full reload of the same folder;
+ * and the longest the main thread, the UI's in the application, was
+ * busy in one turn of its loop from the save to the swap: a reload must
+ * not make it wait for the index. Each figure is the median of RUNS
+ * changes. */
 
 #define N_ARTICLES 10000
 #define RUNS       5
@@ -41,6 +44,22 @@ cpu_ms (void)
 
   return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
          usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
+}
+
+/* One turn of the main loop, without waiting in it: how long this
+ * thread worked in it, in ms. Nothing to do: a short sleep. */
+static double
+iterate (void)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  if (!g_main_context_iteration (NULL, FALSE))
+    {
+      g_usleep (1000);
+      return 0;
+    }
+
+  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static void
@@ -143,35 +162,43 @@ make_change (Bench    *bench,
   return g_file_set_contents (path, edited, -1, error);
 }
 
-/* The medians of RUNS changes: wall time from the settle, CPU from the save. */
+/* The medians of RUNS changes: wall time from the settle, CPU from the
+ * save, the main thread's longest turn from the save to the swap. */
 static gboolean
 measure (Bench    *bench,
          Change    change,
          double   *wall_ms,
          double   *cpu_ms_out,
+         double   *ui_ms,
          guint    *n_partial,
          GError  **error)
 {
   g_autoptr(GArray) walls = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) turns = g_array_new (FALSE, FALSE, sizeof (double));
   guint partial_before = cg_content_watcher_get_n_partial_reloads (bench->watcher);
 
   for (guint run = 0; run < RUNS; run++)
     {
       guint before = bench->n_changes;
       double start_cpu = cpu_ms ();
-      double wall, cpu;
+      double wall, cpu, longest = 0;
 
       if (!make_change (bench, change, run, error))
         return FALSE;
 
       /* The monitor hears the save; the settle timer starts the reload. */
       while (bench->n_changes == before)
-        g_main_context_iteration (NULL, TRUE);
+        {
+          double turn = iterate ();
+
+          longest = MAX (longest, turn);
+        }
       wall = now_ms () - cg_content_watcher_get_reload_started (bench->watcher) / 1000.0;
       cpu = cpu_ms () - start_cpu;
       g_array_append_val (walls, wall);
       g_array_append_val (cpus, cpu);
+      g_array_append_val (turns, longest);
 
       /* The events of the save come in afterwards and find nothing new. */
       while (cg_content_watcher_get_loading (bench->watcher))
@@ -188,6 +215,7 @@ measure (Bench    *bench,
 
   *wall_ms = cg_bench_percentile (walls, 50);
   *cpu_ms_out = cg_bench_percentile (cpus, 50);
+  *ui_ms = cg_bench_percentile (turns, 50);
   *n_partial = cg_content_watcher_get_n_partial_reloads (bench->watcher) - partial_before;
 
   return TRUE;
@@ -254,16 +282,18 @@ main (int   argc,
       g_autofree char *wall_name = g_strdup_printf ("reload_%s_ms_10k", changes[c].name);
       g_autofree char *pct_name = g_strdup_printf ("reload_%s_cpu_pct_10k", changes[c].name);
       guint full_before = cg_content_watcher_get_n_full_reloads (watcher);
-      double wall, cpu;
+      double wall, cpu, ui;
       guint n_partial;
 
-      if (!measure (&bench, changes[c].change, &wall, &cpu, &n_partial, &error))
+      if (!measure (&bench, changes[c].change, &wall, &cpu, &ui, &n_partial, &error))
         {
           g_printerr ("cg-bench-reload: %s\n", error->message);
           return 2;
         }
 
       g_print ("reload_%s_cpu_ms_10k: %.1f ms\n", changes[c].name, cpu);
+      g_print ("reload_%s_ui_turn_ms_10k: %.2f ms (the main thread's longest turn, save to swap)\n",
+               changes[c].name, ui);
       g_print ("reload_%s: %u of %u partial, %u full\n", changes[c].name, n_partial, RUNS,
                cg_content_watcher_get_n_full_reloads (watcher) - full_before);
       report_target (wall_name, wall, "ms", wall <= 300.0, "at most 300 ms after the settle");
