@@ -15,6 +15,7 @@
 #include "cg-plain-text.h"
 #include "cg-search-index-private.h"
 #include "cg-search-result.h"
+#include "cg-test-content.h"
 
 /* A clinic edits its folder while the application shows it (F10). A
  * reload that reads only the files that changed must show exactly what
@@ -190,24 +191,7 @@ describe_search (CgSearchIndex *index)
   GString *out = g_string_new (NULL);
 
   for (guint q = 0; queries[q] != NULL; q++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *suggestion = NULL;
-      g_autoptr(GListModel) results = cg_search_index_search (index, queries[q], "en", 0,
-                                                              &suggestion, &error);
-
-      g_assert_no_error (error);
-      g_string_append_printf (out, "query %s (%s)\n", queries[q], suggestion ? suggestion : "-");
-      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-        {
-          g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
-
-          g_string_append_printf (out, "  %s %.12g %d %s\n", cg_search_result_get_id (result),
-                                  cg_search_result_get_score (result),
-                                  cg_search_result_get_partial (result),
-                                  cg_search_result_get_snippet (result));
-        }
-    }
+    cg_test_describe_search (out, index, "en", queries[q]);
 
   return g_string_free (out, FALSE);
 }

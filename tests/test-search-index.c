@@ -14,6 +14,7 @@
 #include "cg-content-loader.h"
 #include "cg-paths.h"
 #include "cg-search-index-private.h"
+#include "cg-test-content.h"
 
 /* The fixtures in tests/data/search/ are a small library whose words were
  * chosen for these tests; the last tests ask the bundled content what
@@ -1048,24 +1049,7 @@ describe_replace_search (CgSearchIndex     *index,
                             GPOINTER_TO_UINT (g_hash_table_lookup (vocabulary, l->data)));
 
   for (guint q = 0; c->queries[q] != NULL; q++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *suggestion = NULL;
-      g_autoptr(GListModel) results = cg_search_index_search (index, c->queries[q], c->language, 0,
-                                                              &suggestion, &error);
-
-      g_assert_no_error (error);
-      g_string_append_printf (out, "query %s (%s)\n", c->queries[q], suggestion ? suggestion : "-");
-      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-        {
-          g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
-
-          g_string_append_printf (out, "  %s %.12g %d %s\n", cg_search_result_get_id (result),
-                                  cg_search_result_get_score (result),
-                                  cg_search_result_get_partial (result),
-                                  cg_search_result_get_snippet (result));
-        }
-    }
+    cg_test_describe_search (out, index, c->language, c->queries[q]);
 
   return g_string_free (out, FALSE);
 }
@@ -1205,21 +1189,8 @@ describe_query (CgSearchIndex *index,
                 const char    *query)
 {
   GString *out = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *suggestion = NULL;
-  g_autoptr(GListModel) results = cg_search_index_search (index, query, language, 0, &suggestion, &error);
 
-  g_assert_no_error (error);
-  g_string_append_printf (out, "query %s (%s)\n", query, suggestion ? suggestion : "-");
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      g_autoptr(CgSearchResult) result = g_list_model_get_item (results, i);
-
-      g_string_append_printf (out, "  %s %.12g %d %s\n", cg_search_result_get_id (result),
-                              cg_search_result_get_score (result),
-                              cg_search_result_get_partial (result),
-                              cg_search_result_get_snippet (result));
-    }
+  cg_test_describe_search (out, index, language, query);
 
   return g_string_free (out, FALSE);
 }
