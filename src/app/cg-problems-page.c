@@ -82,7 +82,9 @@ problems_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (label, 9);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "monospace");
+  /* Not in the monospace font: wrapped, its lines took Pango two to three
+   * times as long to lay out (a page of them 13-14 ms against 5-6 ms,
+   * cg-bench-lists), more than a frame with the rest. */
   gtk_list_item_set_child (list_item, label);
 }
 
