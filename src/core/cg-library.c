@@ -680,14 +680,20 @@ filter_items (CgLibrary  *self,
 {
   GListStore *store = g_list_store_new (CG_TYPE_ITEM);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CgItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      CgItem *item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
 
       if (filter (item, topic_id))
-        g_list_store_append (store, item);
+        g_ptr_array_add (kept, item);
+      else
+        g_object_unref (item);
     }
+
+  /* In one go: a topic can hold thousands, each append a signal. */
+  g_list_store_splice (store, 0, 0, kept->pdata, kept->len);
 
   return G_LIST_MODEL (store);
 }
