@@ -740,3 +740,35 @@ cg_topic_page_close_questions (CgTopicPage *self)
         cg_faq_row_set_expanded (CG_FAQ_ROW (row), FALSE);
     }
 }
+
+/**
+ * cg_topic_page_lay_out_ahead:
+ * @width: the width the page will be shown at
+ * @height: its height
+ *
+ * Lays the page out now, while it is not shown, at the size it will be
+ * shown at: its list makes and measures the rows on screen, so that the
+ * frame that first shows the page only draws it. Shown at that size,
+ * GTK keeps this layout; at another, it lays the page out again, as it
+ * would have.
+ */
+void
+cg_topic_page_lay_out_ahead (CgTopicPage *self,
+                             int          width,
+                             int          height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int minimum;
+
+  g_return_if_fail (CG_IS_TOPIC_PAGE (self));
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  /* GTK allocates only what was measured, at least its minimum. */
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  width = MAX (width, minimum);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, NULL, NULL, NULL);
+  height = MAX (height, minimum);
+  gtk_widget_allocate (widget, width, height, -1, NULL);
+}

@@ -27,5 +27,8 @@ gboolean    cg_topic_page_focus_item_at     (CgTopicPage *self,
 CgFaqRow   *cg_topic_page_find_question     (CgTopicPage *self,
                                              const char  *id);
 void        cg_topic_page_close_questions   (CgTopicPage *self);
+void        cg_topic_page_lay_out_ahead     (CgTopicPage *self,
+                                             int          width,
+                                             int          height);
 
 G_END_DECLS

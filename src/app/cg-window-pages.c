@@ -19,10 +19,10 @@
  * the content stack, for as long as the window shows the same library:
  * going back to a topic costs no building and no measuring, only
  * drawing. Shortly after the window shows a library, the topic pages not
- * yet visited are built in idle time, one at a time, so that even a first
- * visit only lays the page out: a topic's page makes widgets only for the
- * rows on screen, and then, so building even one of thousands of items
- * takes a few milliseconds. One article page serves every article:
+ * yet visited are built in idle time, one at a time, and laid out at the
+ * stack's size, so that even a first visit only draws the page: a topic's
+ * page makes widgets only for the rows on screen, so building and laying
+ * out even one of thousands of items takes a few milliseconds. One article page serves every article:
  * the one shown is refilled, and when a topic is shown instead it waits,
  * hidden, for the next article. A new library (a reload, a language, the
  * waiting room's reset) drops them all, and the window shows the same
@@ -123,6 +123,10 @@ prebuild_topic_page_cb (gpointer user_data)
       widget = cg_window_build_topic_page (self, topic);
       gtk_stack_add_child (self->content_stack, widget);
       gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      /* At the stack's size, the size it will be shown at. */
+      cg_topic_page_lay_out_ahead (CG_TOPIC_PAGE (widget),
+                                   gtk_widget_get_width (GTK_WIDGET (self->content_stack)),
+                                   gtk_widget_get_height (GTK_WIDGET (self->content_stack)));
       return G_SOURCE_CONTINUE;
     }
 
