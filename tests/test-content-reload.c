@@ -110,6 +110,17 @@ remove_file (Fixture    *fixture,
 }
 
 static void
+rename_file (Fixture    *fixture,
+             const char *name,
+             const char *new_name)
+{
+  g_autofree char *from = path_of (fixture, name);
+  g_autofree char *to = path_of (fixture, new_name);
+
+  g_assert_cmpint (g_rename (from, to), ==, 0);
+}
+
+static void
 iterate_for (guint ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
@@ -327,12 +338,7 @@ test_reload_matches_full_load (Fixture       *fixture,
                                                "Free parking for patients, and bicycle racks by the door."));
   step (fixture, "edit the new file");
 
-  {
-    g_autofree char *from = path_of (fixture, "parking.xml");
-    g_autofree char *to = path_of (fixture, "access.xml");
-
-    g_assert_cmpint (g_rename (from, to), ==, 0);
-  }
+  rename_file (fixture, "parking.xml", "access.xml");
   step (fixture, "rename it");
 
   write_file (fixture, "access.xml", "<article id=\"parking\" topic=\"clinic-news\">\n  <title>Free par");
@@ -446,12 +452,7 @@ test_adds_and_removes_are_incremental (Fixture       *fixture,
                                                     "<p>Free parking, and bicycle racks by the door.</p>"));
   incremental_step (fixture, "a new title and order for the new article");
 
-  {
-    g_autofree char *from = path_of (fixture, "parking.xml");
-    g_autofree char *to = path_of (fixture, "z-access.xml");
-
-    g_assert_cmpint (g_rename (from, to), ==, 0);
-  }
+  rename_file (fixture, "parking.xml", "z-access.xml");
   incremental_step (fixture, "rename it");
   g_assert_cmpstr (title_of (fixture, "parking"), ==, "Car park and bicycles");
 
@@ -579,12 +580,7 @@ test_many_rows_stay_in_order (Fixture       *fixture,
                                                     "<p>The clinic closes early.</p>"));
   incremental_step (fixture, "an article moves to the end");
 
-  {
-    g_autofree char *from = path_of (fixture, "many-200a.xml");
-    g_autofree char *to = path_of (fixture, "many-999.xml");
-
-    g_assert_cmpint (g_rename (from, to), ==, 0);
-  }
+  rename_file (fixture, "many-200a.xml", "many-999.xml");
   incremental_step (fixture, "rename it to the end of the folder");
 
   remove_file (fixture, "many-123.xml");

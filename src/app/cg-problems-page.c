@@ -116,6 +116,20 @@ problems_factory_bind_cb (GtkSignalListItemFactory *factory,
                                   -1);
 }
 
+/* The keyboard leaves a row for the Copy button, before the row goes
+ * (the list emptied) or the list jumps far from it: GTK 4.8's view keeps
+ * a focused row built, and once the keyboard was elsewhere or nowhere,
+ * lost it in a later layout (a critical warning). */
+static void
+cg_problems_page_focus_off_rows (CgProblemsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->problems_list)))
+    gtk_widget_grab_focus (self->copy_button);
+}
+
 /* The row of the problem to go to is made by the view's next layout:
  * the keyboard goes to it then. */
 static gboolean
@@ -165,7 +179,6 @@ page_key_pressed_cb (CgProblemsPage        *self,
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
   guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
   GtkAdjustment *adjustment;
-  GtkWidget *focus;
   guint target;
 
   if (mods != GDK_CONTROL_MASK || n == 0)
@@ -185,12 +198,7 @@ page_key_pressed_cb (CgProblemsPage        *self,
       return GDK_EVENT_PROPAGATE;
     }
 
-  /* Off the row it leaves first: GTK 4.8's view keeps the focused row
-   * built far from the screen, and once the keyboard moved on, lost it
-   * in a later layout (a critical warning). */
-  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->problems_list)))
-    gtk_widget_grab_focus (self->copy_button);
+  cg_problems_page_focus_off_rows (self);
   /* Then to the end, as the scroll bar would. */
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (adjustment, target == 0 ? gtk_adjustment_get_lower (adjustment)
@@ -211,14 +219,8 @@ cg_problems_page_show_rows (CgProblemsPage *self,
                             gboolean        shown)
 {
   g_autoptr(GtkSelectionModel) selection = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  /* The keyboard leaves a row that goes for the Copy button: with the
-   * keyboard nowhere, GTK 4.8's view would look for that row in its next
-   * layout (a critical warning). */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->problems_list)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->copy_button));
+  cg_problems_page_focus_off_rows (self);
 
   if (shown && self->model != NULL)
     selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model))));

@@ -381,6 +381,10 @@ cg_window_pages_time (CgWindow *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
+  /* Nothing on a reader's path when nobody reads the debug output. */
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    return;
+
   self->shown_at = g_get_monotonic_time ();
   if (clock != NULL && self->painted_id == 0)
     self->painted_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (page_painted_cb),
